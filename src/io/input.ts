@@ -1,0 +1,54 @@
+/**
+ * Reading articles from files or stdin. This is one of the pipeline's two
+ * ends (the other is output.ts): everything between is pure.
+ */
+import { readFile } from 'node:fs/promises';
+import { NewsgraphError } from '../types.js';
+
+/** Articles larger than this are refused: far beyond any news story, and a sign of a wrong file. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export interface InputText {
+  text: string;
+  /** File path, or `-` for stdin. */
+  source: string;
+}
+
+/** Decode bytes as UTF-8 text, refusing binary and oversized input with a one-line reason. */
+export function decodeText(bytes: Uint8Array, source: string, maxBytes = MAX_INPUT_BYTES): string {
+  if (bytes.length > maxBytes) {
+    throw new NewsgraphError(
+      `${source}: input is ${bytes.length} bytes, more than the limit of ${maxBytes} bytes for one article`,
+    );
+  }
+  // NUL bytes never occur in text; a few of them mean an image, PDF or archive.
+  if (bytes.includes(0)) throw new NewsgraphError(`${source}: input looks binary, not text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new NewsgraphError(`${source}: input is not valid UTF-8 text`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets: BOM becomes a space
+  if (text.trim() === '') throw new NewsgraphError(`${source}: input is empty`);
+  return text;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Read one article from a path or `-` (stdin). */
+export async function readInput(path: string): Promise<InputText> {
+  let bytes: Uint8Array;
+  try {
+    bytes = path === '-' ? await readStdin() : await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+    throw new NewsgraphError(`${path}: cannot read input (${why})`);
+  }
+  return { text: decodeText(bytes, path), source: path };
+}
