@@ -1,0 +1,178 @@
+/**
+ * General knowledge the NLP pass leans on, loaded once from data files:
+ * countries (from the world-countries package) with their demonyms, titles,
+ * kind-marking head words, parties, well-known organisations, verb lexicons
+ * and page furniture. Nothing here is specific to any one article.
+ */
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+import titles from './data/titles.json' with { type: 'json' };
+import organizations from './data/organizations.json' with { type: 'json' };
+import parties from './data/parties.json' with { type: 'json' };
+import countriesExtra from './data/countries-extra.json' with { type: 'json' };
+import verbs from './data/verbs.json' with { type: 'json' };
+import furniture from './data/furniture.json' with { type: 'json' };
+import type { EntityKind, RelationType } from '../types.js';
+
+// world-countries is CommonJS whose typings claim an ES default export; require() it as what it is.
+const countries = createRequire(import.meta.url)('world-countries') as Countries;
+
+/** Lower-case, straight apostrophes, no trailing period: the key every lookup uses. */
+export function lexKey(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+// ─── Countries ──────────────────────────────────────────────────────────────
+
+export interface Country {
+  /** Canonical name: world-countries' common English name. */
+  name: string;
+  code: string;
+}
+
+/** Short codes like `IN`, `IT`, `NO` collide with words; only these all-caps forms count as names. */
+const CAPS_CODES_AS_NAMES = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'DPRK']);
+
+function buildCountryIndex() {
+  const byName = new Map<string, Country>();
+  const byDemonym = new Map<string, Country>();
+  const capitals = new Map<string, Country>();
+  const byCode = new Map<string, Country>();
+  for (const c of countries) {
+    const country: Country = { name: c.name.common, code: c.cca2 };
+    byCode.set(c.cca2, country);
+    const names = [c.name.common, c.name.official, ...c.altSpellings];
+    for (const n of names) {
+      if (!/^[\p{Script=Latin}\s'’.,()-]+$/u.test(n)) continue; // English-script names only
+      if (/^[A-Z]{2,4}$/.test(n) && !CAPS_CODES_AS_NAMES.has(n)) continue;
+      if (!byName.has(lexKey(n))) byName.set(lexKey(n), country);
+    }
+    const dem = c.demonyms?.eng;
+    for (const d of [dem?.m, dem?.f]) {
+      if (!d) continue;
+      byDemonym.set(lexKey(d), country);
+      if (!/(ese|ish|ch|ss|i)$/.test(d)) byDemonym.set(lexKey(d + 's'), country); // Canadians, Americans
+    }
+    for (const capital of c.capital ?? []) capitals.set(lexKey(capital), country);
+  }
+  for (const [code, aliases] of Object.entries(countriesExtra.aliases)) {
+    const country = byCode.get(code);
+    if (country) for (const a of aliases) byName.set(lexKey(a), country);
+  }
+  for (const [code, dems] of Object.entries(countriesExtra.demonyms)) {
+    const country = byCode.get(code);
+    if (country) for (const d of dems) byDemonym.set(lexKey(d), country);
+  }
+  return { byName, byDemonym, capitals };
+}
+
+const countryIndex = buildCountryIndex();
+
+/** `Canada`, `U.S.`, `Britain` → the country. */
+export function countryByName(text: string): Country | undefined {
+  return countryIndex.byName.get(lexKey(text.replace(/['’]s$/, '')));
+}
+
+/** `Canadian`, `Chinese`, `Canadians` → the country. */
+export function countryByDemonym(text: string): Country | undefined {
+  return countryIndex.byDemonym.get(lexKey(text));
+}
+
+/** Capital cities are places everyone knows. */
+export function isCapitalCity(text: string): boolean {
+  return countryIndex.capitals.has(lexKey(text));
+}
+
+const languages = new Set(countriesExtra.languages.map(lexKey));
+export function isLanguage(text: string): boolean {
+  return languages.has(lexKey(text));
+}
+
+// ─── Titles ─────────────────────────────────────────────────────────────────
+
+const honorifics = new Set(titles.honorifics);
+const titleHeads = new Set(titles.heads);
+const titleModifiers = new Set(titles.modifiers);
+
+const bare = (word: string) => lexKey(word).replace(/\.$/, '');
+
+export function isHonorific(word: string): boolean {
+  return honorifics.has(bare(word));
+}
+export function isTitleHead(word: string): boolean {
+  return titleHeads.has(bare(word));
+}
+export function isTitleModifier(word: string): boolean {
+  return titleModifiers.has(bare(word));
+}
+/** Any word that can be part of a title phrase. */
+export function isTitleWord(word: string): boolean {
+  return isHonorific(word) || isTitleHead(word) || isTitleModifier(word);
+}
+
+// ─── Organisations, agencies, parties ──────────────────────────────────────
+
+const agencyHeads = new Set(organizations.agencyHeads.map(lexKey));
+const organizationHeads = new Set(organizations.organizationHeads.map(lexKey));
+const knownNames = new Map<string, EntityKind>();
+for (const name of organizations.known.Organization) knownNames.set(lexKey(name), 'Organization');
+for (const name of organizations.known.Agency) knownNames.set(lexKey(name), 'Agency');
+for (const name of parties.known) knownNames.set(lexKey(name), 'Party');
+const partyWords = new Set(parties.words.map(lexKey));
+
+export const agencyPrefixes: readonly string[] = organizations.agencyPrefixes;
+
+/** The kind a well-known name has (`NATO` → Agency, `Reuters` → Organization). */
+export function knownKind(name: string): EntityKind | undefined {
+  return knownNames.get(lexKey(name));
+}
+export function isAgencyHead(word: string): boolean {
+  return agencyHeads.has(lexKey(word));
+}
+export function isOrganizationHead(word: string): boolean {
+  return organizationHeads.has(lexKey(word));
+}
+/** `Liberal`, `Labour`, `Democrats`: ideology words that name a party when capitalised. */
+export function isPartyWord(phrase: string): boolean {
+  return partyWords.has(lexKey(phrase));
+}
+
+/** Longest first, for greedy matching of multi-word known names. */
+export const knownMultiwordNames: readonly string[] = [...knownNames.keys(), ...partyWords]
+  .filter((name) => name.includes(' '))
+  .sort((a, b) => b.split(' ').length - a.split(' ').length);
+
+const lowercaseHeads = new Map<string, EntityKind>();
+for (const kind of ['Organization', 'Agency', 'Party'] as const) {
+  for (const head of organizations.lowercaseHeads[kind]) lowercaseHeads.set(head, kind);
+}
+/** `platform` after `the X` marks an Organization; `party` a Party; `task force` an Agency. */
+export function kindOfLowercaseHead(phrase: string): EntityKind | undefined {
+  return lowercaseHeads.get(lexKey(phrase));
+}
+
+// ─── Verbs ──────────────────────────────────────────────────────────────────
+
+export const reportingVerbs: ReadonlySet<string> = new Set(verbs.reporting.map(lexKey));
+
+export type RelationVerbType = Exclude<RelationType, 'RELATED'>;
+/** Multi-word verb phrases and lemmas, longest first, each with its relation type. */
+export const relationVerbs: ReadonlyArray<{ phrase: string; type: RelationVerbType }> = (
+  Object.entries(verbs.relations) as Array<[RelationVerbType, string[]]>
+)
+  .flatMap(([type, phrases]) => phrases.map((phrase) => ({ phrase: lexKey(phrase), type })))
+  .sort((a, b) => b.phrase.split(' ').length - a.phrase.split(' ').length);
+
+// ─── Page furniture ─────────────────────────────────────────────────────────
+
+const furnitureStarts = furniture.lineStarts.map(lexKey);
+const furnitureAnywhere = furniture.anywhere.map(lexKey);
+
+/** A line that a news site wraps around the article rather than part of it. */
+export function isFurnitureLine(line: string): boolean {
+  const key = lexKey(line);
+  if (key === '') return false;
+  const words = key.split(' ').length;
+  if (furnitureStarts.some((start) => key.startsWith(start)) && words <= 40) return true;
+  return words <= 30 && furnitureAnywhere.some((fragment) => key.includes(fragment));
+}

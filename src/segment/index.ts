@@ -1,0 +1,63 @@
+/**
+ * Stage 2: split normalized text into sentences with offsets. Each line of
+ * the normalized text is a paragraph; compromise's tokenizer (which knows
+ * abbreviations such as `U.S.` and `Mr.`) finds the sentence ends inside it.
+ */
+import nlp from 'compromise';
+import type { NormalizedText, Sentence } from '../types.js';
+import { toOriginal } from '../normalize/index.js';
+
+interface CompromiseSentence {
+  offset: { start: number; length: number };
+}
+
+/**
+ * compromise keeps `…opinion.” Officials said…` as one sentence; a sentence
+ * end inside closing quotes followed by a capital starts a new one.
+ */
+function splitAfterQuotes(line: string, start: number, end: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  const boundary = /[.!?…][”’"]+\s+(?=[“‘"]?\p{Lu})/gu;
+  boundary.lastIndex = start;
+  let from = start;
+  for (let m = boundary.exec(line); m && m.index < end; m = boundary.exec(line)) {
+    const cut = m.index + m[0].trimEnd().length;
+    pieces.push([from, cut]);
+    from = m.index + m[0].length;
+  }
+  pieces.push([from, end]);
+  return pieces.filter(([a, b]) => line.slice(a, b).trim() !== '');
+}
+
+export function segment(norm: NormalizedText): Sentence[] {
+  const sentences: Sentence[] = [];
+  let lineStart = 0;
+  let paragraph = 0;
+  for (const line of norm.text.split('\n')) {
+    if (line.trim() !== '') {
+      const parsed = nlp.tokenize(line).json({ offset: true, terms: false }) as CompromiseSentence[];
+      for (const [start0, end0] of parsed.flatMap(({ offset }) => splitAfterQuotes(line, offset.start, offset.start + offset.length))) {
+        let start = start0;
+        let end = end0;
+        // compromise leaves closing punctuation and quotes in `post`; take them into the sentence.
+        while (end < line.length && /[.!?”’)\]…]/.test(line[end]!)) end++;
+        while (start > 0 && /[“‘(]/.test(line[start - 1]!)) start--;
+        const text = line.slice(start, end);
+        if (text.trim() === '') continue;
+        const normStart = lineStart + start;
+        const normEnd = lineStart + end;
+        sentences.push({
+          index: sentences.length,
+          paragraph,
+          text,
+          normStart,
+          normEnd,
+          ...toOriginal(norm, normStart, normEnd),
+        });
+      }
+      paragraph++;
+    }
+    lineStart += line.length + 1;
+  }
+  return sentences;
+}
