@@ -1,0 +1,96 @@
+package newsgraph;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Neo4j Community 5.26 run embedded, reachable only over Bolt on loopback,
+ * for newsgraph's tests and local development (see start.sh / stop.sh).
+ *
+ * Usage: Neo4jServer --data DIR [--port N] [--password PW] [--port-file FILE]
+ *
+ * Port 0 (the default) lets the OS pick a free port; the port actually bound
+ * is written to --port-file once Bolt accepts connections. Authentication is
+ * on: user `neo4j` gets the given password (no forced change), so clients can
+ * be refused for a wrong one. SIGTERM shuts the databases down cleanly.
+ */
+public final class Neo4jServer {
+    private Neo4jServer() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        Path data = Path.of(require(options, "data")).toAbsolutePath();
+        int port = Integer.parseInt(options.getOrDefault("port", "0"));
+        String password = options.getOrDefault("password", "newsgraph-test");
+        String portFile = options.get("port-file");
+
+        Files.createDirectories(data);
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // Tests try wrong passwords on purpose; never lock the user out for it.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.shutdown();
+            stopped.countDown();
+        }, "neo4j-shutdown"));
+
+        // The built-in user starts with password `neo4j` and a forced change;
+        // give it the known password through the system database instead.
+        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+
+        GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        int bound = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT).getPort();
+        if (portFile != null) writeAtomically(Path.of(portFile), bound + "\n");
+        System.out.println("bolt://127.0.0.1:" + bound);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: Neo4jServer --data DIR [--port N] [--password PW] [--port-file FILE]");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) throw new IllegalArgumentException("missing --" + name);
+        return value;
+    }
+}

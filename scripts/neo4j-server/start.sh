@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Start the embedded Neo4j server in the background on 127.0.0.1 (a free port
+# unless NEO4J_PORT is set), data in a fresh temporary folder. Waits until Bolt
+# answers, then prints the bolt:// URI. State (pid, port, uri, data folder, log)
+# goes to $NEO4J_STATE_DIR, by default .neo4j/server in the project.
+# User `neo4j`, password $NEO4J_PASSWORD or `newsgraph-test`.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+state="${NEO4J_STATE_DIR:-$root/.neo4j/server}"
+mkdir -p "$state"
+
+if [[ -f $state/pid ]] && kill -0 "$(cat "$state/pid")" 2>/dev/null && [[ -f $state/uri ]]; then
+  cat "$state/uri"   # already running
+  exit 0
+fi
+rm -f "$state/pid" "$state/port" "$state/uri"
+
+bash "$here/build.sh"
+
+data="$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-neo4j.XXXXXX")"
+echo "$data" > "$state/data-dir"
+# setsid: the server outlives the shell (and process group) that started it.
+setsid java -Xmx"${NEO4J_HEAP:-1g}" -XX:+UseSerialGC \
+  -cp "$here/target/classes:$here/target/lib/*" newsgraph.Neo4jServer \
+  --data "$data" --port "${NEO4J_PORT:-0}" --password "${NEO4J_PASSWORD:-newsgraph-test}" \
+  --port-file "$state/port" > "$state/server.log" 2>&1 < /dev/null &
+pid=$!
+echo "$pid" > "$state/pid"
+
+deadline=$((SECONDS + ${NEO4J_START_TIMEOUT:-180}))
+until [[ -f $state/port ]] && (exec 3<>"/dev/tcp/127.0.0.1/$(cat "$state/port")") 2>/dev/null; do
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "neo4j-server: failed to start; last lines of $state/server.log:" >&2
+    tail -n 20 "$state/server.log" >&2
+    rm -rf "$data"; rm -f "$state/pid" "$state/data-dir"
+    exit 1
+  fi
+  if (( SECONDS > deadline )); then
+    echo "neo4j-server: Bolt did not answer within ${NEO4J_START_TIMEOUT:-180}s (see $state/server.log)" >&2
+    bash "$here/stop.sh"
+    exit 1
+  fi
+  sleep 0.3
+done
+echo "bolt://127.0.0.1:$(cat "$state/port")" | tee "$state/uri"
