@@ -1,0 +1,200 @@
+/**
+ * A deterministic, label-aware layout computed in Node before the page is
+ * written, so the viewer opens settled and two runs give the same picture:
+ *
+ *   1. start positions from a hash of each node key (no Math.random);
+ *   2. ForceAtlas2 for a fixed number of iterations;
+ *   3. scale into a reference viewport measured in pixels;
+ *   4. noverlap, treating each node together with its label as one disc,
+ *      so labels do not overlap at the reference size (the viewer scales
+ *      fonts with the zoom that fits the graph, keeping that property).
+ *
+ * Document nodes (linked to every entity) would pull everything into a star;
+ * they are laid out apart, above the rest.
+ */
+import { UndirectedGraph } from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import noverlapModule from 'graphology-layout-noverlap';
+import type { NewsGraph } from '../types.js';
+
+// Both packages are CommonJS whose typings declare a default export: under NodeNext the
+// default import is `module.exports` itself, which is that function.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** What the layout needs to know about each node's footprint on screen. */
+export interface Footprint {
+  /** Node radius in reference pixels. */
+  size: number;
+  /** Label width in reference pixels (0 when the label is only shown on hover). */
+  labelWidth: number;
+}
+
+export interface LayoutOptions {
+  iterations?: number;
+  /** Reference viewport, in pixels. */
+  width?: number;
+  height?: number;
+  /** Font size the label widths were measured for. */
+  fontSize?: number;
+}
+
+export const REFERENCE = { width: 1000, height: 720, fontSize: 13 } as const;
+
+/** Gap between a node and its label, and between neighbouring footprints, in reference pixels. */
+const LABEL_GAP = 4;
+const MARGIN = 6;
+
+/** Width of a label in pixels: an average sans-serif glyph is a bit over half the font size wide. */
+export function estimateLabelWidth(label: string, fontSize: number = REFERENCE.fontSize): number {
+  return Math.ceil(label.length * fontSize * 0.58) + 4;
+}
+
+/** FNV-1a, 32 bits: a stable number from a string, for start positions and seeding. */
+export function hash32(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: a tiny seeded PRNG. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * noverlap jitters nodes that sit on exactly the same spot with Math.random;
+ * run it with a seeded generator so the output never varies.
+ */
+function withSeededRandom<T>(seed: number, run: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return run();
+  } finally {
+    Math.random = original;
+  }
+}
+
+function bounds(points: Iterable<Point>): { minX: number; maxX: number; minY: number; maxY: number } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const { x, y } of points) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  return { minX, maxX, minY, maxY };
+}
+
+/** The graph the forces act on: every node but documents, parallel edges merged into a weight. */
+function forceGraph(graph: NewsGraph, footprints: Map<string, Footprint>): UndirectedGraph {
+  const layoutGraph = new UndirectedGraph();
+  // Insert in sorted order: FA2's result depends on node order, and the caller's graph order may not be stable.
+  const keys = graph.nodes().filter((key) => graph.getNodeAttribute(key, 'kind') !== 'Document').sort();
+  for (const key of keys) {
+    const h = hash32(key);
+    const angle = (h / 4294967296) * 2 * Math.PI;
+    const radius = 10 + (hash32(key, 0x9747b28c) / 4294967296) * 90;
+    layoutGraph.addNode(key, {
+      x: Math.cos(angle) * radius,
+      y: Math.sin(angle) * radius,
+      size: footprints.get(key)?.size ?? 5,
+    });
+  }
+  const edges = graph
+    .edges()
+    .map((edge) => ({ source: graph.source(edge), target: graph.target(edge) }))
+    .filter(({ source, target }) => source !== target && layoutGraph.hasNode(source) && layoutGraph.hasNode(target))
+    .sort((a, b) => (a.source + '\0' + a.target < b.source + '\0' + b.target ? -1 : 1));
+  for (const { source, target } of edges) {
+    if (layoutGraph.hasEdge(source, target)) {
+      layoutGraph.updateEdgeAttribute(source, target, 'weight', (w: number | undefined) => (w ?? 1) + 1);
+    } else {
+      layoutGraph.addEdge(source, target, { weight: 1 });
+    }
+  }
+  return layoutGraph;
+}
+
+/**
+ * Positions for every node of `graph`, in reference pixels (y grows downward
+ * as on screen; the viewer flips it for sigma).
+ */
+export function layoutGraph(
+  graph: NewsGraph,
+  footprints: Map<string, Footprint>,
+  options: LayoutOptions = {},
+): Map<string, Point> {
+  const width = options.width ?? REFERENCE.width;
+  const height = options.height ?? REFERENCE.height;
+  const iterations = options.iterations ?? 600;
+  const g = forceGraph(graph, footprints);
+  const positions = new Map<string, Point>();
+
+  if (g.order > 0) {
+    if (g.order > 1) {
+      // Stronger gravity than inferred: keeps small disconnected groups near the rest instead of at the far edges.
+      const settings = { ...forceAtlas2.inferSettings(g), gravity: 1, barnesHutOptimize: false, adjustSizes: false };
+      forceAtlas2.assign(g, { iterations, settings, getEdgeWeight: 'weight' });
+    }
+    // Fit into the reference viewport, keeping the aspect ratio.
+    const box = bounds(g.mapNodes((_key, attrs) => attrs as Point));
+    const spanX = box.maxX - box.minX || 1;
+    const spanY = box.maxY - box.minY || 1;
+    const scale = g.order > 1 ? Math.min(width / spanX, height / spanY) : 1;
+    g.forEachNode((key, attrs) => {
+      g.mergeNodeAttributes(key, {
+        x: (attrs.x - box.minX - spanX / 2) * scale,
+        y: (attrs.y - box.minY - spanY / 2) * scale,
+      });
+    });
+    // Each node and its label (to the right) become one disc centred on the pair.
+    const shift = new Map<string, number>();
+    g.forEachNode((key) => {
+      const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
+      shift.set(key, fp.labelWidth > 0 ? (LABEL_GAP + fp.labelWidth) / 2 : 0);
+    });
+    const moved = withSeededRandom(hash32(g.nodes().join('\n')), () =>
+      noverlap(g, {
+        maxIterations: 400,
+        settings: { margin: MARGIN, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 },
+        inputReducer: (key, attrs) => {
+          const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
+          const dx = shift.get(key) ?? 0;
+          return { x: attrs.x + dx, y: attrs.y, size: fp.size + dx };
+        },
+        outputReducer: (key, pos) => ({ x: pos.x - (shift.get(key) ?? 0), y: pos.y }),
+      }),
+    );
+    for (const [key, pos] of Object.entries(moved)) positions.set(key, { x: pos.x, y: pos.y });
+  }
+
+  // Documents: a row above the drawing, centred.
+  const documents = graph.filterNodes((_key, attrs) => attrs.kind === 'Document').sort();
+  if (documents.length > 0) {
+    const box = positions.size > 0 ? bounds(positions.values()) : { minX: 0, maxX: 0, minY: 0, maxY: 0 };
+    const step = 160;
+    const left = (box.minX + box.maxX) / 2 - ((documents.length - 1) * step) / 2;
+    documents.forEach((key, i) => positions.set(key, { x: left + i * step, y: box.minY - 60 }));
+  }
+  return positions;
+}

@@ -1,0 +1,140 @@
+/**
+ * Build the viewer's payload from a NewsGraph: display nodes with their
+ * layout, display edges (plus "folded" speaker→topic edges that stand in for
+ * hidden quotes), the legend and each node's side-panel details.
+ */
+import type { EdgeAttributes, NewsGraph } from '../types.js';
+import { isEntityNode } from '../types.js';
+import { nodeDetails } from './details.js';
+import { REFERENCE, estimateLabelWidth, layoutGraph, type Footprint, type LayoutOptions } from './layout.js';
+import type { LegendEntry, ViewerEdge, ViewerNode, ViewerPayload } from './payload.js';
+import { KIND_ORDER, edgeColor, kindColor, nodeSize } from './style.js';
+
+/** Kinds drawn when the page opens: quotes are folded into their speakers, the document hub is off. */
+const HIDDEN_AT_START = new Set(['Quote', 'Document']);
+
+const QUOTE_LABEL_CHARS = 48;
+
+/** A quote's label: its first words, in quotation marks when they are the speaker's own. */
+export function quoteLabel(text: string, direct: boolean): string {
+  const words = text.length > QUOTE_LABEL_CHARS ? `${text.slice(0, QUOTE_LABEL_CHARS - 1).trimEnd()}…` : text;
+  return direct ? `“${words}”` : words;
+}
+
+function displayLabel(graph: NewsGraph, key: string): string {
+  const attrs = graph.getNodeAttributes(key);
+  if (attrs.kind === 'Quote') return quoteLabel(attrs.text, attrs.direct);
+  if (attrs.kind === 'Document') return attrs.title ?? attrs.name;
+  return attrs.name;
+}
+
+function edgeLabel(attrs: EdgeAttributes): string {
+  return attrs.title ?? attrs.verb ?? attrs.type.toLowerCase().replace(/_/g, ' ');
+}
+
+export function documentTitle(graph: NewsGraph): string {
+  const titles = graph
+    .filterNodes((_key, attrs) => attrs.kind === 'Document')
+    .map((key) => displayLabel(graph, key));
+  return titles.length === 1 ? `${titles[0]} — newsgraph` : 'newsgraph viewer';
+}
+
+export function buildViewerPayload(graph: NewsGraph, options: LayoutOptions & { title?: string } = {}): ViewerPayload {
+  const fontSize = options.fontSize ?? REFERENCE.fontSize;
+  const footprints = new Map<string, Footprint>();
+  graph.forEachNode((key, attrs) => {
+    const mentions = isEntityNode(attrs) ? attrs.mentions : undefined;
+    // Quote labels only appear on hover, so they claim no room in the layout.
+    const labelWidth = attrs.kind === 'Quote' ? 0 : estimateLabelWidth(displayLabel(graph, key), fontSize);
+    footprints.set(key, { size: nodeSize(attrs.kind, mentions), labelWidth });
+  });
+  const positions = layoutGraph(graph, footprints, options);
+
+  const nodes: ViewerNode[] = graph.mapNodes((key, attrs) => {
+    const pos = positions.get(key) ?? { x: 0, y: 0 };
+    const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
+    return {
+      key,
+      kind: attrs.kind,
+      label: displayLabel(graph, key),
+      // Screen y grows downward, sigma's graph y upward.
+      x: round(pos.x),
+      y: round(-pos.y),
+      size: round(fp.size),
+      color: kindColor(attrs.kind),
+      labelWidth: fp.labelWidth,
+    };
+  });
+
+  const edges: ViewerEdge[] = graph.mapEdges((key, attrs, source, target) => ({
+    key,
+    source,
+    target,
+    type: attrs.type,
+    color: edgeColor(attrs.type),
+    size: attrs.type === 'SAID' || attrs.type === 'ABOUT' || attrs.type === 'MENTIONED_IN' ? 0.8 : 1.6,
+    label: edgeLabel(attrs),
+    folded: false,
+  }));
+
+  // Folded quotes: speaker → every entity the quote is about, once per pair.
+  const folded = new Map<string, ViewerEdge & { count: number }>();
+  graph.forEachNode((quote, attrs) => {
+    if (attrs.kind !== 'Quote') return;
+    const speakers = graph.filterInEdges(quote, (_e, a: EdgeAttributes) => a.type === 'SAID').map((e) => graph.source(e));
+    const topics = graph.filterOutEdges(quote, (_e, a: EdgeAttributes) => a.type === 'ABOUT').map((e) => graph.target(e));
+    for (const speaker of speakers) {
+      for (const topic of topics) {
+        if (topic === speaker) continue;
+        const key = `SAID_ABOUT:${speaker}->${topic}`;
+        const existing = folded.get(key);
+        if (existing) existing.count += 1;
+        else {
+          folded.set(key, {
+            key,
+            source: speaker,
+            target: topic,
+            type: 'SAID_ABOUT',
+            color: edgeColor('SAID_ABOUT'),
+            size: 1,
+            label: 'spoke about',
+            folded: true,
+            count: 1,
+          });
+        }
+      }
+    }
+  });
+  for (const { count, ...edge } of folded.values()) {
+    edges.push({ ...edge, size: round(Math.min(3, 0.8 + 0.5 * Math.log2(1 + count))), label: `spoke about (${count})` });
+  }
+
+  const counts = new Map<string, number>();
+  graph.forEachNode((_key, attrs) => counts.set(attrs.kind, (counts.get(attrs.kind) ?? 0) + 1));
+  const kinds = [...KIND_ORDER.filter((kind) => counts.has(kind)), ...[...counts.keys()].filter((k) => !KIND_ORDER.includes(k as never)).sort()];
+  const legend: LegendEntry[] = kinds.map((kind) => ({
+    kind,
+    color: kindColor(kind),
+    count: counts.get(kind) ?? 0,
+    visible: !HIDDEN_AT_START.has(kind),
+  }));
+
+  const details: ViewerPayload['details'] = {};
+  graph.forEachNode((key) => {
+    details[key] = nodeDetails(graph, key);
+  });
+
+  return {
+    title: options.title ?? documentTitle(graph),
+    reference: { width: options.width ?? REFERENCE.width, height: options.height ?? REFERENCE.height, fontSize },
+    nodes,
+    edges,
+    details,
+    legend,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
