@@ -118,7 +118,7 @@ export function renderViewerHtml(payload: ViewerPayload, bundle: string = viewer
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="newsgraph">
 <title>${escapeHtml(payload.title)}</title>

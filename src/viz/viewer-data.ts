@@ -39,7 +39,8 @@ export function documentTitle(graph: NewsGraph): string {
   return titles.length === 1 ? `${titles[0]} — newsgraph` : 'newsgraph viewer';
 }
 
-export function buildViewerPayload(graph: NewsGraph, options: LayoutOptions & { title?: string } = {}): ViewerPayload {
+/** Every node with its label, colour, size and laid-out position (shared by the viewer and the Gephi exports). */
+export function layoutNodes(graph: NewsGraph, options: LayoutOptions = {}): ViewerNode[] {
   const fontSize = options.fontSize ?? REFERENCE.fontSize;
   const footprints = new Map<string, Footprint>();
   graph.forEachNode((key, attrs) => {
@@ -49,15 +50,14 @@ export function buildViewerPayload(graph: NewsGraph, options: LayoutOptions & { 
     footprints.set(key, { size: nodeSize(attrs.kind, mentions), labelWidth });
   });
   const positions = layoutGraph(graph, footprints, options);
-
-  const nodes: ViewerNode[] = graph.mapNodes((key, attrs) => {
+  return graph.mapNodes((key, attrs) => {
     const pos = positions.get(key) ?? { x: 0, y: 0 };
     const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
     return {
       key,
       kind: attrs.kind,
       label: displayLabel(graph, key),
-      // Screen y grows downward, sigma's graph y upward.
+      // Screen y grows downward, sigma's (and Gephi's) graph y upward.
       x: round(pos.x),
       y: round(-pos.y),
       size: round(fp.size),
@@ -65,6 +65,11 @@ export function buildViewerPayload(graph: NewsGraph, options: LayoutOptions & { 
       labelWidth: fp.labelWidth,
     };
   });
+}
+
+export function buildViewerPayload(graph: NewsGraph, options: LayoutOptions & { title?: string } = {}): ViewerPayload {
+  const fontSize = options.fontSize ?? REFERENCE.fontSize;
+  const nodes = layoutNodes(graph, options);
 
   const edges: ViewerEdge[] = graph.mapEdges((key, attrs, source, target) => ({
     key,
