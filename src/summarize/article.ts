@@ -1,0 +1,295 @@
+/**
+ * Reads one document's slice of the graph into a per-sentence view the
+ * planner and realizer walk: which entities each sentence names, which
+ * quotes, roles and relations are anchored in it, and each entity's
+ * centrality in the article's graph.
+ */
+import { UndirectedGraph } from 'graphology';
+import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import {
+  NewsgraphError,
+  isEntityNode,
+  type EdgeType,
+  type EntityKind,
+  type Instruction,
+  type NewsGraph,
+  type QuoteNodeAttributes,
+} from '../types.js';
+import { countWords } from './budget.js';
+import { findWord, insideAny, quotedSpans } from './text.js';
+import type { Span } from '../types.js';
+
+export interface RoleInfo {
+  edge: string;
+  title: string;
+  org?: string;
+  /** How the article words the role (`deputy director of operations at the X Service`). */
+  phrase: string;
+  sentence: number;
+}
+
+export interface EntityInfo {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  /** Surface forms to look for in sentences (name and proper-noun aliases), longest first. */
+  names: string[];
+  /** For people: the surname later mentions use, when no other person shares it. */
+  surname?: string;
+  acronym?: string;
+  role?: RoleInfo;
+  /** 0..1: PageRank in the entity–statement graph mixed with mention count. */
+  centrality: number;
+}
+
+export interface QuoteInfo {
+  id: string;
+  text: string;
+  direct: boolean;
+  sentence: number;
+  start: number;
+  end: number;
+  speaker?: string;
+  verb?: string;
+  saidEdge?: string;
+  about: string[];
+  aboutEdges: string[];
+}
+
+export interface EdgeFact {
+  key: string;
+  type: EdgeType;
+  source: string;
+  target: string;
+  verb?: string;
+  sentence: number;
+}
+
+export interface Occurrence extends Span {
+  entity: string;
+  surface: string;
+  /** Inside quotation marks: the speaker's words, never rewritten. */
+  quoted: boolean;
+}
+
+export interface ArticleSentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+  words: number;
+  quoted: Span[];
+  occurrences: Occurrence[];
+  entities: string[];
+  /** Quotes anchored in this sentence. */
+  quotes: QuoteInfo[];
+  /** Edges (other than SAID/ABOUT, which ride on quotes) with provenance in this sentence. */
+  facts: EdgeFact[];
+}
+
+export interface Article {
+  doc: string;
+  documentNode: string;
+  sentences: ArticleSentence[];
+  entities: Map<string, EntityInfo>;
+  quotes: QuoteInfo[];
+  words: number;
+  instruction?: Instruction;
+}
+
+const PRONOUNS = new Set(['He', 'She', 'They', 'It', 'We', 'I', 'You', 'His', 'Her', 'Hers', 'Their', 'Him', 'Them', 'Its']);
+const ACRONYM = /^[A-Z][A-Z0-9&]{1,7}$/;
+
+// graphology-metrics is CommonJS; under NodeNext its default export arrives as the module object.
+type PagerankFn = (graph: UndirectedGraph, options?: { getEdgeWeight?: string | null }) => Record<string, number>;
+const pagerank: PagerankFn =
+  (pagerankModule as unknown as { default?: PagerankFn }).default ?? (pagerankModule as unknown as PagerankFn);
+
+/** Pick the document: the one asked for, or the graph's first. */
+export function chooseDocument(graph: NewsGraph, doc?: string): string {
+  const documents = graph.getAttribute('documents') ?? [];
+  if (doc !== undefined) {
+    if (!documents.includes(doc)) throw new NewsgraphError(`no document "${doc}" in the graph`);
+    return doc;
+  }
+  const first = documents[0];
+  if (first === undefined) throw new NewsgraphError('the graph holds no document to summarize');
+  return first;
+}
+
+function rolePhrase(title: string, org: string | undefined, sentence: string | undefined): string {
+  if (sentence !== undefined) {
+    const at = sentence.toLowerCase().indexOf(title.toLowerCase());
+    if (at >= 0 && org !== undefined) {
+      const tail = sentence.slice(at + title.length);
+      // `title at the Org` / `title of Org`: take the article's own words when they are adjacent.
+      const m = /^,?\s+(?:at|of|for|with|in)\s+(?:the\s+)?/.exec(tail);
+      if (m && tail.slice(m[0].length).startsWith(org)) {
+        return sentence.slice(at, at + title.length + m[0].length + org.length);
+      }
+    }
+    if (at >= 0) return sentence.slice(at, at + title.length);
+  }
+  return title;
+}
+
+function surnameOf(name: string): string | undefined {
+  const parts = name.split(/\s+/).filter((p) => !/^(Jr|Sr|II|III|IV)\.?$/.test(p));
+  return parts.length >= 2 ? parts[parts.length - 1] : undefined;
+}
+
+/** Entity centrality: PageRank over entities and quotes linked by the article's edges, mixed with mentions. */
+function centralities(graph: NewsGraph, entityIds: string[], edges: EdgeFact[]): Map<string, number> {
+  const g = new UndirectedGraph();
+  for (const id of entityIds) g.addNode(id);
+  for (const e of edges) {
+    for (const n of [e.source, e.target]) if (!g.hasNode(n)) g.addNode(n);
+    if (e.source === e.target) continue;
+    const w = e.type === 'SAID' ? 2 : 1;
+    if (g.hasEdge(e.source, e.target)) g.updateEdgeAttribute(e.source, e.target, 'weight', (x: number) => x + w);
+    else g.addEdge(e.source, e.target, { weight: w });
+  }
+  const ranks = g.order > 0 ? pagerank(g, { getEdgeWeight: 'weight' }) : {};
+  const maxRank = Math.max(1e-9, ...entityIds.map((id) => ranks[id] ?? 0));
+  const mentionsOf = (id: string): number => {
+    const attrs = graph.getNodeAttributes(id);
+    return isEntityNode(attrs) ? attrs.mentions : 0;
+  };
+  const maxMentions = Math.max(1, ...entityIds.map(mentionsOf));
+  const out = new Map<string, number>();
+  for (const id of entityIds) {
+    out.set(id, 0.6 * ((ranks[id] ?? 0) / maxRank) + 0.4 * (mentionsOf(id) / maxMentions));
+  }
+  return out;
+}
+
+/** Every entity occurrence in a text; the longest surface wins where they overlap. */
+export function entityOccurrences(text: string, entities: Iterable<EntityInfo>): Occurrence[] {
+  const quoted = quotedSpans(text);
+  const all: Occurrence[] = [];
+  for (const e of entities) {
+    for (const surface of e.names) {
+      for (const span of findWord(text, surface)) {
+        all.push({ ...span, entity: e.id, surface, quoted: insideAny(quoted, span.start, span.end) });
+      }
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.entity.localeCompare(b.entity));
+  const kept: Occurrence[] = [];
+  let reach = -1;
+  for (const o of all) {
+    if (o.start < reach) continue;
+    kept.push(o);
+    reach = o.end;
+  }
+  return kept;
+}
+
+export function readArticle(graph: NewsGraph, doc: string): Article {
+  const documentNode = `Document:${doc}`;
+  const docAttrs = graph.hasNode(documentNode) ? graph.getNodeAttributes(documentNode) : undefined;
+  const rawSentences = graph.getAttribute('sentences')?.[doc] ?? [];
+  if (rawSentences.length === 0) throw new NewsgraphError(`document "${doc}" has no sentences to summarize`);
+
+  // Entities of this document: those MENTIONED_IN it (all entities when the graph has no such edges).
+  let entityIds: string[] = [];
+  if (graph.hasNode(documentNode)) {
+    graph.forEachInEdge(documentNode, (_k, attrs, source) => {
+      if (attrs.type === 'MENTIONED_IN') entityIds.push(source);
+    });
+  }
+  if (entityIds.length === 0) graph.forEachNode((key, attrs) => void (isEntityNode(attrs) && entityIds.push(key)));
+  entityIds = [...new Set(entityIds)].sort();
+
+  const edges: EdgeFact[] = [];
+  graph.forEachEdge((key, attrs, source, target) => {
+    if (attrs.type === 'MENTIONED_IN' || attrs.doc !== doc || attrs.sentence === undefined) return;
+    edges.push({ key, type: attrs.type, source, target, verb: attrs.verb, sentence: attrs.sentence });
+  });
+  edges.sort((a, b) => a.sentence - b.sentence || a.key.localeCompare(b.key));
+
+  const textOf = new Map(rawSentences.map((s) => [s.index, s.text]));
+  const central = centralities(graph, entityIds, edges);
+
+  // Surnames shared by two people are ambiguous: those people keep their full names.
+  const surnameCount = new Map<string, number>();
+  for (const id of entityIds) {
+    const a = graph.getNodeAttributes(id);
+    if (a.kind !== 'Person') continue;
+    const s = surnameOf(a.name);
+    if (s) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
+  }
+
+  const entities = new Map<string, EntityInfo>();
+  for (const id of entityIds) {
+    const a = graph.getNodeAttributes(id);
+    if (!isEntityNode(a)) continue;
+    const names = [...new Set([a.name, ...a.aliases])]
+      .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
+      .sort((x, y) => y.length - x.length || x.localeCompare(y));
+    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0 };
+    if (a.kind === 'Person') {
+      const s = surnameOf(a.name);
+      if (s && surnameCount.get(s) === 1) info.surname = s;
+    }
+    const acronym = a.aliases.find((x) => ACRONYM.test(x) && x !== a.name);
+    if (acronym) info.acronym = acronym;
+    entities.set(id, info);
+  }
+  for (const e of edges) {
+    if (e.type !== 'HOLDS_ROLE') continue;
+    const person = entities.get(e.source);
+    const title = graph.getEdgeAttribute(e.key, 'title');
+    if (!person || person.role || !title) continue;
+    const orgName = entities.get(e.target)?.name;
+    person.role = { edge: e.key, title, org: e.target, phrase: rolePhrase(title, orgName, textOf.get(e.sentence)), sentence: e.sentence };
+  }
+
+  const quotes: QuoteInfo[] = [];
+  graph.forEachNode((key, attrs) => {
+    if (attrs.kind !== 'Quote') return;
+    const q = attrs as QuoteNodeAttributes;
+    if (q.doc !== doc) return;
+    const info: QuoteInfo = {
+      id: key, text: q.text, direct: q.direct, sentence: q.sentence, start: q.start, end: q.end, about: [], aboutEdges: [],
+    };
+    graph.forEachInEdge(key, (edge, ea, source) => {
+      if (ea.type === 'SAID' && info.speaker === undefined) {
+        info.speaker = source;
+        info.saidEdge = edge;
+        if (ea.verb) info.verb = ea.verb;
+      }
+    });
+    graph.forEachOutEdge(key, (edge, ea, target) => {
+      if (ea.type === 'ABOUT') {
+        info.about.push(target);
+        info.aboutEdges.push(edge);
+      }
+    });
+    quotes.push(info);
+  });
+  quotes.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+
+  const entityList = [...entities.values()];
+  const sentences: ArticleSentence[] = rawSentences.map((s) => {
+    const quoted = quotedSpans(s.text);
+    const occurrences = entityOccurrences(s.text, entityList);
+    const facts = edges.filter((e) => e.sentence === s.index && e.type !== 'SAID' && e.type !== 'ABOUT');
+    const ids = new Set(occurrences.map((o) => o.entity));
+    for (const f of facts) for (const n of [f.source, f.target]) if (entities.has(n)) ids.add(n);
+    const sq = quotes.filter((q) => q.sentence === s.index);
+    for (const q of sq) if (q.speaker && entities.has(q.speaker)) ids.add(q.speaker);
+    return {
+      index: s.index, start: s.start, end: s.end, text: s.text, paragraph: s.paragraph, words: countWords(s.text),
+      quoted, occurrences, entities: [...ids].sort(), quotes: sq, facts,
+    };
+  });
+  sentences.sort((a, b) => a.index - b.index);
+
+  const words = docAttrs && docAttrs.kind === 'Document' && docAttrs.words > 0
+    ? docAttrs.words
+    : sentences.reduce((n, s) => n + s.words, 0);
+  const instruction = docAttrs && docAttrs.kind === 'Document' ? docAttrs.instruction : undefined;
+  return { doc, documentNode, sentences, entities, quotes, words, ...(instruction ? { instruction } : {}) };
+}

@@ -1,0 +1,88 @@
+/**
+ * Sentence compression: drop what a summary sentence does not need, never
+ * touching quoted words. Each rule removes a self-contained aside, so what
+ * is left is still the article's own sentence, only shorter:
+ *   paired dashes   `Musk — who owns X — said`      → `Musk said`
+ *   parentheses     `the party (in power since 2015)` → `the party`
+ *   relative clause `Smith, who founded it, said`   → `Smith said`
+ *   trailing -ing   `…, echoing a warning by Y.`    → `….`
+ */
+import { insideAny, quotedSpans, tidy } from './text.js';
+
+const ACRONYM_ASIDE = /^[A-Z][A-Z0-9&.]{1,9}$/;
+/** -ing words that do not open a participial clause. */
+const NOT_PARTICIPLES = new Set([
+  'according', 'during', 'nothing', 'anything', 'something', 'everything', 'notwithstanding', 'morning',
+  'evening', 'spring', 'string', 'bring', 'thing', 'things', 'king', 'ring', 'sing', 'wing', 'ceiling',
+  'building', 'meeting', 'funding', 'spending', 'ruling', 'hearing', 'briefing', 'polling', 'housing',
+]);
+const CLAUSE_JOINERS = new Set(['and', 'or', 'but', 'nor', 'yet', 'so']);
+
+function outsideQuotes(text: string, start: number, end: number): boolean {
+  return !insideAny(quotedSpans(text), start, end);
+}
+
+/** Remove ` — aside — ` pairs that hold no quotation. */
+export function dropDashAsides(text: string): string {
+  const re = /\s*[—–]\s*([^—–“”"]{1,200}?)\s*[—–]\s*/g;
+  let out = text;
+  for (let m = re.exec(out); m; m = re.exec(out)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Keep asides at the sentence's edges: they are not asides but tails.
+    if (start === 0 || end >= out.length - 1 || !outsideQuotes(out, start, end)) continue;
+    out = `${out.slice(0, start)} ${out.slice(end)}`;
+    re.lastIndex = start;
+  }
+  return out;
+}
+
+/** Remove parenthetical asides, but keep acronym definitions like `(SITE)`. */
+export function dropParentheticals(text: string): string {
+  return text.replace(/\s*\(([^()“”"]{1,200})\)/g, (whole, inner: string, offset: number, all: string) =>
+    ACRONYM_ASIDE.test(inner.trim()) || !outsideQuotes(all, offset, offset + whole.length) ? whole : '',
+  );
+}
+
+/** Remove `, who …,` / `, which …,` after a proper name when a verb phrase follows. */
+export function dropRelativeClauses(text: string): string {
+  const re = /(\p{Lu}[\p{L}.’'-]*), (?:who|which) ([^,“”";:]{3,160}), (\p{Ll}+)/gu;
+  let out = text;
+  for (let m = re.exec(out); m; m = re.exec(out)) {
+    const next = m[3]!;
+    const clauseStart = m.index + m[1]!.length;
+    const clauseEnd = m.index + m[0].length - next.length;
+    if (CLAUSE_JOINERS.has(next) || !outsideQuotes(out, clauseStart, clauseEnd)) continue;
+    out = `${out.slice(0, clauseStart)} ${out.slice(clauseEnd)}`;
+    re.lastIndex = clauseStart;
+  }
+  return out;
+}
+
+/** Remove a trailing `, VERBing …` clause, when what remains is a full sentence. */
+export function dropTrailingParticiple(text: string): string {
+  const m = /,\s+(\p{Ll}+ing)\b([^“”"]*?)([.!?])$/u.exec(text);
+  if (!m || NOT_PARTICIPLES.has(m[1]!)) return text;
+  if (!outsideQuotes(text, m.index, text.length)) return text;
+  const head = text.slice(0, m.index);
+  if (head.split(/\s+/).length < 6) return text;
+  return head + m[3]!;
+}
+
+/** Every safe compression, in a fixed order. */
+export function compress(text: string): string {
+  return tidy(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(text)))));
+}
+
+const LEADING_CONNECTIVE = /^(?:However|But|Yet|Still|Meanwhile|And|Instead|Nevertheless|Nonetheless),?\s+/;
+
+/**
+ * Drop a contrastive connective whose contrast lies in a sentence the
+ * summary left out (`Officials, however, said…` → `Officials said…`).
+ */
+export function dropOrphanConnective(text: string): string {
+  let out = text.replace(/,\s+however,\s+/i, ' ');
+  const m = LEADING_CONNECTIVE.exec(out);
+  if (m) out = out.slice(m[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return out;
+}

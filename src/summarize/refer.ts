@@ -1,0 +1,205 @@
+/**
+ * Referring expressions: how a summary sentence names people and bodies.
+ * The first mention of a person in the summary gives the full name and, for
+ * someone who acts or speaks, the role the graph holds (HOLDS_ROLE); later
+ * mentions use the surname. An acronym is spelled out once. Quoted words
+ * are never touched.
+ */
+import { entityOccurrences, type Article, type EntityInfo } from './article.js';
+import { escapeRegExp, insideAny, quotedSpans } from './text.js';
+
+/** What the summary has said so far. */
+export interface Discourse {
+  /** People whose full name (and role) the summary has given. */
+  introduced: Set<string>;
+  /** Bodies whose acronym the summary has spelled out. */
+  spelledOut: Set<string>;
+  /** Bodies whose acronym appears somewhere in the summary's sentences. */
+  acronymUsed: Set<string>;
+  /** Role edges (and their sentences) a sentence borrowed for an appositive. */
+  borrowed: Array<{ edge: string; sentence: number }>;
+}
+
+/** Words before a name that are not part of a title or descriptor (`said Ann Lee`, `for Ann Lee`). */
+const FUNCTION_WORDS = new Set(
+  (
+    'the a an and or but nor by for to of with from that as at in on than said says told tells added adds asked after ' +
+    'before when while because if whom who which whose is was were are be been being has have had also both either ' +
+    'neither according like including between about against over under into onto upon during since until among ' +
+    'not no so then where whether what how why there here this these those it its his her their our my your we they ' +
+    'he she i you him them us me do does did will would can could should may might must'
+  ).split(' '),
+);
+
+/** Reporting verbs a pronoun speaker stands next to (`she said`, `said he`). */
+const REPORTING = '(?:said|says|added|adds|told|tells|noted|notes|stated|states|warned|warns|explained|argued|insisted|wrote|continued|asked|acknowledged|confirmed|replied|declared|stressed)';
+
+/** Does the article write `the X`? Then so does the summary. */
+export function takesArticle(article: Article, e: EntityInfo): boolean {
+  const re = new RegExp(`\\bthe\\s+${escapeRegExp(e.name)}\\b`, 'i');
+  return article.sentences.some((s) => re.test(s.text));
+}
+
+/** How to name an entity in a slot the summary fills itself (an attribution). */
+export function plainName(article: Article, e: EntityInfo): string {
+  if (e.kind === 'Person') return e.name;
+  return takesArticle(article, e) ? `the ${e.name}` : e.name;
+}
+
+function premodified(before: string): boolean {
+  const m = /([\p{L}’'.-]+)\s+$/u.exec(before);
+  if (!m) return false;
+  const word = m[1]!;
+  if (FUNCTION_WORDS.has(word.toLowerCase())) return false;
+  // A capitalized word opening the sentence (`Officials Ann Lee…` is rare) is not a title.
+  return before.trim().length > word.length || /^\p{Ll}/u.test(word);
+}
+
+function roleStated(text: string, sentence: number, e: EntityInfo): boolean {
+  if (!e.role) return true;
+  return e.role.sentence === sentence || text.toLowerCase().includes(e.role.title.toLowerCase());
+}
+
+/** The role appositive to add after a first mention, punctuated for what follows. */
+function appositive(e: EntityInfo, after: string): string {
+  const phrase = e.role!.phrase;
+  if (/^[,.;:!?]/.test(after) || after === '') return `, ${phrase}`;
+  return `, ${phrase},`;
+}
+
+export interface ReferContext {
+  article: Article;
+  discourse: Discourse;
+  /** Source sentence index (role already stated there?). */
+  sentence: number;
+  /** Entities that act in this sentence (speakers, sources of its facts): they get roles. */
+  actors: Set<string>;
+}
+
+/** Rewrite the names in one sentence for where it stands in the summary. */
+export function referToEntities(text: string, ctx: ReferContext): string {
+  const { article, discourse } = ctx;
+  const occurrences = entityOccurrences(text, article.entities.values());
+  let out = '';
+  let cursor = 0;
+  const seenHere = new Set<string>();
+  for (const o of occurrences) {
+    if (o.start < cursor) continue;
+    const e = article.entities.get(o.entity)!;
+    out += text.slice(cursor, o.start);
+    cursor = o.end;
+    const after = text.slice(o.end);
+    if (o.quoted) {
+      out += o.surface;
+      continue;
+    }
+    if (e.kind === 'Person') {
+      const possessive = /^[’']s\b/.test(after);
+      if (!discourse.introduced.has(e.id)) {
+        discourse.introduced.add(e.id);
+        seenHere.add(e.id);
+        let name = e.name;
+        const wantsRole =
+          e.role !== undefined &&
+          !possessive &&
+          !/^\s*\(/.test(after) &&
+          !roleStated(text, ctx.sentence, e) &&
+          !premodified(out) &&
+          (ctx.actors.has(e.id) || out.trim() === '');
+        if (wantsRole) {
+          name += appositive(e, after);
+          discourse.borrowed.push({ edge: e.role!.edge, sentence: e.role!.sentence });
+        }
+        out += name;
+      } else if (e.surname) {
+        out += e.surname;
+        // A later mention drops the role appositive the article repeats.
+        if (!seenHere.has(e.id) && e.role) {
+          const m = new RegExp(`^,\\s+[^,“”"]*${escapeRegExp(e.role.title)}[^,“”"]*,\\s+`, 'i').exec(after);
+          if (m) {
+            out += ' ';
+            cursor += m[0].length;
+          }
+        }
+        seenHere.add(e.id);
+      } else {
+        out += o.surface;
+      }
+      continue;
+    }
+    if (e.acronym) {
+      const acr = e.acronym;
+      if (!discourse.spelledOut.has(e.id)) {
+        discourse.spelledOut.add(e.id);
+        if (o.surface === acr) {
+          // `the SITE task force` → `the Security and … Elections (SITE) task force`: share the tail.
+          const words = e.name.split(/\s+/);
+          let head = e.name;
+          for (let k = 1; k < words.length; k++) {
+            const tail = words.slice(words.length - k).join(' ');
+            if (after.startsWith(` ${tail}`)) head = words.slice(0, words.length - k).join(' ');
+          }
+          const needsThe = !/\b(?:the|The)\s+$/.test(out) && takesArticle(article, e) && !/[’']s\s+$/.test(out);
+          out += `${needsThe ? 'the ' : ''}${head} (${acr})`;
+        } else if (discourse.acronymUsed.has(e.id) && !after.startsWith(` (${acr})`) && o.surface === e.name) {
+          out += `${o.surface} (${acr})`;
+        } else {
+          out += o.surface;
+        }
+        continue;
+      }
+      // Spelled out already: `Full Name (ACR)` becomes `ACR`.
+      if (o.surface !== acr && after.startsWith(` (${acr})`)) {
+        out += acr;
+        cursor += ` (${acr})`.length;
+        continue;
+      }
+    }
+    out += o.surface;
+  }
+  out += text.slice(cursor);
+  // `The` before a spelled-out name at the start keeps its capital.
+  return out;
+}
+
+/** Replace a pronoun speaker next to a reporting verb (`,” she said.`) with a name. */
+export function nameSpeakerPronoun(text: string, name: string): string | undefined {
+  const quoted = quotedSpans(text);
+  const patterns = [
+    new RegExp(`\\b(?:he|she|they|He|She|They)(?=\\s+${REPORTING}\\b)`, 'g'),
+    new RegExp(`(?<=\\b${REPORTING}\\s+)(?:he|she|they)\\b`, 'g'),
+  ];
+  for (const re of patterns) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (insideAny(quoted, m.index, m.index + m[0].length)) continue;
+      return text.slice(0, m.index) + name + text.slice(m.index + m[0].length);
+    }
+  }
+  return undefined;
+}
+
+/** Replace a sentence-initial `He`/`She`/`They` with a name. */
+export function nameLeadingPronoun(text: string, name: string): string {
+  return text.replace(/^(He|She|They)\b/, name);
+}
+
+/**
+ * Give a quote-only sentence its speaker: `“Words.”` → `“Words,” Name said.`
+ * Handles sentences that open, close, or sit inside a multi-sentence quote.
+ * Returns undefined when the sentence is not all quotation.
+ */
+export function attributeQuote(text: string, name: string, verb: string): string | undefined {
+  let body = text.trim();
+  const quoted = quotedSpans(body);
+  const allQuoted = quoted.length === 1 && quoted[0]!.start === 0 && quoted[0]!.end >= body.length - 1;
+  if (quoted.length === 0) body = `“${body}”`; // the middle of a multi-sentence quote
+  else if (!allQuoted) return undefined;
+  if (!body.startsWith('“') && !body.startsWith('"')) body = `“${body}`;
+  if (!/[”"]$/.test(body)) body = `${body}”`;
+  const close = body.slice(-1);
+  const inner = body.slice(0, -1);
+  const m = /([.!?,])$/.exec(inner);
+  const mark = m?.[1] ?? '';
+  const words = mark === '?' || mark === '!' ? inner : `${inner.slice(0, inner.length - mark.length)},`;
+  return `${words}${close} ${name} ${verb}.`;
+}

@@ -1,0 +1,78 @@
+/**
+ * Small text helpers the summarizer's stages share: quoted spans (never to
+ * be edited), word-boundary search, regex escaping.
+ */
+import type { Span } from '../types.js';
+
+const OPEN = new Set(['“', '"']);
+
+/**
+ * Spans of `text` inside quotation marks, marks included. A sentence that
+ * opens a quote it does not close is quoted to its end; one that closes a
+ * quote it never opened (the tail of a multi-sentence quote) from its start.
+ */
+export function quotedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“') {
+      if (open < 0) open = i;
+    } else if (ch === '”') {
+      if (open >= 0) {
+        spans.push({ start: open, end: i + 1 });
+        open = -1;
+      } else if (spans.length === 0) {
+        spans.push({ start: 0, end: i + 1 });
+      }
+    } else if (ch === '"') {
+      if (open < 0) open = i;
+      else {
+        spans.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+    }
+  }
+  if (open >= 0) spans.push({ start: open, end: text.length });
+  return spans;
+}
+
+export function isOpeningQuote(ch: string | undefined): boolean {
+  return ch !== undefined && OPEN.has(ch);
+}
+
+export function insideAny(spans: Span[], start: number, end: number): boolean {
+  return spans.some((s) => start < s.end && end > s.start);
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** All word-bounded occurrences of `needle` in `text` (case-sensitive). */
+export function findWord(text: string, needle: string): Span[] {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'gu');
+  const found: Span[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
+  return found;
+}
+
+/** Replace [start, end) of `text` with `insert`. */
+export function splice(text: string, start: number, end: number, insert: string): string {
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+/** Collapse doubled spaces and spaces before punctuation left by deletions. */
+export function tidy(text: string): string {
+  return text
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/,\s*([.;:!?])/g, '$1')
+    .replace(/,,+/g, ',')
+    .trim();
+}
+
+/** Upper-case the first letter (after any opening quote). */
+export function capitalizeFirst(text: string): string {
+  return text.replace(/^([“"(]?)(\p{Ll})/u, (_m, q: string, c: string) => q + c.toUpperCase());
+}

@@ -1,0 +1,190 @@
+/**
+ * The summarizer's parts on hand-built inputs: compression, quote
+ * attribution, referring expressions, budget resolution, and the whole
+ * pipeline over a small graph built by hand with the shared types.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { ExitCode, NewsgraphError, type NewsGraph } from '../src/types.js';
+import { resolveShape, targetWords, countWords } from '../src/summarize/budget.js';
+import { compress, dropOrphanConnective } from '../src/summarize/compress.js';
+import { attributeQuote, nameSpeakerPronoun } from '../src/summarize/refer.js';
+import { quotedSpans } from '../src/summarize/text.js';
+import { readArticle } from '../src/summarize/article.js';
+import { planSentences } from '../src/summarize/plan.js';
+import { summarizeGraph as summarize } from '../src/summarize/summary.js';
+
+describe('compression', () => {
+  it('drops paired-dash asides, relative clauses and trailing participial clauses', () => {
+    expect(compress('Berg — who leads the council — called the report incomplete.')).toBe('Berg called the report incomplete.');
+    expect(compress('Ann Lee, who is a prolific poster online, has often weighed in on politics.')).toBe(
+      'Ann Lee has often weighed in on politics.',
+    );
+    expect(compress('Lee said there will be more floods this year, echoing a warning shared by the agency.')).toBe(
+      'Lee said there will be more floods this year.',
+    );
+  });
+  it('never touches quoted words and keeps acronym definitions and attributions', () => {
+    const quoted = '“We found cracks — small ones — in the wall, making it worse,” Lee said.';
+    expect(compress(quoted)).toBe(quoted);
+    expect(compress('The Federal Water Agency (FWA) said so.')).toBe('The Federal Water Agency (FWA) said so.');
+    expect(compress('The dam is safe, according to the agency.')).toBe('The dam is safe, according to the agency.');
+  });
+  it('keeps a dash that opens a tail, not an aside', () => {
+    const s = 'Officials say they focus on covert efforts — and that excludes public opinions.';
+    expect(compress(s)).toBe(s);
+  });
+  it('drops a contrastive connective whose contrast was left out', () => {
+    expect(dropOrphanConnective('Officials, however, said the threat is real.')).toBe('Officials said the threat is real.');
+    expect(dropOrphanConnective('But the council said no.')).toBe('The council said no.');
+  });
+});
+
+describe('quote attribution', () => {
+  it('finds quoted spans, including unterminated and tail quotes', () => {
+    expect(quotedSpans('“A,” he said.')).toEqual([{ start: 0, end: 4 }]);
+    expect(quotedSpans('“Open quote runs on.')).toEqual([{ start: 0, end: 20 }]);
+    expect(quotedSpans('tail of a quote.” Next')).toEqual([{ start: 0, end: 17 }]);
+  });
+  it('names a pronoun speaker next to the reporting verb, outside the quote', () => {
+    expect(nameSpeakerPronoun('“We found no cracks,” she said.', 'Maria Lopez')).toBe('“We found no cracks,” Maria Lopez said.');
+    expect(nameSpeakerPronoun('Floods are likely, she added.', 'Lopez')).toBe('Floods are likely, Lopez added.');
+    expect(nameSpeakerPronoun('“She said no,” Lee said.', 'X')).toBeUndefined();
+  });
+  it('gives a quote-only sentence its speaker', () => {
+    expect(attributeQuote('“The structure is sound.”', 'Lopez', 'said')).toBe('“The structure is sound,” Lopez said.');
+    expect(attributeQuote('“Is it sound?”', 'Lopez', 'said')).toBe('“Is it sound?” Lopez said.');
+    expect(attributeQuote('“I want to be clear: it is sound.', 'Lopez', 'said')).toBe('“I want to be clear: it is sound,” Lopez said.');
+    expect(attributeQuote('It will hold for decades.', 'Lopez', 'said')).toBe('“It will hold for decades,” Lopez said.');
+    expect(attributeQuote('The dam, she said, is “sound.”', 'Lopez', 'said')).toBeUndefined();
+  });
+});
+
+describe('shape and budget', () => {
+  it('takes options over the instruction over the defaults', () => {
+    expect(resolveShape({}, undefined)).toEqual({ paragraphs: 3, words: 250 });
+    expect(resolveShape({}, { words: 2000, paragraphs: 6 })).toEqual({ paragraphs: 6, words: 2000 });
+    expect(resolveShape({ paragraphs: 2 }, { words: 2000, paragraphs: 6 })).toEqual({ paragraphs: 2, words: 2000 });
+  });
+  it('refuses bad M and N as usage errors', () => {
+    for (const bad of [{ paragraphs: 0 }, { paragraphs: 21 }, { paragraphs: 2.5 }, { words: 0 }, { words: -5 }]) {
+      try {
+        resolveShape(bad, undefined);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(NewsgraphError);
+        expect((error as NewsgraphError).exitCode).toBe(ExitCode.badUsage);
+      }
+    }
+  });
+  it('aims near half the article when the ceiling allows more, never above the ceiling', () => {
+    expect(targetWords(2000, 1100)).toBe(550);
+    expect(targetWords(100, 1100)).toBe(100);
+    expect(countWords('  one two\nthree  ')).toBe(3);
+  });
+});
+
+// ─── A small graph built by hand ────────────────────────────────────────────
+
+const SENTENCES = [
+  'Officials at the Federal Water Agency said on Tuesday that the reservoir is safe for the summer season.',
+  'Maria Lopez, chief engineer at the Federal Water Agency, said the dam was inspected in May by a team of twelve.',
+  '“We found no cracks in the main wall or the spillway,” she said.',
+  '“The structure is sound and will hold for decades.”',
+  'Tom Berg — who leads the local council — called the report incomplete and asked for an independent review.',
+  'He said residents deserve more data about the spillway, citing last year’s flood.',
+  'The FWA will publish its full findings next week, officials at the agency said.',
+  'Lopez said the agency had also hired outside experts from two universities.',
+];
+
+function handGraph(): { graph: NewsGraph; text: string } {
+  const doc = 'd1';
+  const graph: NewsGraph = new MultiDirectedGraph();
+  let offset = 0;
+  const sentences = SENTENCES.map((text, index) => {
+    const s = { index, start: offset, end: offset + text.length, text, paragraph: index < 4 ? 0 : 1 };
+    offset += text.length + 1;
+    return s;
+  });
+  const textAll = SENTENCES.join(' ');
+  graph.replaceAttributes({ documents: [doc], sentences: { [doc]: sentences } });
+  graph.addNode(`Document:${doc}`, { kind: 'Document', name: doc, id: doc, words: countWords(textAll) });
+  const entity = (kind: 'Person' | 'Agency', name: string, aliases: string[], mentions: number): string => {
+    const key = `${kind}:${name}`;
+    graph.addNode(key, { kind, name, aliases: [name, ...aliases].sort(), mentions });
+    graph.addEdgeWithKey(`MENTIONED_IN:${key}->Document:${doc}`, key, `Document:${doc}`, { type: 'MENTIONED_IN', count: mentions });
+    return key;
+  };
+  const lopez = entity('Person', 'Maria Lopez', ['Lopez'], 4);
+  const berg = entity('Person', 'Tom Berg', ['Berg'], 2);
+  const fwa = entity('Agency', 'Federal Water Agency', ['FWA'], 3);
+  const prov = (sentence: number, needle: string) => {
+    const s = sentences[sentence]!;
+    const at = s.text.indexOf(needle);
+    return { doc, sentence, start: s.start + at, end: s.start + at + needle.length };
+  };
+  graph.addEdgeWithKey('HOLDS_ROLE:lopez', lopez, fwa, { type: 'HOLDS_ROLE', title: 'chief engineer', ...prov(1, 'chief engineer') });
+  const quote = (sentence: number, words: string, direct: boolean, speaker: string, verb: string) => {
+    const p = prov(sentence, words);
+    const key = `Quote:${doc}:${p.start}`;
+    graph.addNode(key, { kind: 'Quote', text: words, direct, doc, sentence, start: p.start, end: p.end, context: sentences[sentence]!.text });
+    graph.addEdgeWithKey(`SAID:${speaker}->${key}:${p.start}`, speaker, key, { type: 'SAID', verb, ...p });
+  };
+  quote(1, 'the dam was inspected in May by a team of twelve', false, lopez, 'said');
+  quote(2, 'We found no cracks in the main wall or the spillway', true, lopez, 'said');
+  quote(3, 'The structure is sound and will hold for decades.', true, lopez, 'said');
+  quote(5, 'residents deserve more data about the spillway', false, berg, 'said');
+  quote(7, 'the agency had also hired outside experts from two universities', false, lopez, 'said');
+  graph.addEdgeWithKey('OPPOSES:berg', berg, fwa, { type: 'OPPOSES', verb: 'called', ...prov(4, 'called the report incomplete') });
+  return { graph, text: textAll };
+}
+
+describe('summarize on a hand-built graph', () => {
+  it('reads sentences, entities, quotes and roles from the graph', () => {
+    const article = readArticle(handGraph().graph, 'd1');
+    expect(article.sentences).toHaveLength(SENTENCES.length);
+    expect(article.entities.get('Person:Maria Lopez')?.surname).toBe('Lopez');
+    expect(article.entities.get('Person:Maria Lopez')?.role?.phrase).toBe('chief engineer at the Federal Water Agency');
+    expect(article.entities.get('Agency:Federal Water Agency')?.acronym).toBe('FWA');
+    const plans = planSentences(article);
+    expect(plans[5]!.pronounReferent).toBe('Person:Tom Berg');
+    expect(plans[3]!.continues).toBeUndefined(); // a quote of its own, speaker from the graph
+    expect(plans[3]!.speaker).toBe('Person:Maria Lopez');
+  });
+
+  for (const [paragraphs, words] of [
+    [1, 60],
+    [2, 120],
+    [3, 2000],
+    [4, 2000],
+  ] as const) {
+    it(`writes ${paragraphs} paragraph(s) within ${words} words, every quote with its speaker`, () => {
+      const { graph } = handGraph();
+      const summary = summarize(graph, { paragraphs, words });
+      expect(summary.paragraphs).toHaveLength(paragraphs);
+      expect(summary.words).toBeLessThanOrEqual(words);
+      expect(summary.text.split('\n\n')).toHaveLength(paragraphs);
+      const all = summary.paragraphs.flatMap((p) => p.sentences);
+      expect(new Set(all.map((s) => s.text)).size).toBe(all.length);
+      for (const p of summary.paragraphs) expect(p.sentences[0]!.text).not.toMatch(/^(He|She|They|It)\b/);
+      for (const s of all) {
+        expect(s.sources.length).toBeGreaterThan(0);
+        if (s.text.includes('We found no cracks') || s.text.includes('The structure is sound')) {
+          expect(s.text).toMatch(/Lopez/);
+        }
+      }
+      expect(summarize(graph, { paragraphs, words }).text).toBe(summary.text);
+    });
+  }
+
+  it('introduces a person once with name and role, then by surname; spells out an acronym once', () => {
+    const summary = summarize(handGraph().graph, { paragraphs: 2, words: 2000 });
+    const text = summary.text;
+    const first = text.indexOf('Maria Lopez');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(text.slice(first)).toMatch(/^Maria Lopez, chief engineer at the Federal Water Agency/);
+    expect(text.lastIndexOf('Maria Lopez')).toBe(first);
+    if (text.includes('FWA')) expect(text).toMatch(/Federal Water Agency \(FWA\)|\(FWA\)/);
+    expect(summary.words).toBeLessThan(countWords(SENTENCES.join(' ')));
+  });
+});
