@@ -1,6 +1,7 @@
 /** Every command, in the order `newsgraph --help` lists them. */
 import type { Command } from 'commander';
+import { register as viz } from './viz.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [viz];

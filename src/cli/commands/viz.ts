@@ -1,0 +1,82 @@
+/**
+ * `newsgraph viz FILE…`: draw the graph as a self-contained HTML viewer, or
+ * export it as GEXF / GraphML for Gephi. Inputs are articles (extracted
+ * first) or graph JSON from `newsgraph extract`; several build one merged
+ * graph. Prints the path written.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { extractCorpus, mergeGraphs, parseJobs } from '../../corpus/index.js';
+import { readInput } from '../../io/input.js';
+import { writeFileAtomic } from '../../io/output.js';
+import { ExitCode, NewsgraphError, type NewsGraph } from '../../types.js';
+import { graphFromJson, isVizFormat, viz, VIZ_EXTENSIONS, VIZ_FORMATS, type VizFormat } from '../../viz/index.js';
+
+interface VizCommandOptions {
+  output?: string;
+  format?: string;
+  title?: string;
+  jobs?: string;
+}
+
+/** --format wins; otherwise the output's extension decides; HTML by default. */
+export function chooseFormat(format: string | undefined, output: string | undefined): VizFormat {
+  if (format !== undefined) {
+    const wanted = format.toLowerCase();
+    if (!isVizFormat(wanted)) throw new NewsgraphError(`--format must be one of ${VIZ_FORMATS.join(', ')}, not "${format}"`, ExitCode.badUsage);
+    return wanted;
+  }
+  const ext = output ? extname(output).toLowerCase() : '';
+  return (Object.entries(VIZ_EXTENSIONS).find(([, e]) => e === ext)?.[0] as VizFormat | undefined) ?? 'html';
+}
+
+/** Without -o: next to the (first) input, with the format's extension; `graph.<ext>` for stdin. */
+export function defaultOutput(inputs: string[], format: VizFormat): string {
+  const first = inputs[0];
+  const ext = VIZ_EXTENSIONS[format];
+  if (!first || first === '-') return `graph${ext}`;
+  const stem = basename(first, extname(first));
+  return join(dirname(first), `${stem}${ext}`);
+}
+
+async function readGraph(inputs: string[], jobs: number | undefined): Promise<NewsGraph> {
+  const graphs: NewsGraph[] = [];
+  const articles: string[] = [];
+  for (const input of inputs) {
+    if (input !== '-' && extname(input).toLowerCase() === '.json') {
+      const { text } = await readInput(input);
+      graphs.push(graphFromJson(text, input));
+    } else {
+      articles.push(input);
+    }
+  }
+  if (articles.length > 0) graphs.push(await extractCorpus(articles, { progress: true, ...(jobs !== undefined ? { jobs } : {}) }));
+  const [only] = graphs;
+  if (graphs.length === 1 && only) return only;
+  return mergeGraphs(graphs);
+}
+
+export function register(program: Command): void {
+  program
+    .command('viz')
+    .description('Draw the graph: a self-contained HTML viewer (default), or GEXF / GraphML for Gephi.')
+    .argument('<inputs...>', 'article files, folders, JSONL, - for stdin, or graph .json files from `newsgraph extract`')
+    .option('-o, --output <file>', 'file to write (default: next to the first input; - for stdout)')
+    .option('-f, --format <format>', `output format: ${VIZ_FORMATS.join(', ')} (default: from the output extension, else html)`)
+    .option('--title <title>', 'page title of the HTML viewer')
+    .option('-j, --jobs <n>', 'extraction worker threads (default: one per core)')
+    .action(async (inputs: string[], options: VizCommandOptions) => {
+      const format = chooseFormat(options.format, options.output);
+      const jobs = options.jobs !== undefined ? parseJobs(options.jobs) : undefined;
+      const graph = await readGraph(inputs, jobs);
+      if (graph.order === 0) throw new NewsgraphError('the graph is empty: nothing to draw');
+      const output = viz(graph, { format, ...(options.title !== undefined ? { title: options.title } : {}) });
+      if (options.output === '-') {
+        process.stdout.write(output);
+        return;
+      }
+      const path = options.output ?? defaultOutput(inputs, format);
+      await writeFileAtomic(path, output);
+      process.stdout.write(`${path}\n`);
+    });
+}
