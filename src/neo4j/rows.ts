@@ -1,0 +1,175 @@
+/**
+ * From a graphology NewsGraph to what the loader sends: one batch per
+ * Document (its node, its quotes, the edges whose provenance names it, and
+ * the entities those edges touch), so each article loads in a transaction of
+ * its own. Pure: no driver here.
+ */
+import {
+  isEntityKind,
+  NewsgraphError,
+  type EdgeType,
+  type EntityKind,
+  type NewsGraph,
+  type NodeKind,
+} from '../types.js';
+import { isEdgeType, isNodeKind } from './statements.js';
+import { toParam, toProperties, type Properties } from './values.js';
+
+export interface EntityRow {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  /** The graph's count, used only when the entity has no MENTIONED_IN. */
+  mentions: unknown;
+  props: Properties;
+}
+
+export interface NodeRow {
+  key: string;
+  kind: 'Quote' | 'Document';
+  props: Properties;
+}
+
+export interface EdgeRow {
+  key: string;
+  source: string;
+  target: string;
+  props: Properties;
+}
+
+export interface EdgeGroup {
+  type: EdgeType;
+  sourceKind: NodeKind;
+  targetKind: NodeKind;
+  rows: EdgeRow[];
+}
+
+export interface DocumentBatch {
+  /** The document's id; undefined for graph parts tied to no document. */
+  doc?: string;
+  entities: Map<EntityKind, EntityRow[]>;
+  documents: NodeRow[];
+  quotes: NodeRow[];
+  edges: EdgeGroup[];
+  nodeCount: number;
+  edgeCount: number;
+}
+
+/** Entities are keyed by kind and canonical name, so they merge across articles. */
+export function entityKey(kind: EntityKind, name: string): string {
+  return `${kind}:${name}`;
+}
+
+/** Split a graph into per-document batches, in the graph's document order; loose parts last. */
+export function documentBatches(graph: NewsGraph): DocumentBatch[] {
+  const docIds: string[] = [...(graph.getAttribute('documents') ?? [])];
+  graph.forEachNode((_key, attributes) => {
+    if (attributes.kind === 'Document' && !docIds.includes(attributes.id)) docIds.push(attributes.id);
+  });
+
+  // Which document each node and edge belongs to.
+  const nodesOf = new Map<string | undefined, Set<string>>();
+  const edgesOf = new Map<string | undefined, string[]>();
+  for (const id of docIds) {
+    nodesOf.set(id, new Set());
+    edgesOf.set(id, []);
+  }
+  const take = (doc: string | undefined) => {
+    if (!nodesOf.has(doc)) {
+      nodesOf.set(doc, new Set());
+      edgesOf.set(doc, []);
+    }
+    return { nodes: nodesOf.get(doc)!, edges: edgesOf.get(doc)! };
+  };
+  const placed = new Set<string>();
+  graph.forEachNode((key, attributes) => {
+    if (!isNodeKind(attributes.kind)) throw new NewsgraphError(`graph node "${key}" has an unknown kind: ${String(attributes.kind)}`);
+    const doc = attributes.kind === 'Document' ? attributes.id : attributes.kind === 'Quote' ? attributes.doc : undefined;
+    if (doc !== undefined) {
+      take(doc).nodes.add(key);
+      placed.add(key);
+    }
+  });
+  graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, targetAttributes) => {
+    if (!isEdgeType(attributes.type)) throw new NewsgraphError(`graph edge "${edge}" has an unknown type: ${String(attributes.type)}`);
+    const doc =
+      attributes.doc ?? (targetAttributes.kind === 'Document' ? targetAttributes.id : undefined);
+    const batch = take(doc);
+    batch.edges.push(edge);
+    batch.nodes.add(source);
+    batch.nodes.add(target);
+    placed.add(source);
+    placed.add(target);
+  });
+  graph.forEachNode((key) => {
+    if (!placed.has(key)) take(undefined).nodes.add(key);
+  });
+
+  const batches: DocumentBatch[] = [];
+  for (const [doc, nodes] of nodesOf) {
+    const edges = edgesOf.get(doc)!;
+    if (nodes.size === 0 && edges.length === 0) continue;
+    batches.push(buildBatch(graph, doc, nodes, edges));
+  }
+  return batches;
+}
+
+/** The Neo4j key of a graph node: entities by kind and name, others by their graph key. */
+function neo4jKey(graph: NewsGraph, node: string): string {
+  const attributes = graph.getNodeAttributes(node);
+  return isEntityKind(attributes.kind) && 'name' in attributes ? entityKey(attributes.kind, attributes.name) : node;
+}
+
+function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[]): DocumentBatch {
+  const batch: DocumentBatch = {
+    entities: new Map(),
+    documents: [],
+    quotes: [],
+    edges: [],
+    nodeCount: nodes.size,
+    edgeCount: edgeKeys.length,
+  };
+  if (doc !== undefined) batch.doc = doc;
+  for (const node of nodes) {
+    const attributes = graph.getNodeAttributes(node);
+    if (attributes.kind === 'Quote' || attributes.kind === 'Document') {
+      const row: NodeRow = { key: node, kind: attributes.kind, props: toProperties(attributes, ['kind', 'key']) };
+      (attributes.kind === 'Quote' ? batch.quotes : batch.documents).push(row);
+    } else {
+      const kind = attributes.kind;
+      const rows = batch.entities.get(kind) ?? [];
+      rows.push({
+        key: entityKey(kind, attributes.name),
+        kind,
+        name: attributes.name,
+        aliases: [...new Set([attributes.name, ...(attributes.aliases ?? [])])].sort(),
+        mentions: toParam(attributes.mentions ?? 0),
+        props: toProperties(attributes, ['kind', 'key', 'name', 'aliases', 'mentions']),
+      });
+      batch.entities.set(kind, rows);
+    }
+  }
+  const groups = new Map<string, EdgeGroup>();
+  for (const edge of edgeKeys) {
+    const attributes = graph.getEdgeAttributes(edge);
+    const source = graph.source(edge);
+    const target = graph.target(edge);
+    const sourceKind = graph.getNodeAttribute(source, 'kind');
+    const targetKind = graph.getNodeAttribute(target, 'kind');
+    const id = `${attributes.type} ${sourceKind} ${targetKind}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = { type: attributes.type, sourceKind, targetKind, rows: [] };
+      groups.set(id, group);
+    }
+    group.rows.push({
+      key: edge,
+      source: neo4jKey(graph, source),
+      target: neo4jKey(graph, target),
+      props: toProperties(attributes, ['type', 'key']),
+    });
+  }
+  batch.edges = [...groups.values()];
+  return batch;
+}

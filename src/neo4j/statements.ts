@@ -1,0 +1,81 @@
+/**
+ * The loader's Cypher. Labels and relationship types cannot be parameters,
+ * so each statement is chosen from a fixed table keyed by node kind and edge
+ * type, checked against the closed lists below: nothing from the graph's data
+ * ever becomes Cypher text; all data travels as `$rows`.
+ */
+import { ENTITY_KINDS, NewsgraphError, type EdgeType, type EntityKind, type NodeKind } from '../types.js';
+
+export const NODE_KINDS: readonly NodeKind[] = [...ENTITY_KINDS, 'Quote', 'Document'];
+
+const EDGE_TYPE_SET: Record<EdgeType, true> = {
+  SAID: true,
+  ABOUT: true,
+  HOLDS_ROLE: true,
+  MEMBER_OF: true,
+  SUPPORTS: true,
+  OPPOSES: true,
+  TARGETED: true,
+  PART_OF: true,
+  RELATED: true,
+  MENTIONED_IN: true,
+};
+export const EDGE_TYPES = Object.keys(EDGE_TYPE_SET) as EdgeType[];
+
+export function isNodeKind(kind: unknown): kind is NodeKind {
+  return typeof kind === 'string' && (NODE_KINDS as readonly string[]).includes(kind);
+}
+
+export function isEdgeType(type: unknown): type is EdgeType {
+  return typeof type === 'string' && Object.hasOwn(EDGE_TYPE_SET, type);
+}
+
+function label(kind: NodeKind): string {
+  if (!isNodeKind(kind)) throw new NewsgraphError(`not a node kind: ${JSON.stringify(kind)}`);
+  return kind;
+}
+
+function relationshipType(type: EdgeType): string {
+  if (!isEdgeType(type)) throw new NewsgraphError(`not an edge type: ${JSON.stringify(type)}`);
+  return type;
+}
+
+/**
+ * Entities: one node per key; aliases accumulate across articles as a sorted
+ * set, so loading again adds nothing. `row`: {key, kind, name, aliases, props}.
+ */
+export function mergeEntities(kind: EntityKind): string {
+  return `UNWIND $rows AS row
+MERGE (n:${label(kind)} {key: row.key})
+SET n += row.props, n.kind = row.kind, n.name = row.name
+SET n.aliases = COLLECT { UNWIND coalesce(n.aliases, []) + row.aliases AS alias RETURN DISTINCT alias ORDER BY alias }`;
+}
+
+/**
+ * An entity's `mentions` is the sum of its per-article counts (the `count`
+ * of its MENTIONED_IN relationships), recomputed rather than added to, so a
+ * second load of the same article does not double it. Entities with no
+ * MENTIONED_IN keep the graph's own count. `row`: {key, mentions}.
+ */
+export function updateMentions(kind: EntityKind): string {
+  return `UNWIND $rows AS row
+MATCH (n:${label(kind)} {key: row.key})
+WITH n, row, COLLECT { MATCH (n)-[m:MENTIONED_IN]->(:Document) RETURN coalesce(m.count, 0) } AS counts
+SET n.mentions = CASE WHEN size(counts) = 0 THEN row.mentions ELSE reduce(total = 0, c IN counts | total + c) END`;
+}
+
+/** Quotes and documents: one node per key, properties from the graph. `row`: {key, kind, props}. */
+export function mergeNodes(kind: 'Quote' | 'Document'): string {
+  return `UNWIND $rows AS row
+MERGE (n:${label(kind)} {key: row.key})
+SET n += row.props, n.kind = row.kind`;
+}
+
+/** One relationship per edge key between the two keyed nodes. `row`: {key, source, target, props}. */
+export function mergeEdges(type: EdgeType, sourceKind: NodeKind, targetKind: NodeKind): string {
+  return `UNWIND $rows AS row
+MATCH (a:${label(sourceKind)} {key: row.source})
+MATCH (b:${label(targetKind)} {key: row.target})
+MERGE (a)-[r:${relationshipType(type)} {key: row.key}]->(b)
+SET r += row.props`;
+}
