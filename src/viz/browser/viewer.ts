@@ -33,6 +33,8 @@ export interface ViewerHook {
   nodeViewport(key: string): { x: number; y: number };
   labelBoxes(): LabelBox[];
   fontSize(): number;
+  nodeState(key: string): { isHidden: boolean; isActive: boolean; isHighlighted: boolean; isHovered: boolean };
+  edgeHidden(key: string): boolean;
 }
 
 declare global {
@@ -150,6 +152,8 @@ function main(): void {
     nodeViewport: () => ({ x: NaN, y: NaN }),
     labelBoxes: () => [],
     fontSize,
+    nodeState: () => ({ isHidden: false, isActive: false, isHighlighted: false, isHovered: false }),
+    edgeHidden: () => false,
   };
   window.__newsgraph = hook;
 
@@ -316,6 +320,11 @@ function main(): void {
     const attrs = graph.getNodeAttributes(key);
     return renderer.graphToViewport({ x: attrs.x, y: attrs.y });
   };
+  hook.nodeState = (key) => {
+    const { isHidden, isActive, isHighlighted, isHovered } = renderer.getNodeState(key);
+    return { isHidden, isActive, isHighlighted, isHovered };
+  };
+  hook.edgeHidden = (key) => renderer.getEdgeState(key).isHidden;
   hook.labelBoxes = () => {
     const canvas = document.createElement('canvas').getContext('2d');
     const boxes: LabelBox[] = [];
