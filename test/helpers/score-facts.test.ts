@@ -56,6 +56,14 @@ describe('scoreFacts', () => {
     expect(s.entities.precision).toBeCloseTo(3 / 4);
   });
 
+  it('names a second node for one entity as a duplicate', () => {
+    const g = graph();
+    g.addNode('Person:Musk', { kind: 'Person', name: 'Musk', aliases: ['Musk'], mentions: 1 });
+    const d = scoreFacts(g, expected);
+    expect(d.entities.found).toBe(3);
+    expect(d.entities.wrong).toContain('Person:Musk (duplicate of Person:Elon Musk)');
+  });
+
   it('needs the snippet and the right speaker for a quote', () => {
     expect(s.quotes.found).toBe(1);
     expect(s.quotes.missing[0]).toContain('no friend of mine');

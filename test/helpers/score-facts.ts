@@ -215,7 +215,18 @@ export function scoreFacts(graph: NewsGraph, expected: ExpectedFacts): FactsScor
       entityMissing.push(`${e.kind}:${e.name}${wrongKind ? ` (found as ${wrongKind.key})` : ''}`);
     }
   }
-  const entityWrong = nodes.filter((n) => !used.has(n.key)).map((n) => n.key);
+  // An unmatched node sharing a name with a matched one is a second node for one entity: say so.
+  const matchedBy = new Map<string, string>();
+  for (const e of expected.entities) {
+    const node = nodes.find((n) => used.has(n.key) && n.kind === e.kind && intersects(n.names, namesOf(e.name)));
+    if (node) for (const name of namesOf(e.name)) matchedBy.set(name, node.key);
+  }
+  const entityWrong = nodes
+    .filter((n) => !used.has(n.key))
+    .map((n) => {
+      const twin = [...n.names].map((name) => matchedBy.get(name)).find((k) => k !== undefined);
+      return twin ? `${n.key} (duplicate of ${twin})` : n.key;
+    });
   const entities = score(entityFound, expected.entities.length, used.size, nodes.length, entityMissing, entityWrong);
 
   // Quotes: snippet in a Quote node's text, speaker via an incoming SAID edge.
