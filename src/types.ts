@@ -77,10 +77,15 @@ export interface Mention extends Span {
   kind: EntityKind;
   /** Index of the sentence holding it. */
   sentence: number;
-  /** How it was found: a name, a pronoun, a demonym (`Chinese` → China), an acronym. */
+  /** How it was found: a name, a pronoun, a demonym (`Chinese` → China), an acronym, or inside a title (`U.S.` in `U.S. President`). */
   form?: 'name' | 'pronoun' | 'demonym' | 'acronym' | 'title';
   /** For demonyms and acronyms: the name they stand for, when known. */
   refersTo?: string;
+  /** Offsets of the mention in the normalized text (later stages read that text). */
+  normStart: number;
+  normEnd: number;
+  /** True when the kind is a fallback guess that resolution may correct. */
+  guess?: boolean;
 }
 
 // ─── Stage 4: resolve ───────────────────────────────────────────────────────
@@ -140,6 +145,8 @@ export interface Relation extends Provenance {
 /** Everything the NLP pass learned about one article. */
 export interface Analysis {
   doc: DocumentInfo;
+  /** Article words (instruction line and furniture excluded). */
+  words: number;
   normalized: NormalizedText;
   sentences: Sentence[];
   mentions: Mention[];
@@ -166,6 +173,8 @@ export interface EntityNodeAttributes {
   name: string;
   aliases: string[];
   mentions: number;
+  /** Every title a person holds in the text, with or without a named organisation. */
+  titles?: string[];
 }
 
 export interface QuoteNodeAttributes {

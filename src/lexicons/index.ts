@@ -176,3 +176,28 @@ export function isFurnitureLine(line: string): boolean {
   if (furnitureStarts.some((start) => key.startsWith(start)) && words <= 40) return true;
   return words <= 30 && furnitureAnywhere.some((fragment) => key.includes(fragment));
 }
+
+export const epithetVerbs: ReadonlySet<string> = new Set(verbs.epithetVerbs.map(lexKey));
+const negativeCues = verbs.negativeCues.map(lexKey);
+/** Whether words carry a negative cue (`insult`, `traitor`, `no friend`). */
+export function hasNegativeCue(text: string): boolean {
+  const key = ` ${lexKey(text).replace(/[^\p{L}\s']/gu, ' ')} `;
+  return negativeCues.some((cue) => key.includes(` ${cue} `));
+}
+
+/** Inflected forms of a verb lemma: back → backs, backed, backing; criticize → criticizes, criticized… */
+export function inflections(lemma: string): string[] {
+  const forms = new Set([lemma]);
+  const consonantY = /[^aeiou]y$/.test(lemma);
+  if (lemma.endsWith('e')) {
+    forms.add(lemma + 's').add(lemma + 'd').add(lemma.slice(0, -1) + 'ing');
+  } else if (consonantY) {
+    forms.add(lemma.slice(0, -1) + 'ies').add(lemma.slice(0, -1) + 'ied').add(lemma + 'ing');
+  } else {
+    forms.add(/(s|sh|ch|x|z)$/.test(lemma) ? lemma + 'es' : lemma + 's').add(lemma + 'ed').add(lemma + 'ing');
+    if (/[^aeiou][aeiou][bdgklmnprt]$/.test(lemma)) forms.add(lemma + lemma.at(-1) + 'ed').add(lemma + lemma.at(-1) + 'ing');
+  }
+  const irregular: Record<string, string[]> = { fight: ['fought'], beat: ['beaten'], lead: ['led'], hit: ['hit'], strike: ['struck'], take: ['took', 'taken'], throw: ['threw', 'thrown'], stand: ['stood'], break: ['broke', 'broken'], sit: ['sat'], spy: ['spied'], oust: ['ousted'], thank: ['thanked'] };
+  for (const f of irregular[lemma] ?? []) forms.add(f);
+  return [...forms];
+}

@@ -35,7 +35,7 @@ export function segment(norm: NormalizedText): Sentence[] {
   let paragraph = 0;
   for (const line of norm.text.split('\n')) {
     if (line.trim() !== '') {
-      const parsed = nlp.tokenize(line).json({ offset: true, terms: false }) as CompromiseSentence[];
+      const parsed = nlp.tokenize(line).json({ offset: true }) as CompromiseSentence[];
       for (const [start0, end0] of parsed.flatMap(({ offset }) => splitAfterQuotes(line, offset.start, offset.start + offset.length))) {
         let start = start0;
         let end = end0;

@@ -1,0 +1,156 @@
+/**
+ * What every fact extractor needs to know about a sentence: its tokens, the
+ * entity mentions in it, which mention is in subject position, and whom a
+ * pronoun refers to. Pronouns resolve by grammatical role and recency (the
+ * last speaker or subject), not by gender: news copy gets genders wrong.
+ */
+import type { Entity, Mention, NormalizedText, Sentence } from '../types.js';
+import type { Token } from '../recognize/index.js';
+import { has } from '../recognize/tokens.js';
+
+export interface Located {
+  mention: Mention;
+  entity: Entity;
+}
+
+/** A span that may stand for an entity: a name, or a pronoun resolved to one. */
+export interface Referent {
+  entity: Entity;
+  start: number;
+  end: number;
+  /** The words as written (`he`, `Vanessa Lloyd`). */
+  text: string;
+  pronoun: boolean;
+}
+
+export interface SentenceView {
+  sentence: Sentence;
+  tokens: Token[];
+  /** Entity mentions in this sentence, in order (demonyms and title words included). */
+  located: Located[];
+}
+
+export interface Discourse {
+  norm: NormalizedText;
+  views: SentenceView[];
+  /** Entity each sentence's pronouns default to (the focus after the previous sentence). */
+  focusBefore: Array<Entity | undefined>;
+}
+
+const PERSONAL = /^(he|she|him|her|his|hers)$/i;
+const SUBORDINATORS = /^(when|while|if|although|though|after|before|since|as|because|once|unless|until|whereas|despite|in|at|on|during|following|amid|earlier|later|last|this|for)$/i;
+
+export function isPersonalPronoun(token: Token): boolean {
+  return PERSONAL.test(token.text);
+}
+
+export function located(view: SentenceView, token: Token): Located | undefined {
+  return view.located.find((l) => l.mention.normStart <= token.start && token.end <= l.mention.normEnd + 2);
+}
+
+/** The index just past a mention's last token. */
+export function tokenAfter(view: SentenceView, end: number): number {
+  const i = view.tokens.findIndex((t) => t.start >= end);
+  return i < 0 ? view.tokens.length : i;
+}
+
+export function tokenAt(view: SentenceView, start: number): number {
+  const i = view.tokens.findIndex((t) => t.end > start);
+  return i < 0 ? view.tokens.length : i;
+}
+
+/**
+ * Is the thing ending before token `i` the subject of a verb? Skips
+ * appositives and relative clauses (`X, deputy director …, said`,
+ * `X — who serves as … — has`) and auxiliaries/adverbs.
+ */
+export function verbAfter(view: SentenceView, i: number): number | undefined {
+  const tokens = view.tokens;
+  let k = i;
+  const prev = tokens[k - 1];
+  // Appositive or relative clause between commas or dashes.
+  if (prev && /^\s*[,—–]\s*$/.test(prev.post)) {
+    const closer = prev.post.trim();
+    let depth = 0;
+    for (let j = k; j < tokens.length && j < k + 40; j++) {
+      if (tokens[j]!.post.includes(closer) || (closer === ',' && /[—–]/.test(tokens[j]!.post))) {
+        depth = j + 1;
+        break;
+      }
+    }
+    if (!depth) return undefined;
+    k = depth;
+  }
+  let auxiliary: number | undefined;
+  for (let j = k; j < tokens.length && j < k + 5; j++) {
+    const t = tokens[j]!;
+    // `had called`: the auxiliary leads to the verb that carries the meaning.
+    if (has(t, 'Auxiliary') || has(t, 'Modal')) {
+      auxiliary ??= j;
+      continue;
+    }
+    if (has(t, 'Verb') && !has(t, 'Gerund')) return j;
+    if (!has(t, 'Adverb', 'Negative')) return auxiliary;
+  }
+  return auxiliary;
+}
+
+/** Tokens before the main clause: a leading subordinate or prepositional phrase ending at the first comma. */
+export function mainClauseStart(view: SentenceView): number {
+  const first = view.tokens[0];
+  if (!first || !SUBORDINATORS.test(first.text)) return 0;
+  const comma = view.tokens.findIndex((t) => /,/.test(t.post));
+  return comma < 0 ? 0 : comma + 1;
+}
+
+/** Persons (and other entities) standing as subjects in this sentence, with positions. */
+export function subjects(view: SentenceView, discourse: Discourse): Referent[] {
+  const found: Referent[] = [];
+  view.tokens.forEach((token, i) => {
+    const at = located(view, token);
+    const isStart = at && at.mention.normStart === token.start && at.mention.form !== 'title' && at.mention.form !== 'demonym';
+    const pronoun = !at && isPersonalPronoun(token) && /^(he|she)$/i.test(token.text);
+    if (!isStart && !pronoun) return;
+    const end = at ? tokenAfter(view, at.mention.normEnd) : i + 1;
+    if (verbAfter(view, end) === undefined) return;
+    const entity = at ? at.entity : resolvePronoun(discourse, view, token.start);
+    if (!entity) return;
+    found.push({ entity, start: token.start, end: at ? at.mention.normEnd : token.end, text: at ? at.mention.text : token.text, pronoun: !at });
+  });
+  return found;
+}
+
+/** The subject of the main clause, if a person or organisation is one. */
+export function mainSubject(view: SentenceView, discourse: Discourse): Referent | undefined {
+  const from = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
+  return subjects(view, discourse).find((r) => r.start >= from) ?? subjects(view, discourse)[0];
+}
+
+/**
+ * The entity a he/she pronoun at `position` refers to: a person subject
+ * earlier in the same sentence, else the discourse focus.
+ */
+export function resolvePronoun(discourse: Discourse, view: SentenceView, position: number): Entity | undefined {
+  const from = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
+  for (const l of view.located) {
+    if (l.mention.normEnd > position) break;
+    if (l.entity.kind !== 'Person' || l.mention.normStart < from) continue;
+    const end = tokenAfter(view, l.mention.normEnd);
+    if (verbAfter(view, end) !== undefined) return l.entity;
+  }
+  return discourse.focusBefore[view.sentence.index];
+}
+
+export function buildViews(sentences: Sentence[], tokens: Token[][], all: Located[]): SentenceView[] {
+  const bySentence = new Map<number, Located[]>();
+  for (const l of all) {
+    const list = bySentence.get(l.mention.sentence) ?? [];
+    list.push(l);
+    bySentence.set(l.mention.sentence, list);
+  }
+  return sentences.map((sentence, i) => ({
+    sentence,
+    tokens: tokens[i]!,
+    located: (bySentence.get(sentence.index) ?? []).sort((a, b) => a.mention.normStart - b.mention.normStart),
+  }));
+}

@@ -1,0 +1,255 @@
+/**
+ * Quotes and their speakers.
+ *
+ * Direct quotes are found on the text (curly quotes after normalization),
+ * partial quotes and quotes running over several sentences included. A
+ * speaker is sought, in order: in a trailing attribution (`,” X said`,
+ * `,” said X`), in the sentence's own reporting clause (`X said: “…”`,
+ * `X added that … “…”`, `according to X`), as the subject of the clause the
+ * quote sits in (`he called Y “…”`), and finally as a continuation of the
+ * previous quote when a quote stands alone. Reported speech without quote
+ * marks (`X said there will be …`) becomes an indirect quote.
+ */
+import type { Entity, Quote } from '../types.js';
+import { reportingVerbs } from '../lexicons/index.js';
+import { has } from '../recognize/tokens.js';
+import type { Token } from '../recognize/index.js';
+import { toOriginal } from '../normalize/index.js';
+import {
+  isPersonalPronoun,
+  located,
+  mainClauseStart,
+  resolvePronoun,
+  subjects,
+  tokenAfter,
+  tokenAt,
+  verbAfter,
+  type Discourse,
+  type Referent,
+  type SentenceView,
+} from './discourse.js';
+
+export interface QuoteSpan {
+  /** Normalized offsets of the quoted words, without the marks. */
+  start: number;
+  end: number;
+  /** Offset just past the closing mark (or the content end if unclosed). */
+  after: number;
+  /** Offset of the opening mark. */
+  open: number;
+}
+
+/** Pair curly quotes within each paragraph; an unclosed quote ends at the next opening one or the paragraph's end. */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open = -1;
+  const close = (at: number, after: number) => {
+    let start = open + 1;
+    let end = at;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+    if (end > start) spans.push({ start, end, after, open });
+    open = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') {
+      if (open >= 0) close(i, i);
+      open = i;
+    } else if (c === '”' && open >= 0) {
+      close(i, i + 1);
+    } else if (c === '\n' && open >= 0) {
+      close(i, i);
+    }
+  }
+  if (open >= 0) close(text.length, text.length);
+  return spans;
+}
+
+export function isReportingVerb(token: Token | undefined): boolean {
+  return !!token && reportingVerbs.has(token.text.toLowerCase()) && has(token, 'Verb');
+}
+
+/** `told reporters`, `said`, `added`: the verb as written, with its indirect object when it is the press. */
+function verbPhrase(view: SentenceView, i: number): string {
+  const verb = view.tokens[i]!;
+  const next = view.tokens[i + 1];
+  if (/^(told|tells|tell)$/i.test(verb.text) && next && /^(reporters|journalists|the|a|an|media|press|lawmakers|parliament|supporters)$/i.test(next.text)) {
+    const third = view.tokens[i + 2];
+    return next.text.toLowerCase() === 'the' || next.text.toLowerCase() === 'a' ? `${verb.text} ${next.text} ${third?.text ?? ''}`.trim() : `${verb.text} ${next.text}`;
+  }
+  return verb.text;
+}
+
+/** The entity a token stands for: a named mention starting there, or a resolved he/she. */
+function referentAt(discourse: Discourse, view: SentenceView, i: number): Referent | undefined {
+  const token = view.tokens[i];
+  if (!token) return undefined;
+  const at = located(view, token);
+  if (at && at.mention.form !== 'demonym') {
+    return { entity: at.entity, start: at.mention.normStart, end: at.mention.normEnd, text: at.mention.text, pronoun: false };
+  }
+  if (isPersonalPronoun(token) && /^(he|she)$/i.test(token.text)) {
+    const entity = resolvePronoun(discourse, view, token.start);
+    if (entity) return { entity, start: token.start, end: token.end, text: token.text, pronoun: true };
+  }
+  return undefined;
+}
+
+const CAN_SPEAK = new Set(['Person', 'Agency', 'Organization', 'Party', 'State']);
+
+interface Attribution {
+  speaker: Entity;
+  verb: string;
+}
+
+/** `,” X said`, `,” said X`, `,” X, title, told reporters`, `,” according to X`. */
+function trailing(discourse: Discourse, view: SentenceView, after: number): Attribution | undefined {
+  const from = tokenAt(view, after);
+  const window = view.tokens.slice(from, from + 6);
+  if (window.length === 0) return undefined;
+  // `said X` / `added X`
+  if (isReportingVerb(window[0])) {
+    const who = referentAt(discourse, view, from + 1);
+    if (who && CAN_SPEAK.has(who.entity.kind)) return { speaker: who.entity, verb: verbPhrase(view, from) };
+  }
+  if (/^according$/i.test(window[0]!.text) && /^to$/i.test(window[1]?.text ?? '')) {
+    const who = referentAt(discourse, view, from + 2);
+    if (who) return { speaker: who.entity, verb: 'according to' };
+  }
+  // `X said`, `X, title, said`
+  const who = referentAt(discourse, view, from);
+  if (!who || !CAN_SPEAK.has(who.entity.kind)) return undefined;
+  const v = verbAfter(view, tokenAfter(view, who.end));
+  if (v !== undefined && isReportingVerb(view.tokens[v])) return { speaker: who.entity, verb: verbPhrase(view, v) };
+  return undefined;
+}
+
+/** The sentence's own reporting clause before the quote: `X said: “…”`, `X added that … “…”`, `according to X`. */
+function leading(discourse: Discourse, view: SentenceView, before: number): Attribution | undefined {
+  // A subject inside a leading subordinate clause (`When X announced …, Y …`) reports nothing here.
+  const mainFrom = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
+  for (const subject of subjects(view, discourse)) {
+    if (subject.start >= before || subject.start < mainFrom || !CAN_SPEAK.has(subject.entity.kind)) continue;
+    const v = verbAfter(view, tokenAfter(view, subject.end));
+    if (v !== undefined && isReportingVerb(view.tokens[v]) && view.tokens[v]!.start < before) {
+      return { speaker: subject.entity, verb: verbPhrase(view, v) };
+    }
+  }
+  const according = view.tokens.findIndex((t, i) => /^according$/i.test(t.text) && /^to$/i.test(view.tokens[i + 1]?.text ?? ''));
+  if (according >= 0) {
+    const who = referentAt(discourse, view, according + 2);
+    if (who) return { speaker: who.entity, verb: 'according to' };
+  }
+  return undefined;
+}
+
+/** The subject of the clause a partial quote sits in: `he had called Y “…”`. */
+function clauseSubject(discourse: Discourse, view: SentenceView, before: number): Attribution | undefined {
+  const candidates = subjects(view, discourse).filter((s) => s.start < before && CAN_SPEAK.has(s.entity.kind));
+  const nearest = candidates[candidates.length - 1];
+  if (!nearest) return undefined;
+  const v = verbAfter(view, tokenAfter(view, nearest.end));
+  return { speaker: nearest.entity, verb: v !== undefined ? verbPhrase(view, v) : 'said' };
+}
+
+function viewAt(discourse: Discourse, offset: number): SentenceView | undefined {
+  return discourse.views.find((v) => v.sentence.normStart <= offset && offset < v.sentence.normEnd + 1);
+}
+
+function about(view: SentenceView[], start: number, end: number, speaker?: Entity): string[] {
+  const ids = new Set<string>();
+  for (const v of view) {
+    for (const l of v.located) {
+      if (l.mention.normStart >= start && l.mention.normEnd <= end && l.entity !== speaker) ids.add(l.entity.id);
+    }
+  }
+  return [...ids].sort();
+}
+
+export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
+  const { norm } = discourse;
+  const quotes: Quote[] = [];
+  const direct = findQuoteSpans(norm.text);
+  const sentencesWithDirect = new Set<number>();
+  let previous: { speaker?: Entity; sentence: number; endSentence: number } | undefined;
+
+  for (const span of direct) {
+    const first = viewAt(discourse, span.start);
+    const last = viewAt(discourse, Math.max(span.start, span.end - 1));
+    if (!first || !last) continue;
+    const standsAlone = first.sentence.normStart >= span.open - 1;
+    const attribution =
+      trailing(discourse, last, span.after) ??
+      leading(discourse, first, span.open) ??
+      (standsAlone ? undefined : clauseSubject(discourse, first, span.open));
+    let speaker = attribution?.speaker;
+    let verb = attribution?.verb;
+    // A quote that is a whole sentence with no attribution continues the previous speaker.
+    if (!speaker && standsAlone && previous?.speaker && first.sentence.index - previous.endSentence <= 2) {
+      speaker = previous.speaker;
+      verb = 'said';
+    }
+    const views = discourse.views.filter((v) => v.sentence.index >= first.sentence.index && v.sentence.index <= last.sentence.index);
+    const quote: Quote = {
+      doc,
+      sentence: first.sentence.index,
+      ...toOriginal(norm, span.start, span.end),
+      text: norm.text.slice(span.start, span.end),
+      direct: true,
+      about: about(views, span.start, span.end, speaker),
+    };
+    if (speaker) quote.speaker = speaker.id;
+    if (verb) quote.verb = verb;
+    quotes.push(quote);
+    for (const v of views) sentencesWithDirect.add(v.sentence.index);
+    previous = { sentence: first.sentence.index, endSentence: last.sentence.index, ...(speaker ? { speaker } : {}) };
+  }
+
+  for (const view of discourse.views) {
+    if (sentencesWithDirect.has(view.sentence.index)) continue;
+    const indirect = reportedSpeech(discourse, view, doc);
+    if (indirect) quotes.push(indirect);
+  }
+  return quotes.sort((a, b) => a.start - b.start);
+}
+
+/** `X said (that) CLAUSE` or `CLAUSE, X added.` without quote marks. */
+function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string): Quote | undefined {
+  const { norm } = discourse;
+  for (const subject of subjects(view, discourse)) {
+    if (!CAN_SPEAK.has(subject.entity.kind)) continue;
+    const v = verbAfter(view, tokenAfter(view, subject.end));
+    if (v === undefined || !isReportingVerb(view.tokens[v])) continue;
+    const verb = verbPhrase(view, v);
+    let clauseStart: number;
+    let clauseEnd: number;
+    const subjectIndex = tokenAt(view, subject.start);
+    if (subjectIndex > 0 && /,\s*$/.test(view.tokens[subjectIndex - 1]!.post) && v >= view.tokens.length - 2) {
+      // `China, India … are among the actors, she added.`
+      clauseStart = view.sentence.normStart;
+      clauseEnd = view.tokens[subjectIndex - 1]!.end;
+    } else {
+      let k = v + verb.split(' ').length;
+      if (/^that$/i.test(view.tokens[k]?.text ?? '')) k++;
+      const start = view.tokens[k];
+      if (!start) continue;
+      clauseStart = start.start;
+      clauseEnd = view.sentence.normEnd;
+    }
+    while (clauseEnd > clauseStart && /[\s.,;:!?]/.test(norm.text[clauseEnd - 1]!)) clauseEnd--;
+    const text = norm.text.slice(clauseStart, clauseEnd);
+    if (text.split(/\s+/).length < 3) continue;
+    return {
+      doc,
+      sentence: view.sentence.index,
+      ...toOriginal(norm, clauseStart, clauseEnd),
+      text,
+      direct: false,
+      speaker: subject.entity.id,
+      verb,
+      about: about([view], clauseStart, clauseEnd, subject.entity),
+    };
+  }
+  return undefined;
+}

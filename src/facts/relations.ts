@@ -1,0 +1,209 @@
+/**
+ * Typed relations between entities, from subject–verb–object patterns over
+ * the verb lexicon: `X backed Y` (SUPPORTS), `X called for the defeat of Y`
+ * (OPPOSES), `Y had been targeted by X` (TARGETED, passive), `X called Y
+ * “<insult>”` (OPPOSES), and RELATED {verb} for other verbs linking two
+ * entities. Membership and structure come from roles and names: a party title
+ * (`Conservative Leader`) is MEMBER_OF, an agency named for its country is
+ * PART_OF that state.
+ */
+import type { Entity, Relation, RelationType, Role } from '../types.js';
+import { countryByDemonym, countryByName, epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, type RelationVerbType } from '../lexicons/index.js';
+import { has } from '../recognize/tokens.js';
+import { toOriginal } from '../normalize/index.js';
+import { isReportingVerb } from './quotes.js';
+import { subjects, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
+
+interface VerbPattern {
+  words: string[];
+  type: RelationVerbType;
+}
+
+/** First word form → patterns starting with it, longest first. */
+const patterns: Map<string, VerbPattern[]> = (() => {
+  const map = new Map<string, VerbPattern[]>();
+  for (const { phrase, type } of relationVerbs) {
+    const [head, ...rest] = phrase.split(' ');
+    for (const form of inflections(head!)) {
+      const list = map.get(form) ?? [];
+      list.push({ words: [form, ...rest], type });
+      map.set(form, list);
+    }
+  }
+  for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return map;
+})();
+
+const CLAUSE_BREAK = /[;:—–]|,\s*$/;
+const SUBJECT_KINDS = new Set(['Person', 'Agency', 'Organization', 'Party', 'State']);
+
+/** Part of a hyphenated compound (`Chinese-backed`, `lead-up`) or an adjective, not a verb. */
+function inCompound(view: SentenceView, i: number): boolean {
+  const token = view.tokens[i]!;
+  const previous = view.tokens[i - 1];
+  if (token.post === '-' || previous?.post === '-' || (has(token, 'Adjective') && !has(token, 'Verb'))) return true;
+  // `a campaign of disparaging articles`: a gerund is a verb only after a form of `be` or `by`.
+  return has(token, 'Gerund') && !/^(is|are|was|were|be|been|being|by|am)$/i.test(previous?.text ?? '');
+}
+
+/** What a typed relation may point at. */
+const TARGET_KINDS: Partial<Record<RelationType, ReadonlySet<string>>> = {
+  MEMBER_OF: new Set(['Party', 'Agency', 'Organization']),
+  PART_OF: new Set(['Agency', 'State', 'Organization']),
+};
+
+function matchVerb(view: SentenceView, i: number): { pattern: VerbPattern; end: number } | undefined {
+  const first = view.tokens[i]!;
+  if (inCompound(view, i)) return undefined;
+  for (const pattern of patterns.get(first.text.toLowerCase()) ?? []) {
+    const ok = pattern.words.every((w, k) => view.tokens[i + k]?.text.toLowerCase() === w);
+    if (ok && has(first, 'Verb', 'Infinitive', 'PastTense', 'Gerund', 'PresentTense')) return { pattern, end: i + pattern.words.length };
+  }
+  return undefined;
+}
+
+/** The object of a verb ending before token `from`: the head entity of the noun phrase that follows. */
+function objectAfter(view: SentenceView, from: number): Located | undefined {
+  const startToken = view.tokens[from];
+  if (!startToken) return undefined;
+  let limit = view.sentence.normEnd;
+  for (let k = from; k < view.tokens.length && k < from + 10; k++) {
+    const t = view.tokens[k]!;
+    if (k > from && /^(that|which|who|because|after|before|while|when|but)$/i.test(t.text)) {
+      limit = t.start;
+      break;
+    }
+    if (CLAUSE_BREAK.test(t.post) || /[.!?]/.test(t.post)) {
+      limit = t.end + 1;
+      break;
+    }
+    limit = t.end + 1;
+  }
+  const inWindow = view.located.filter((l) => l.mention.normStart >= startToken.start && l.mention.normEnd <= limit);
+  const named = inWindow.filter((l) => l.mention.form !== 'title');
+  const first = named[0];
+  if (!first) return undefined;
+  // `Britain’s new Labour government`: the possessor qualifies the head.
+  const possessive = /^['’]s?/.test(view.sentence.text.slice(first.mention.normEnd - view.sentence.normStart));
+  return possessive && named[1] ? named[1] : first;
+}
+
+function relation(discourse: Discourse, view: SentenceView, type: RelationType, source: Entity, target: Entity, verb: string, start: number, end: number, doc: string): Relation {
+  return { doc, sentence: view.sentence.index, ...toOriginal(discourse.norm, start, end), type, source: source.id, target: target.id, verb };
+}
+
+function subjectBefore(view: SentenceView, discourse: Discourse, position: number): Referent | undefined {
+  const before = subjects(view, discourse).filter((s) => s.start < position && SUBJECT_KINDS.has(s.entity.kind));
+  return before[before.length - 1];
+}
+
+function sentenceRelations(discourse: Discourse, view: SentenceView, doc: string): Relation[] {
+  const found: Relation[] = [];
+  const tokens = view.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const lower = token.text.toLowerCase();
+    const matched = matchVerb(view, i);
+    const isEpithet = [...epithetVerbs].some((v) => inflections(v).includes(lower)) && has(token, 'Verb');
+    if (!matched && !isEpithet) continue;
+
+    // Passive: `Y had been targeted by X`.
+    const passive = matched && /^by$/i.test(tokens[matched.end]?.text ?? '') && tokens.slice(Math.max(0, i - 3), i).some((t) => /^(been|was|were|is|are|be|being|got)$/i.test(t.text));
+    if (matched && passive) {
+      const agent = objectAfter(view, matched.end + 1);
+      const patient = subjectBefore(view, discourse, token.start);
+      if (agent && patient && agent.entity !== patient.entity) {
+        found.push(relation(discourse, view, matched.pattern.type, agent.entity, patient.entity, matched.pattern.words.join(' '), Math.min(patient.start, token.start), agent.mention.normEnd, doc));
+      }
+      continue;
+    }
+
+    const subject = subjectBefore(view, discourse, token.start);
+    if (!subject || inCompound(view, i)) continue;
+    const verbEnd = matched ? matched.end : i + 1;
+    const object = objectAfter(view, verbEnd);
+    if (!object || object.entity === subject.entity) continue;
+    const allowed = matched ? TARGET_KINDS[matched.pattern.type] : undefined;
+    if (allowed && !allowed.has(object.entity.kind)) continue;
+    const span: [number, number] = [Math.min(subject.start, token.start), object.mention.normEnd];
+
+    if (isEpithet && !matched?.pattern.words.slice(1).length) {
+      // `X called Y “…”`: an attack when the words or the sentence carry a negative cue.
+      const afterObject = view.sentence.text.slice(object.mention.normEnd - view.sentence.normStart);
+      if (/^\s*(as\s+)?[“"]/.test(afterObject)) {
+        const type = hasNegativeCue(view.sentence.text) || matched?.pattern.type === 'OPPOSES' ? 'OPPOSES' : 'RELATED';
+        found.push(relation(discourse, view, type, subject.entity, object.entity, token.text, span[0], span[1], doc));
+        continue;
+      }
+    }
+    if (matched) {
+      found.push(relation(discourse, view, matched.pattern.type, subject.entity, object.entity, tokens.slice(i, matched.end).map((t) => t.text).join(' '), span[0], span[1], doc));
+      i = matched.end - 1;
+    }
+  }
+  return found;
+}
+
+/** Verbs too light to name a relation on their own. */
+const LIGHT_VERBS = /^(has|have|had|having|is|are|was|were|be|been|being|do|does|did|get|gets|got|make|makes|made|take|takes|took|go|goes|went|come|comes|came|say|says|said)$/i;
+
+/** Any other verb linking a subject entity to an object entity: RELATED {verb}. */
+function relatedLinks(discourse: Discourse, view: SentenceView, doc: string, typed: Relation[]): Relation[] {
+  const found: Relation[] = [];
+  for (const subject of subjects(view, discourse)) {
+    if (!SUBJECT_KINDS.has(subject.entity.kind)) continue;
+    const after = view.tokens.findIndex((t) => t.start >= subject.end);
+    if (after < 0) continue;
+    let v = after;
+    while (v < view.tokens.length && has(view.tokens[v], 'Adverb', 'Auxiliary', 'Negative', 'Modal')) v++;
+    const verb = view.tokens[v];
+    if (!verb || !has(verb, 'Verb') || has(verb, 'Copula') || isReportingVerb(verb) || LIGHT_VERBS.test(verb.text) || inCompound(view, v)) continue;
+    // The verb with its particles/prepositions: `commented on`, `met with`.
+    let end = v + 1;
+    while (end < view.tokens.length && end < v + 3 && has(view.tokens[end], 'Preposition', 'Particle', 'Adverb') && !/[,;]/.test(view.tokens[end - 1]!.post)) end++;
+    const object = objectAfter(view, end);
+    if (!object || object.entity === subject.entity || object.mention.form === 'demonym') continue;
+    // Only determiners, adjectives and title words may stand between the verb and its object.
+    const between = view.tokens.filter((t) => t.start >= view.tokens[end - 1]!.end && t.end <= object.mention.normStart);
+    if (between.some((t) => has(t, 'Noun', 'Verb') && !isTitleWord(t.text) && !view.located.some((l) => l.mention.normStart <= t.start && t.end <= l.mention.normEnd))) continue;
+    if (typed.some((r) => r.source === subject.entity.id && r.target === object.entity.id)) continue;
+    const phrase = view.tokens.slice(v, end).map((t) => t.text.toLowerCase()).join(' ');
+    found.push(relation(discourse, view, 'RELATED', subject.entity, object.entity, phrase, subject.start, object.mention.normEnd, doc));
+  }
+  return found;
+}
+
+/** Structure from names and roles: party titles make members, national agencies belong to their state. */
+function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc: string): Relation[] {
+  const found: Relation[] = [];
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const r of roles) {
+    const org = r.organization ? byId.get(r.organization) : undefined;
+    if (org && (org.kind === 'Party' || org.kind === 'Agency')) {
+      found.push({ doc, sentence: r.sentence, start: r.start, end: r.end, type: 'MEMBER_OF', source: r.person, target: org.id });
+    }
+  }
+  const states = new Map(entities.filter((e) => e.kind === 'State').map((e) => [e.name, e]));
+  for (const agency of entities.filter((e) => e.kind === 'Agency')) {
+    const words = agency.name.split(/\s+/);
+    const country = words.map((w) => countryByName(w) ?? countryByDemonym(w)).find(Boolean);
+    const state = country ? states.get(country.name) : undefined;
+    const first = agency.mentions.find((m) => m.form !== 'acronym') ?? agency.mentions[0];
+    if (state && first) found.push({ doc, sentence: first.sentence, start: first.start, end: first.end, type: 'PART_OF', source: agency.id, target: state.id });
+  }
+  void discourse;
+  return found;
+}
+
+export function extractRelations(discourse: Discourse, entities: Entity[], roles: Role[], doc: string): Relation[] {
+  const typed = discourse.views.flatMap((view) => sentenceRelations(discourse, view, doc));
+  const related = discourse.views.flatMap((view) => relatedLinks(discourse, view, doc, typed));
+  const all = [...typed, ...related, ...structural(discourse, entities, roles, doc)];
+  const seen = new Set<string>();
+  return all.filter((r) => {
+    const key = `${r.type}|${r.source}|${r.target}|${r.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

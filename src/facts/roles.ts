@@ -1,0 +1,131 @@
+/**
+ * Offices people hold, from the three ways news copy states them:
+ * - before the name: `chief electoral officer Stephanie Perrault`,
+ *   `Conservative Leader Pierre Poilievre`, `U.S. President Donald Trump`
+ * - an appositive after it: `Vanessa Lloyd, deputy director of operations at
+ *   the Canadian Security Intelligence Service, said`
+ * - a relative clause: `X, who serves as a senior advisor to Y`
+ * The organisation is the agency, company, party or state named in the title.
+ */
+import type { Entity, Role } from '../types.js';
+import { isTitleHead, isTitleWord } from '../lexicons/index.js';
+import { has } from '../recognize/tokens.js';
+import { toOriginal } from '../normalize/index.js';
+import { located, tokenAfter, tokenAt, type Discourse, type Located, type SentenceView } from './discourse.js';
+
+const HOLDERS = new Set(['Agency', 'Organization', 'Party', 'State']);
+/** Words that say when, not what: `new Liberal Leader` holds the office `Leader`. */
+const TRANSIENT = /^(new|newly|current|incoming|recently)$/i;
+
+function role(discourse: Discourse, view: SentenceView, person: Entity, title: string, start: number, end: number, organization?: Entity): Role {
+  const r: Role = { doc: '', sentence: view.sentence.index, ...toOriginal(discourse.norm, start, end), person: person.id, title };
+  if (organization) r.organization = organization.id;
+  return r;
+}
+
+/** Title words right before a person's name. */
+function preNominal(discourse: Discourse, view: SentenceView, person: Located): Role | undefined {
+  const first = tokenAt(view, person.mention.normStart);
+  let k = first - 1;
+  const words: string[] = [];
+  let organization: Entity | undefined;
+  let start = person.mention.normStart;
+  while (k >= 0) {
+    const t = view.tokens[k]!;
+    if (!/^\s*$/.test(t.post) && !/^\.\s*$/.test(t.post)) break;
+    const at = located(view, t);
+    if (at && at.entity !== person.entity && HOLDERS.has(at.entity.kind)) {
+      organization ??= at.entity;
+      start = at.mention.normStart;
+      k = tokenAt(view, at.mention.normStart) - 1;
+      continue;
+    }
+    if (!isTitleWord(t.text) || has(t, 'Determiner')) break;
+    if (!TRANSIENT.test(t.text)) words.unshift(t.text);
+    start = t.start;
+    k--;
+  }
+  if (!words.some(isTitleHead)) return undefined;
+  return role(discourse, view, person.entity, words.join(' '), start, person.mention.normEnd, organization);
+}
+
+/** `, deputy director of operations at the Canadian Security Intelligence Service,` */
+function appositive(discourse: Discourse, view: SentenceView, person: Located): Role | undefined {
+  const i = tokenAfter(view, person.mention.normEnd);
+  const last = view.tokens[i - 1];
+  if (!last || !/^\s*,\s*$/.test(last.post)) return undefined;
+  const tokens: typeof view.tokens = [];
+  for (let k = i; k < view.tokens.length; k++) {
+    const t = view.tokens[k]!;
+    if (k === i && (has(t, 'Verb') || /^(who|which|that)$/i.test(t.text))) return undefined;
+    tokens.push(t);
+    const next = view.tokens[k + 1];
+    // The appositive ends at a comma followed by a verb, or at the sentence's end.
+    if (/[,;—–]/.test(t.post) && (!next || has(next, 'Verb') || /^(who|which|and)$/i.test(next.text))) break;
+    if (/[.!?”]/.test(t.post)) break;
+  }
+  // Skip a leading article: `, a senior advisor …`
+  while (tokens[0] && has(tokens[0], 'Determiner')) tokens.shift();
+  if (tokens.length === 0 || tokens.length > 25) return undefined;
+  if (!tokens.slice(0, 6).some((t) => isTitleHead(t.text.toLowerCase()))) return undefined;
+  if (/^\p{Lu}/u.test(tokens[0]!.text) && !isTitleWord(tokens[0]!.text)) return undefined; // a list of names, not a title
+  return titleWithOrganization(discourse, view, person, tokens);
+}
+
+/** `X, who serves as a senior advisor to Y` / `X, who is the chair of Z` */
+function relativeClause(discourse: Discourse, view: SentenceView, person: Located): Role | undefined {
+  const i = tokenAfter(view, person.mention.normEnd);
+  const t0 = view.tokens[i];
+  const t1 = view.tokens[i + 1];
+  const t2 = view.tokens[i + 2];
+  if (!t0 || !/^who$/i.test(t0.text) || !t1) return undefined;
+  let k = i + 1;
+  if (/^(serves|served|works|worked|acts|acted)$/i.test(t1.text) && /^as$/i.test(t2?.text ?? '')) k = i + 3;
+  else if (/^(is|was|has been|became)$/i.test(t1.text)) k = i + 2;
+  else return undefined;
+  const tokens: typeof view.tokens = [];
+  for (; k < view.tokens.length; k++) {
+    const t = view.tokens[k]!;
+    if (/^(and|but)$/i.test(t.text) && tokens.length > 0) break;
+    tokens.push(t);
+    if (/[,;—–.!?]/.test(t.post)) break;
+  }
+  while (tokens[0] && has(tokens[0], 'Determiner')) tokens.shift();
+  if (!tokens.slice(0, 5).some((t) => isTitleHead(t.text.toLowerCase()))) return undefined;
+  return titleWithOrganization(discourse, view, person, tokens);
+}
+
+/** Split `title at|of|for ORGANISATION` into the title and the organisation named last. */
+function titleWithOrganization(discourse: Discourse, view: SentenceView, person: Located, tokens: typeof view.tokens): Role {
+  const start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  const orgs = view.located.filter((l) => l.mention.normStart >= start && l.mention.normEnd <= end && HOLDERS.has(l.entity.kind) && l.mention.form !== 'demonym');
+  const organization = orgs[orgs.length - 1];
+  let titleEnd = end;
+  if (organization) {
+    // Cut `at the Canadian Security Intelligence Service` off the title when the name ends it.
+    const before = discourse.norm.text.slice(start, organization.mention.normStart);
+    const cut = /\s+(?:at|of|with|for|in|from)\s+(?:the\s+)?$/i.exec(before);
+    if (cut && organization.mention.normEnd >= end - 1) titleEnd = start + cut.index;
+  }
+  const title = discourse.norm.text.slice(start, titleEnd).replace(/[\s,;.]+$/, '');
+  return role(discourse, view, person.entity, title, start, end, organization?.entity);
+}
+
+export function extractRoles(discourse: Discourse, doc: string): Role[] {
+  const roles: Role[] = [];
+  const seen = new Set<string>();
+  for (const view of discourse.views) {
+    for (const person of view.located) {
+      if (person.entity.kind !== 'Person' || person.mention.form === 'pronoun') continue;
+      for (const found of [preNominal(discourse, view, person), appositive(discourse, view, person), relativeClause(discourse, view, person)]) {
+        if (!found) continue;
+        const key = `${found.person}|${found.title.toLowerCase()}|${found.organization ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        roles.push({ ...found, doc });
+      }
+    }
+  }
+  return roles;
+}

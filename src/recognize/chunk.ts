@@ -1,0 +1,230 @@
+/**
+ * Capitalised runs → name candidates. A run is a sequence of capitalised
+ * words joined only by spaces or hyphens (commas and possessives end it),
+ * with lowercase connectors (`of`, `for`, `and`, `von der`) allowed where the
+ * name's shape supports them. Titles at the front (`Conservative Leader`,
+ * `U.S. President`, `Mr.`) are split off: they are not part of a name.
+ */
+import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isTitleHead, isTitleWord, knownKind } from '../lexicons/index.js';
+import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
+
+export interface Candidate {
+  tokens: Token[];
+  /** Title tokens split off the front of the run (`U.S. President`). */
+  title: Token[];
+  /** The acronym defined right after the name: `… Elections (SITE)`. */
+  acronym?: Token;
+  /** Up to two lowercase words right after the name: its head noun, if any (`platform`, `task force`). */
+  following?: string[];
+}
+
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'the', 'to', 'on', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'zu', 'ter']);
+/** Connectors that belong inside personal names (`Ursula von der Leyen`). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'zu', 'ter']);
+const NOT_NAMES = ['Pronoun', 'Month', 'WeekDay', 'Date', 'Holiday', 'Duration', 'Ordinal'];
+/** compromise sometimes tags `January` as a person; the calendar is never an entity. */
+const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(['’]s)?$/;
+/** Parts of speech that make a capital at a sentence start an ordinary word. */
+const COMMON_WORD_TAGS = ['Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Auxiliary', 'Copula', 'Modal', 'Negative', 'Expression'];
+
+/** Only spaces (or a hyphen inside `Laurie-Anne`) separate this token from the next. */
+function cleanJoin(token: Token): boolean {
+  if (isPossessive(token)) return false;
+  if (/^\s*$/.test(token.post) || token.post === '-') return true;
+  // `Mr. Musk`, `Gov. Newsom`: an abbreviated title keeps its period.
+  return /^\.\s+$/.test(token.post) && (isHonorific(token.text) || isTitleHead(token.text));
+}
+
+function isNameWord(token: Token | undefined): boolean {
+  if (!token || !isCapitalized(token)) return false;
+  if (CALENDAR.test(token.text)) return false;
+  return !has(token, ...NOT_NAMES) || isAcronym(token.text);
+}
+
+/** Position where a capital letter says nothing: start of a sentence, a quote or a clause after a colon. */
+function atClauseStart(tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = tokens[i - 1]!;
+  return /[“"‘:—(]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre);
+}
+
+function looksProper(token: Token): boolean {
+  return has(token, 'ProperNoun', 'Person', 'Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName', 'Acronym', 'Demonym') || isAcronym(token.text);
+}
+
+/** Whether a capital at a clause start marks a name rather than the start of the clause. */
+function trustCapital(token: Token, knownCapitalized: ReadonlySet<string>): boolean {
+  const word = token.text.replace(/['’]s$/, '');
+  if (isTitleWord(word) || isPartyWord(word) || countryByName(word) || countryByDemonym(word) || knownKind(word)) return true;
+  if (has(token, ...COMMON_WORD_TAGS) && !has(token, 'Person', 'Place', 'Organization', 'Country', 'City', 'Acronym')) return false;
+  return looksProper(token) || knownCapitalized.has(word);
+}
+
+/** Is `connector` allowed between `left` and the capitalised token after it? */
+function connectorFits(left: Token[], connector: string, right: Token, after: Token[]): boolean {
+  const last = left[left.length - 1]!;
+  if (NAME_PARTICLES.has(connector)) return true;
+  const tail = after.map((t) => t.text);
+  const endsAsInstitution = () => {
+    // Look ahead to the end of the would-be run: does it end with an institution head?
+    const lastRight = tail[tail.length - 1] ?? right.text;
+    return isAgencyHead(lastRight) || isOrganizationHead(lastRight);
+  };
+  switch (connector) {
+    case 'of':
+    case 'for':
+    case 'on':
+      return isAgencyHead(last.text) || isOrganizationHead(last.text) || /^(Department|Ministry|Office|Bank|University|Secretary|Minister|Chamber|House|Court|Council|Commission|Institute|Association|Federation|Union|League|Party|Church|Republic|Kingdom|State|States|Board|Bureau|Friends|Alternative|Coalition|Alliance|Movement|Front|Congress|Assembly|Committee|Centre|Center|School|College|Academy|Society|Museum|Army|Order|Brotherhood|Federal)$/i.test(last.text) || !!countryByName(right.text) || endsAsInstitution();
+    case 'and':
+    case '&':
+    case 'to':
+    case 'the':
+      return endsAsInstitution();
+    default:
+      return false;
+  }
+}
+
+/** The run of tokens from `i` on, before title splitting. */
+function runFrom(tokens: Token[], i: number): Token[] {
+  const run: Token[] = [tokens[i]!];
+  let j = i;
+  while (cleanJoin(tokens[j]!)) {
+    const next = tokens[j + 1];
+    if (next && isNameWord(next) && !/^[(“"‘]/.test(next.pre)) {
+      run.push(next);
+      j++;
+      continue;
+    }
+    // Up to two connectors (`of the`), then a capitalised word.
+    const connectors: Token[] = [];
+    let k = j + 1;
+    while (connectors.length < 2 && tokens[k] && CONNECTORS.has(tokens[k]!.text) && cleanJoin(tokens[k]!)) connectors.push(tokens[k++]!);
+    const target = tokens[k];
+    if (connectors.length > 0 && target && isNameWord(target) && !/^[(“"‘]/.test(target.pre)) {
+      // Find where the run would end if we joined, to judge the connector by the name's head.
+      const after: Token[] = [target];
+      let e = target.index;
+      while (cleanJoin(tokens[e]!) && isNameWord(tokens[e + 1])) after.push(tokens[++e]!);
+      if (connectorFits(run, connectors[0]!.text, target, after)) {
+        run.push(...connectors, target);
+        j = target.index;
+        continue;
+      }
+    }
+    break;
+  }
+  return run;
+}
+
+/**
+ * A name defined with its acronym, `Security and Intelligence Threats to
+ * Elections (SITE)`: any connectors are fine when the initials spell it.
+ */
+function acronymDefinedRun(tokens: Token[], i: number): Token[] | undefined {
+  const run: Token[] = [];
+  for (let k = i; k < tokens.length && run.length < 12; k++) {
+    const t = tokens[k]!;
+    if (!isNameWord(t) && !CONNECTORS.has(t.text)) return undefined;
+    run.push(t);
+    const next = tokens[k + 1];
+    if (next && (/\(\s*$/.test(t.post) || /^\s*\($/.test(next.pre)) && isAcronym(next.text) && /^\)/.test(next.post)) {
+      const letters = next.text.replace(/\./g, '').replace(/s$/, '');
+      const spelled = initials(run.map((r) => r.text));
+      return spelled.toUpperCase() === letters.toUpperCase() && run.length > 1 ? run : undefined;
+    }
+    if ((!/^\s*$/.test(t.post) && t.post !== '-') || (next && /[(“"‘]/.test(next.pre))) return undefined;
+  }
+  return undefined;
+}
+
+/** Initials of the capitalised words: `Security and Intelligence Threats to Elections` → `SITE`. */
+export function initials(words: string[]): string {
+  return words.filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('');
+}
+
+/**
+ * Titles at the front of a run: every word up to the last title head, when
+ * a name follows. Party words, countries and demonyms may qualify a title
+ * (`Conservative Leader`, `U.S. President`, `Canadian Prime Minister`).
+ */
+function splitTitle(run: Token[]): { title: Token[]; name: Token[] } {
+  let cut = -1;
+  for (let k = 0; k < run.length - 1; k++) {
+    const t = run[k]!;
+    const qualifies = isTitleWord(t.text) || isPartyWord(t.text) || !!countryByName(t.text) || !!countryByDemonym(t.text) || CONNECTORS.has(t.text);
+    if (!qualifies) break;
+    if (isTitleHead(t.text) || isHonorific(t.text)) cut = k;
+  }
+  if (cut < 0) return { title: [], name: run };
+  const name = run.slice(cut + 1);
+  // `Prime Minister’s Office`, `Secretary of State`: the rest is an institution, not a person.
+  const last = name[name.length - 1]!;
+  if (isAgencyHead(last.text) || knownKind(name.map((t) => t.text).join(' ')) || name.every((t) => isTitleWord(t.text))) {
+    return { title: [], name: run };
+  }
+  return { title: run.slice(0, cut + 1), name };
+}
+
+/** Drop connectors and title-only words left dangling at the end of a run. */
+function trimEnd(tokens: Token[]): Token[] {
+  let end = tokens.length;
+  while (end > 0 && CONNECTORS.has(tokens[end - 1]!.text)) end--;
+  return tokens.slice(0, end);
+}
+
+export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    if (!isNameWord(token)) {
+      i++;
+      continue;
+    }
+    let run = acronymDefinedRun(tokens, i) ?? runFrom(tokens, i);
+    let next = run[run.length - 1]!.index + 1;
+    // A capital at the start of a sentence or quote proves nothing: keep the word only if it is a name elsewhere.
+    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, knownCapitalized)) {
+      run = trimStartConnectors(run.slice(1));
+    }
+    run = trimEnd(run);
+    if (run.length > 0) {
+      const { title, name } = splitTitle(run);
+      const cleanName = trimStartConnectors(name);
+      if (cleanName.length > 0 && !(cleanName.length === 1 && isTitleWord(cleanName[0]!.text) && !isPartyWord(cleanName[0]!.text))) {
+        const candidate: Candidate = { tokens: cleanName, title };
+        const lastTok = cleanName[cleanName.length - 1]!;
+        const open = tokens[lastTok.index + 1];
+        // `… Elections (SITE) task force`
+        if (open && (/\(\s*$/.test(lastTok.post) || /^\s*\($/.test(open.pre)) && isAcronym(open.text) && /^\)/.test(open.post)) {
+          candidate.acronym = open;
+          next = open.index + 1;
+        }
+        const headAt = candidate.acronym ? candidate.acronym.index + 1 : lastTok.index + 1;
+        const separated = candidate.acronym ? candidate.acronym : lastTok;
+        if (cleanJoin(separated) || candidate.acronym) candidate.following = lowercaseWords(tokens, headAt);
+        candidates.push(candidate);
+      }
+    }
+    i = Math.max(next, i + 1);
+  }
+  return candidates;
+}
+
+function trimStartConnectors(tokens: Token[]): Token[] {
+  let k = 0;
+  while (k < tokens.length && (CONNECTORS.has(tokens[k]!.text) || !isCapitalized(tokens[k]))) k++;
+  return tokens.slice(k);
+}
+
+function lowercaseWords(tokens: Token[], from: number): string[] {
+  const words: string[] = [];
+  for (let k = from; k < tokens.length && words.length < 2; k++) {
+    const t = tokens[k]!;
+    if (isCapitalized(t)) break;
+    words.push(t.text.toLowerCase());
+    if (!cleanJoin(t)) break;
+  }
+  return words;
+}

@@ -1,0 +1,84 @@
+/**
+ * Candidate → kind. Evidence is weighed from the most to the least specific:
+ * gazetteers (countries, demonyms, well-known names), the name's own head word
+ * (`… Service`, `… Party`, `Department of …`), the noun right after it
+ * (`the X platform`), compromise's tags, and finally the name's shape.
+ */
+import {
+  agencyPrefixes,
+  countryByDemonym,
+  countryByName,
+  isAgencyHead,
+  isCapitalCity,
+  isLanguage,
+  isOrganizationHead,
+  isPartyWord,
+  kindOfLowercaseHead,
+  knownKind,
+  lexKey,
+} from '../lexicons/index.js';
+import type { EntityKind, Mention } from '../types.js';
+import type { Candidate } from './chunk.js';
+import { has, isAcronym, stripPossessive, type Token } from './tokens.js';
+
+export interface Classified {
+  kind: EntityKind;
+  form: NonNullable<Mention['form']>;
+  refersTo?: string;
+  guess?: boolean;
+}
+
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
+const PLACE_TAGS = ['Place', 'City', 'Region', 'Country', 'Address'];
+const ORG_TAGS = ['Organization', 'SportsTeam', 'Company', 'School'];
+
+export function nameOf(tokens: Token[], text: string): string {
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  return stripPossessive(text.slice(first.start, last.end));
+}
+
+export function classify(candidate: Candidate, name: string, previous: Token | undefined): Classified | undefined {
+  const tokens = candidate.tokens;
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1]!;
+  const following = candidate.following ?? [];
+
+  if (tokens.length === 1 && isLanguage(name) && (previous?.text.toLowerCase() === 'in' || following[0] === 'language')) return undefined;
+  if (following[0] === 'language' || following[0] === '-language') return undefined;
+
+  const country = countryByName(name);
+  if (country) return { kind: 'State', form: 'name', refersTo: country.name };
+  const demonymOf = countryByDemonym(name);
+  if (demonymOf && !candidate.acronym) return { kind: 'State', form: 'demonym', refersTo: demonymOf.name };
+
+  const known = knownKind(name);
+  if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
+  if (isPartyWord(name)) return { kind: 'Party', form: 'name' };
+
+  const headKind = kindOfLowercaseHead(following.join(' ')) ?? kindOfLowercaseHead(following[0] ?? '');
+  if (headKind) return { kind: headKind, form: isAcronym(name) ? 'acronym' : 'name' };
+
+  if (/^part(y|ies)$/i.test(last) && words.length > 1) return { kind: 'Party', form: 'name' };
+  if (words.length > 1 && isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
+  if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };
+  if (words.length > 1 && isOrganizationHead(last)) return { kind: 'Organization', form: 'name' };
+  // `Global Affairs Canada`, `Elections Canada`: a department named for its country.
+  if (words.length > 1 && countryByName(last) && !countryByName(words.slice(-2).join(' '))) return { kind: 'Agency', form: 'name' };
+
+  if (isAcronym(name) && tokens.length === 1) return { kind: 'Organization', form: 'acronym', guess: true };
+
+  const count = (tags: string[]) => tokens.filter((t) => has(t, ...tags)).length;
+  const person = count(PERSON_TAGS);
+  const place = count(PLACE_TAGS);
+  const org = count(ORG_TAGS);
+  if (isCapitalCity(name)) return { kind: 'Place', form: 'name' };
+  if (person > 0 && person >= place && person >= org) return { kind: 'Person', form: 'name' };
+  if (place > 0 && place >= org) return { kind: 'Place', form: 'name' };
+  if (org > 0) return { kind: 'Organization', form: 'name' };
+
+  // Shape: two to four plain capitalised words are most often a person's name.
+  if (words.length >= 2 && words.length <= 4 && !/\d/.test(name)) return { kind: 'Person', form: 'name', guess: true };
+  if (/\d/.test(name) && words.length === 1) return undefined; // model numbers, `2024`
+  return { kind: words.length === 1 ? 'Person' : 'Organization', form: 'name', guess: true };
+}

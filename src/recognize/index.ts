@@ -1,0 +1,86 @@
+/**
+ * Stage 3: find every mention of a person, agency, state, party,
+ * organisation or place. compromise tags the words; `chunk` finds name
+ * candidates; `classify` decides their kind.
+ */
+import type { Mention, NormalizedText, Sentence } from '../types.js';
+import { countryByDemonym, countryByName, isPartyWord } from '../lexicons/index.js';
+import { normalize, toOriginal } from '../normalize/index.js';
+import { segment } from '../segment/index.js';
+import { chunk, type Candidate } from './chunk.js';
+import { classify, nameOf } from './classify.js';
+import { isCapitalized, stripPossessive, tokenize, type Token } from './tokens.js';
+
+export type { Token } from './tokens.js';
+export { tokenize, isAcronym, stripPossessive } from './tokens.js';
+export { initials } from './chunk.js';
+
+/** compromise's pass over every sentence. */
+export function tag(sentences: Sentence[]): Token[][] {
+  return sentences.map(tokenize);
+}
+
+/** Words seen capitalised mid-sentence: a capital at a sentence start is trusted only for these. */
+function capitalizedMidSentence(tokens: Token[][]): Set<string> {
+  const seen = new Set<string>();
+  for (const sentence of tokens) {
+    sentence.forEach((t, i) => {
+      if (i > 0 && isCapitalized(t) && !/[“"‘:—(]\s*$/.test(sentence[i - 1]!.post)) seen.add(stripPossessive(t.text));
+    });
+  }
+  return seen;
+}
+
+function mention(norm: NormalizedText, sentence: Sentence, start: number, end: number, fields: Omit<Mention, 'start' | 'end' | 'sentence' | 'text' | 'normStart' | 'normEnd'>): Mention {
+  const text = norm.text.slice(start, end);
+  const m: Mention = { ...toOriginal(norm, start, end), text, sentence: sentence.index, normStart: start, normEnd: end, ...fields };
+  return m;
+}
+
+/** Entities named inside a title: `Conservative` in `Conservative Leader`, `U.S.` in `U.S. President`. */
+function titleMentions(norm: NormalizedText, sentence: Sentence, candidate: Candidate): Mention[] {
+  const found: Mention[] = [];
+  for (const t of candidate.title) {
+    const word = stripPossessive(t.text);
+    const end = t.start + word.length;
+    const country = countryByName(word);
+    const demonym = countryByDemonym(word);
+    if (country) found.push(mention(norm, sentence, t.start, end, { kind: 'State', form: 'title', refersTo: country.name }));
+    else if (demonym) found.push(mention(norm, sentence, t.start, end, { kind: 'State', form: 'demonym', refersTo: demonym.name }));
+    else if (isPartyWord(word)) found.push(mention(norm, sentence, t.start, end, { kind: 'Party', form: 'title' }));
+  }
+  return found;
+}
+
+export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: Token[][]): Mention[] {
+  const known = capitalizedMidSentence(tokens);
+  const found: Mention[] = [];
+  sentences.forEach((sentence, s) => {
+    const sentenceTokens = tokens[s]!;
+    for (const candidate of chunk(sentenceTokens, known)) {
+      found.push(...titleMentions(norm, sentence, candidate));
+      const name = nameOf(candidate.tokens, norm.text);
+      const first = candidate.tokens[0]!;
+      const classified = classify(candidate, name, sentenceTokens[first.index - 1]);
+      if (!classified) continue;
+      const { kind, form, refersTo, guess } = classified;
+      const fields: Omit<Mention, 'start' | 'end' | 'sentence' | 'text' | 'normStart' | 'normEnd'> = { kind, form };
+      if (refersTo) fields.refersTo = refersTo;
+      if (guess) fields.guess = true;
+      found.push(mention(norm, sentence, first.start, first.start + name.length, fields));
+      if (candidate.acronym) {
+        const a = candidate.acronym;
+        const acronymFields: typeof fields = { kind, form: 'acronym', refersTo: name };
+        found.push(mention(norm, sentence, a.start, a.start + stripPossessive(a.text).length, acronymFields));
+      }
+    }
+  });
+  return found;
+}
+
+/** Plain NER over a text: every named mention (no pronouns or demonyms), in order. */
+export function mentions(text: string): Mention[] {
+  const norm = normalize(text);
+  const sentences = segment(norm);
+  return recognize(norm, sentences, tag(sentences)).filter((m) => m.form !== 'demonym' && m.form !== 'pronoun');
+}

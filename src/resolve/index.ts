@@ -1,0 +1,142 @@
+/**
+ * Stage 4: mentions → entities, one per real-world referent in the document.
+ *
+ * - countries and demonyms resolve to the country's canonical name
+ * - an acronym resolves to the name it was defined with (`… Elections (SITE)`),
+ *   or to the one entity whose initials spell it (`CSIS`)
+ * - a lone surname or first name resolves to the full name it belongs to,
+ *   the nearest one before it when several share it
+ * - the canonical name is the fullest form seen; aliases are every form seen
+ */
+import type { Entity, EntityKind, Mention } from '../types.js';
+import { initials } from '../recognize/index.js';
+import { isPartyWord } from '../lexicons/index.js';
+
+export interface Resolution {
+  entities: Entity[];
+  /** The entity each mention belongs to, by mention (identity). */
+  entityOf: Map<Mention, Entity>;
+}
+
+interface Group {
+  kind: EntityKind;
+  name: string;
+  mentions: Mention[];
+}
+
+const words = (name: string) => name.split(/\s+/);
+const keyOf = (kind: EntityKind, name: string) => `${kind}:${name}`;
+
+/** `Liberals`, `Liberal Party` and `Liberal` are one party. */
+function partyKey(name: string): string {
+  return name.toLowerCase().replace(/\s+part(y|ies)$/, '').replace(/s$/, '');
+}
+
+/** Pick the kind most mentions agree on, trusting lexicon evidence over guesses. */
+function voteKind(mentions: Mention[]): EntityKind {
+  const score = new Map<EntityKind, number>();
+  for (const m of mentions) score.set(m.kind, (score.get(m.kind) ?? 0) + (m.guess ? 1 : 3));
+  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+export function resolve(mentions: Mention[]): Resolution {
+  const ordered = [...mentions].sort((a, b) => a.normStart - b.normStart);
+  const groups = new Map<string, Group>();
+  const groupOf = new Map<Mention, Group>();
+  const add = (m: Mention, kind: EntityKind, name: string) => {
+    const key = keyOf(kind, name);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { kind, name, mentions: [] }));
+    group.mentions.push(m);
+    groupOf.set(m, group);
+  };
+
+  // 1. Countries by canonical name; full names of everything else by exact text.
+  //    Kind conflicts on one surface form are settled by vote.
+  const bySurface = new Map<string, Mention[]>();
+  for (const m of ordered) {
+    if (m.kind === 'State' && m.refersTo) {
+      add(m, 'State', m.refersTo);
+      continue;
+    }
+    if (m.form === 'acronym') continue;
+    const list = bySurface.get(m.text) ?? [];
+    list.push(m);
+    bySurface.set(m.text, list);
+  }
+  const multiword = [...bySurface.entries()].filter(([text]) => words(text).length > 1);
+  const single = [...bySurface.entries()].filter(([text]) => words(text).length === 1);
+  for (const [text, list] of multiword) {
+    const kind = voteKind(list);
+    for (const m of list) add(m, kind, text);
+  }
+
+  // 2. Single words: a part of a person's full name (nearest preceding one), else a party, else itself.
+  const persons = [...groups.values()].filter((g) => g.kind === 'Person');
+  for (const [text, list] of single) {
+    for (const m of list) {
+      const owners = persons.filter((g) => {
+        const parts = words(g.name);
+        return parts.length > 1 && (parts[parts.length - 1] === text || parts.slice(1).join('-') === text || parts[0] === text) ;
+      });
+      const trusted = !m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place';
+      if (owners.length > 0 && !trusted) {
+        // Prefer surnames, then the full name mentioned most recently before this mention.
+        const surname = owners.filter((g) => words(g.name).at(-1) === text);
+        const pool = surname.length > 0 ? surname : owners;
+        const before = (g: Group) => Math.max(-1, ...g.mentions.filter((x) => x.normStart < m.normStart).map((x) => x.normStart));
+        const owner = [...pool].sort((a, b) => before(b) - before(a))[0]!;
+        add(m, 'Person', owner.name);
+        continue;
+      }
+      if (m.kind === 'Party' || isPartyWord(text)) {
+        const party = [...groups.values()].find((g) => g.kind === 'Party' && partyKey(g.name) === partyKey(text));
+        add(m, 'Party', party ? party.name : text);
+        continue;
+      }
+      add(m, voteKind(list), text);
+    }
+  }
+
+  // 3. Acronyms: by definition, else by initials, else on their own.
+  for (const m of ordered.filter((x) => x.form === 'acronym')) {
+    const letters = m.text.replace(/\./g, '');
+    const defined = m.refersTo ? [...groups.values()].find((g) => g.name === m.refersTo && g.kind !== 'State') : undefined;
+    const spelled = [...groups.values()].filter(
+      (g) => g.kind !== 'Person' && g.kind !== 'State' && words(g.name).length > 1 && initials(words(g.name)) === letters,
+    );
+    const target = defined ?? (spelled.length === 1 ? spelled[0] : undefined);
+    if (target) add(m, target.kind, target.name);
+    else add(m, m.kind, m.text);
+  }
+
+  // 4. Merge parties named in different forms, then build entities with the fullest name.
+  const entities: Entity[] = [];
+  const entityOf = new Map<Mention, Entity>();
+  const merged = new Map<string, Group>();
+  for (const group of groups.values()) {
+    const key = group.kind === 'Party' ? `Party:${partyKey(group.name)}` : keyOf(group.kind, group.name);
+    const into = merged.get(key);
+    if (into) into.mentions.push(...group.mentions);
+    else merged.set(key, { ...group, mentions: [...group.mentions] });
+  }
+  for (const group of merged.values()) {
+    const names = group.mentions.filter((m) => m.form !== 'acronym' && m.form !== 'demonym').map((m) => m.text);
+    const name =
+      group.kind === 'State'
+        ? group.name
+        : [...names, group.name].sort((a, b) => words(b).length - words(a).length || b.length - a.length || a.localeCompare(b))[0]!;
+    const aliases = [...new Set([name, ...group.mentions.map((m) => m.text)])].sort();
+    const entity: Entity = {
+      id: keyOf(group.kind, name),
+      kind: group.kind,
+      name,
+      aliases,
+      mentions: [...group.mentions].sort((a, b) => a.normStart - b.normStart),
+    };
+    entities.push(entity);
+    for (const m of group.mentions) entityOf.set(m, entity);
+  }
+  entities.sort((a, b) => a.mentions[0]!.normStart - b.mentions[0]!.normStart || a.id.localeCompare(b.id));
+  return { entities, entityOf };
+}
