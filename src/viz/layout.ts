@@ -44,7 +44,8 @@ export interface LayoutOptions {
   fontSize?: number;
 }
 
-export const REFERENCE = { width: 1000, height: 720, fontSize: 13 } as const;
+/** About the graph area of a 1440×900 window beside the viewer's side panel. */
+export const REFERENCE = { width: 1080, height: 820, fontSize: 13 } as const;
 
 /** Gap between a node and its label, and between neighbouring footprints, in reference pixels. */
 const LABEL_GAP = 4;
@@ -135,6 +136,58 @@ function forceGraph(graph: NewsGraph, footprints: Map<string, Footprint>): Undir
   return layoutGraph;
 }
 
+/** Nodes above this count skip the exact (quadratic) box pass: noverlap alone has to do. */
+const EXACT_PASS_LIMIT = 800;
+
+/**
+ * noverlap works on discs and can stop just short of convergence; this pass
+ * removes what overlap remains between the real boxes (node plus label),
+ * nudging each overlapping pair apart along the axis where they overlap
+ * least. Deterministic: pairs are visited in key order.
+ */
+function separateBoxes(positions: Map<string, Point>, footprints: Map<string, Footprint>, fontSize: number): void {
+  const keys = [...positions.keys()].sort();
+  if (keys.length > EXACT_PASS_LIMIT) return;
+  const half = (key: string) => {
+    const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
+    const labelled = fp.labelWidth > 0;
+    return {
+      left: fp.size + MARGIN / 2,
+      right: fp.size + (labelled ? LABEL_GAP + fp.labelWidth : 0) + MARGIN / 2,
+      vertical: Math.max(fp.size, labelled ? fontSize * 0.6 : 0) + MARGIN / 2,
+    };
+  };
+  const extents = new Map(keys.map((key) => [key, half(key)]));
+  for (let round = 0; round < 200; round++) {
+    let moved = false;
+    for (let i = 0; i < keys.length; i++) {
+      const a = positions.get(keys[i]!)!;
+      const ea = extents.get(keys[i]!)!;
+      for (let j = i + 1; j < keys.length; j++) {
+        const b = positions.get(keys[j]!)!;
+        const eb = extents.get(keys[j]!)!;
+        // Penetration depths along x (either order) and y.
+        const ox = Math.min(a.x + ea.right - (b.x - eb.left), b.x + eb.right - (a.x - ea.left));
+        const oy = ea.vertical + eb.vertical - Math.abs(a.y - b.y);
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        if (oy <= ox) {
+          const push = oy / 2 + 0.5;
+          const sign = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
+          a.y += sign * push;
+          b.y -= sign * push;
+        } else {
+          const push = ox / 2 + 0.5;
+          const sign = a.x < b.x ? -1 : 1;
+          a.x += sign * push;
+          b.x -= sign * push;
+        }
+      }
+    }
+    if (!moved) return;
+  }
+}
+
 /**
  * Positions for every node of `graph`, in reference pixels (y grows downward
  * as on screen; the viewer flips it for sigma).
@@ -147,6 +200,7 @@ export function layoutGraph(
   const width = options.width ?? REFERENCE.width;
   const height = options.height ?? REFERENCE.height;
   const iterations = options.iterations ?? 600;
+  const fontSize = options.fontSize ?? REFERENCE.fontSize;
   const g = forceGraph(graph, footprints);
   const positions = new Map<string, Point>();
 
@@ -167,25 +221,41 @@ export function layoutGraph(
         y: (attrs.y - box.minY - spanY / 2) * scale,
       });
     });
-    // Each node and its label (to the right) become one disc centred on the pair.
-    const shift = new Map<string, number>();
+    // Each node and its label (to the right) form a box centred on the pair. noverlap separates
+    // discs, so it runs in a space squeezed horizontally by `stretch` (about the boxes' typical
+    // width/height ratio), where the boxes are nearly round; each box gets the disc around it there.
+    const boxes = new Map<string, { dx: number; radius: number }>();
+    const ratios: number[] = [];
+    const halfHeight = (fp: Footprint) => Math.max(fp.size, fontSize * 0.6);
     g.forEachNode((key) => {
       const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
-      shift.set(key, fp.labelWidth > 0 ? (LABEL_GAP + fp.labelWidth) / 2 : 0);
+      const dx = fp.labelWidth > 0 ? (LABEL_GAP + fp.labelWidth) / 2 : 0;
+      if (fp.labelWidth > 0) ratios.push((fp.size + dx) / halfHeight(fp));
+    });
+    ratios.sort((a, b) => a - b);
+    const stretch = Math.min(3, Math.max(1, ratios[Math.floor(ratios.length / 2)] ?? 1));
+    g.forEachNode((key) => {
+      const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
+      const dx = fp.labelWidth > 0 ? (LABEL_GAP + fp.labelWidth) / 2 : 0;
+      const halfWidth = (fp.size + dx) / stretch;
+      boxes.set(key, { dx, radius: Math.hypot(halfWidth, fp.labelWidth > 0 ? halfHeight(fp) : fp.size) });
     });
     const moved = withSeededRandom(hash32(g.nodes().join('\n')), () =>
       noverlap(g, {
-        maxIterations: 400,
-        settings: { margin: MARGIN, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 },
+        maxIterations: 1000,
+        settings: { margin: MARGIN / 2, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 },
         inputReducer: (key, attrs) => {
-          const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
-          const dx = shift.get(key) ?? 0;
-          return { x: attrs.x + dx, y: attrs.y, size: fp.size + dx };
+          const box = boxes.get(key) ?? { dx: 0, radius: 5 };
+          return { x: (attrs.x + box.dx) / stretch, y: attrs.y, size: box.radius };
         },
-        outputReducer: (key, pos) => ({ x: pos.x - (shift.get(key) ?? 0), y: pos.y }),
+        outputReducer: (key, pos) => ({ x: pos.x * stretch - (boxes.get(key)?.dx ?? 0), y: pos.y }),
       }),
     );
-    for (const [key, pos] of Object.entries(moved)) positions.set(key, { x: pos.x, y: pos.y });
+    for (const key of g.nodes()) {
+      const pos = moved[key];
+      if (pos) positions.set(key, { x: pos.x, y: pos.y });
+    }
+    separateBoxes(positions, footprints, fontSize);
   }
 
   // Documents: a row above the drawing, centred.

@@ -139,7 +139,8 @@ export function buildViewerPayload(graph: NewsGraph, options: LayoutOptions & { 
   };
 }
 
+/** Two decimals are plenty for pixels; `|| 0` turns -0 into 0 so the JSON reads back equal. */
 function round(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(value * 100) / 100 || 0;
 }
 

@@ -43,6 +43,7 @@ declare global {
   }
 }
 
+const MIN_FONT = 9;
 const DIM_NODE = '#e6e6e6';
 const DIM_LABEL = '#b5b5b5';
 const DIM_EDGE = '#f1f1f1';
@@ -53,6 +54,7 @@ function createRenderer(
   container: HTMLElement,
   fontSize: () => number,
   sizeScale: () => number,
+  labelsCrowded: () => boolean,
 ) {
   return new Sigma(graph, container, {
     primitives: { edges: { extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3 })] } },
@@ -76,8 +78,12 @@ function createRenderer(
           depth: 'nodes',
           visibility: { whenState: 'isHidden', then: 'hidden', else: 'visible' },
           // Quote labels are long: only on hover or when their neighbourhood is active.
-          labelVisibility: (attrs, state) =>
-            attrs.kind === 'Quote' && !state.isHovered && !state.isActive && !state.isHighlighted ? 'hidden' : 'visible',
+          // When the window is too small for every label at a legible size, sigma's label grid picks which to show.
+          labelVisibility: (attrs, state) => {
+            if (state.isHovered || state.isActive || state.isHighlighted) return 'visible';
+            if (attrs.kind === 'Quote') return 'hidden';
+            return labelsCrowded() ? 'auto' : 'visible';
+          },
           backdropVisibility: 'hidden',
           cursor: 'pointer',
         },
@@ -141,8 +147,10 @@ function main(): void {
   let hovered: string | null = null;
   // Layout units are reference pixels; `scale` is how many screen pixels one unit takes once sigma fits the graph.
   let scale = 1;
-  const fontSize = (): number => Math.max(9, Math.min(15, payload.reference.fontSize * scale));
+  const fontSize = (): number => Math.max(MIN_FONT, Math.min(15, payload.reference.fontSize * scale));
   const sizeScale = (): number => Math.max(0.6, Math.min(1.5, scale));
+  // The layout keeps labels apart at the reference font size; below the legible minimum they would collide.
+  const labelsCrowded = (): boolean => payload.reference.fontSize * scale < MIN_FONT - 0.01;
 
   const hook: ViewerHook = {
     ready: false,
@@ -160,7 +168,7 @@ function main(): void {
   const container = byId('graph');
   let renderer: Renderer;
   try {
-    renderer = createRenderer(graph, container, fontSize, sizeScale);
+    renderer = createRenderer(graph, container, fontSize, sizeScale, labelsCrowded);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     hook.error = message;
