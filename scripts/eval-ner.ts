@@ -12,21 +12,22 @@
  * The data is read for evaluation only; nothing here learns from its answers.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import nlp from 'compromise';
 import type { EntityKind, Mention } from '../src/types.js';
 import { CONLL_PATH } from './corpus/corpus.js';
 
-type Label = 'PER' | 'ORG' | 'LOC' | 'MISC';
-type Scored = Exclude<Label, 'MISC'>;
+export type Label = 'PER' | 'ORG' | 'LOC' | 'MISC';
+export type Scored = Exclude<Label, 'MISC'>;
 const SCORED: Scored[] = ['PER', 'ORG', 'LOC'];
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   type: Label;
 }
 
-interface ConllSentence {
+export interface ConllSentence {
   text: string;
   gold: Span[];
 }
@@ -96,7 +97,7 @@ function toSentence(words: string[], tags: string[]): ConllSentence {
 
 // ─── Systems ────────────────────────────────────────────────────────────────
 
-type System = (text: string) => Span[];
+export type System = (text: string) => Span[];
 
 interface CompromiseTerm {
   offset: { start: number; length: number };
@@ -106,7 +107,7 @@ interface CompromiseMatch {
 }
 
 /** Raw compromise: people / organizations / places, spans from first to last term (punctuation around them excluded). */
-const compromiseSystem: System = (text) => {
+export const compromiseSystem: System = (text) => {
   const doc = nlp(text);
   const out: Span[] = [];
   const add = (matches: CompromiseMatch[], type: Scored): void => {
@@ -145,7 +146,7 @@ export interface Prf {
   fn: number;
 }
 
-interface SystemResult {
+export interface SystemResult {
   name: string;
   counts: Record<Scored, Counts>;
   ignored: number;
@@ -185,7 +186,7 @@ function fnReason(g: Span, predicted: Span[], text: string): string {
   return 'missed';
 }
 
-function evaluate(name: string, system: System, sentences: ConllSentence[]): SystemResult {
+export function evaluate(name: string, system: System, sentences: ConllSentence[]): SystemResult {
   const result: SystemResult = {
     name,
     counts: { PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } },
@@ -226,7 +227,7 @@ function evaluate(name: string, system: System, sentences: ConllSentence[]): Sys
   return result;
 }
 
-function summary(r: SystemResult): Record<Scored | 'overall', Prf> {
+export function summary(r: SystemResult): Record<Scored | 'overall', Prf> {
   const total: Counts = { tp: 0, fp: 0, fn: 0 };
   for (const t of SCORED) {
     total.tp += r.counts[t].tp;
@@ -263,7 +264,15 @@ function printErrors(results: SystemResult[], n: number): void {
     for (const t of SCORED) {
       for (const [label, map] of [['false positives', r.fp[t]], ['false negatives', r.fn[t]]] as const) {
         const top = [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
-        console.log(`\n${r.name} ${t} ${label} (${[...map.values()].reduce((a, b) => a + b, 0)} total, top ${top.length}):`);
+        // Classes: wrong type on the right span, wrong boundaries, or nothing on the other side at all.
+        const classes = new Map<string, number>();
+        for (const [text, count] of map) {
+          const reason = /\[(gold|predicted) [A-Z]+\]$/.test(text) ? 'wrong type' : /\[(overlaps|predicted) /.test(text) ? 'boundary' : 'no counterpart';
+          classes.set(reason, (classes.get(reason) ?? 0) + count);
+        }
+        const total = [...map.values()].reduce((a, b) => a + b, 0);
+        const breakdown = ['wrong type', 'boundary', 'no counterpart'].map((c) => `${classes.get(c) ?? 0} ${c}`).join(', ');
+        console.log(`\n${r.name} ${t} ${label} (${total} total: ${breakdown}; top ${top.length}):`);
         for (const [text, count] of top) console.log(`  ${String(count).padStart(4)}  ${text}`);
       }
     }
@@ -330,4 +339,5 @@ async function main(): Promise<void> {
   if (args.errors > 0) printErrors(results, args.errors);
 }
 
-await main();
+// Run only as a script, so tests can import the reader and the scorer.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
