@@ -1,0 +1,21 @@
+/** `newsgraph mentions FILE…`: plain NER, one JSON line per entity mention. */
+import type { Command } from 'commander';
+import { articles } from '../../corpus/index.js';
+import { mentions } from '../../recognize/index.js';
+
+export function register(program: Command): void {
+  program
+    .command('mentions')
+    .description('Print every entity mention as a JSON line: {start, end, text, kind} (offsets into the input).')
+    .argument('<inputs...>', 'article files, folders, JSONL, or - for stdin')
+    .action(async (inputs: string[]) => {
+      for await (const article of articles(inputs)) {
+        // Name the document when lines of several articles interleave (many inputs, a folder, JSONL).
+        const many = inputs.length > 1 || article.source !== inputs[0];
+        const lines = mentions(article.text).map((m) =>
+          JSON.stringify({ ...(many ? { doc: article.id } : {}), start: m.start, end: m.end, text: m.text, kind: m.kind }),
+        );
+        if (lines.length > 0) process.stdout.write(lines.join('\n') + '\n');
+      }
+    });
+}
