@@ -148,6 +148,11 @@ describe('mergeGraphs', () => {
     expect(exported(b)).toBe(before);
   });
 
+  it('merges merged graphs again to the same graph', () => {
+    const twice = mergeGraphs([mergeGraphs([a, c]), mergeGraphs([d, b])]);
+    expect(exported(twice)).toBe(exported(merged));
+  });
+
   it('refuses two articles with the same id', () => {
     expect(() => mergeGraphs([a, a])).toThrow(/document id "a-musk" occurs twice/);
   });

@@ -234,7 +234,8 @@ function corpusEdgeKey(edge: EdgeRecord, source: string, target: string): string
   const { type, doc } = edge.attributes;
   const prefix = `${type}:${edge.source}->${edge.target}`;
   const suffix = edge.key.startsWith(prefix) ? edge.key.slice(prefix.length) : `:${edge.attributes.start ?? ''}`;
-  if (type === 'MENTIONED_IN' || doc === undefined) return `${type}:${source}->${target}${suffix}`;
+  // Already a corpus key (a merged graph merged again): keep its document once.
+  if (type === 'MENTIONED_IN' || doc === undefined || suffix.startsWith(`:${doc}:`)) return `${type}:${source}->${target}${suffix}`;
   return `${type}:${source}->${target}:${doc}${suffix}`;
 }
 

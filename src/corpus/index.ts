@@ -1,0 +1,7 @@
+/** Corpus mode: many articles into one merged graph (see extract-corpus.ts). */
+export { articles, countArticles, jsonlArticles, parseArticle, type Article, type ArticlesOptions } from './inputs.js';
+export { aliasTargets, CorpusMerger, mergeGraphs, mergeSerialized } from './merge.js';
+export { defaultJobs, extractArticles, parseJobs, type ExtractedArticle, type PoolOptions } from './pool.js';
+export { progressBar, type CorpusProgress, type ProgressBar, type ProgressBarOptions } from './progress.js';
+export { corpusGraphs, extractCorpus, type CorpusInput, type CorpusOptions } from './extract-corpus.js';
+export { entitySubgraph, findEntity } from './entity.js';
