@@ -16,7 +16,7 @@ import {
   type QuoteNodeAttributes,
 } from '../types.js';
 import { countWords } from './budget.js';
-import { findWord, insideAny, quotedSpans } from './text.js';
+import { escapeRegExp, findWord, insideAny, quotedSpans } from './text.js';
 import type { Span } from '../types.js';
 
 export interface RoleInfo {
@@ -25,6 +25,8 @@ export interface RoleInfo {
   org?: string;
   /** How the article words the role (`deputy director of operations at the X Service`). */
   phrase: string;
+  /** A capitalized title the article puts before the name (`U.S. President`), used the same way. */
+  prefix?: string;
   sentence: number;
 }
 
@@ -132,6 +134,18 @@ function rolePhrase(title: string, org: string | undefined, sentence: string | u
     if (at >= 0) return sentence.slice(at, at + title.length);
   }
   return title;
+}
+
+/** `U.S. President Donald Trump`: the capitalized words before the name, when the title is one of them. */
+function titlePrefix(title: string, person: EntityInfo, sentence: string): string | undefined {
+  if (!/^\p{Lu}/u.test(title)) return undefined;
+  for (const name of person.names) {
+    const m = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+)*)${escapeRegExp(name)}(?![\\p{L}])`, 'u').exec(sentence);
+    if (!m || !m[1]) continue;
+    const before = m[1].trim();
+    if (before.endsWith(title) || before.split(/\s+/).includes(title)) return before;
+  }
+  return undefined;
 }
 
 function surnameOf(name: string): string | undefined {
@@ -243,7 +257,10 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const title = graph.getEdgeAttribute(e.key, 'title');
     if (!person || person.role || !title) continue;
     const orgName = entities.get(e.target)?.name;
-    person.role = { edge: e.key, title, org: e.target, phrase: rolePhrase(title, orgName, textOf.get(e.sentence)), sentence: e.sentence };
+    const sentence = textOf.get(e.sentence);
+    person.role = { edge: e.key, title, org: e.target, phrase: rolePhrase(title, orgName, sentence), sentence: e.sentence };
+    const prefix = sentence === undefined ? undefined : titlePrefix(title, person, sentence);
+    if (prefix) person.role.prefix = prefix;
   }
 
   const quotes: QuoteInfo[] = [];

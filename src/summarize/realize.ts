@@ -10,6 +10,7 @@ import { entityOccurrences, type Article } from './article.js';
 import type { SentencePlan } from './plan.js';
 import {
   attributeQuote,
+  containsWord,
   nameLeadingPronoun,
   nameSpeakerPronoun,
   plainName,
@@ -124,7 +125,7 @@ export function realize(article: Article, plans: SentencePlan[], paragraphs: num
     for (const i of para) {
       for (const o of plans[i]!.sentence.occurrences) {
         const e = article.entities.get(o.entity);
-        if (e?.acronym && o.surface === e.acronym) discourse.acronymUsed.add(e.id);
+        if (e?.acronym && containsWord(o.surface, e.acronym)) discourse.acronymUsed.add(e.id);
       }
     }
   }

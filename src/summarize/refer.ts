@@ -34,6 +34,10 @@ const FUNCTION_WORDS = new Set(
 /** Reporting verbs a pronoun speaker stands next to (`she said`, `said he`). */
 const REPORTING = '(?:said|says|added|adds|told|tells|noted|notes|stated|states|warned|warns|explained|argued|insisted|wrote|continued|asked|acknowledged|confirmed|replied|declared|stressed)';
 
+export function containsWord(text: string, word: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
 /** Does the article write `the X`? Then so does the summary. */
 export function takesArticle(article: Article, e: EntityInfo): boolean {
   const re = new RegExp(`\\bthe\\s+${escapeRegExp(e.name)}\\b`, 'i');
@@ -99,16 +103,15 @@ export function referToEntities(text: string, ctx: ReferContext): string {
         discourse.introduced.add(e.id);
         seenHere.add(e.id);
         let name = e.name;
-        const wantsRole =
-          e.role !== undefined &&
-          !possessive &&
-          !/^\s*\(/.test(after) &&
-          !roleStated(text, ctx.sentence, e) &&
-          !premodified(out) &&
-          (ctx.actors.has(e.id) || out.trim() === '');
-        if (wantsRole) {
+        const role = e.role;
+        const free = role !== undefined && !/^\s*\(/.test(after) && !roleStated(text, ctx.sentence, e) && !premodified(out);
+        if (free && role.prefix) {
+          // A title the article puts before the name goes there again, possessive or not.
+          name = `${role.prefix} ${name}`;
+          discourse.borrowed.push({ edge: role.edge, sentence: role.sentence });
+        } else if (free && !possessive && (ctx.actors.has(e.id) || out.trim() === '')) {
           name += appositive(e, after);
-          discourse.borrowed.push({ edge: e.role!.edge, sentence: e.role!.sentence });
+          discourse.borrowed.push({ edge: role.edge, sentence: role.sentence });
         }
         out += name;
       } else if (e.surname) {
@@ -131,16 +134,18 @@ export function referToEntities(text: string, ctx: ReferContext): string {
       const acr = e.acronym;
       if (!discourse.spelledOut.has(e.id)) {
         discourse.spelledOut.add(e.id);
-        if (o.surface === acr) {
+        if (containsWord(o.surface, acr)) {
           // `the SITE task force` → `the Security and … Elections (SITE) task force`: share the tail.
+          const rest = o.surface.slice(o.surface.indexOf(acr) + acr.length) + after;
           const words = e.name.split(/\s+/);
           let head = e.name;
           for (let k = 1; k < words.length; k++) {
             const tail = words.slice(words.length - k).join(' ');
-            if (after.startsWith(` ${tail}`)) head = words.slice(0, words.length - k).join(' ');
+            if (rest.startsWith(` ${tail}`)) head = words.slice(0, words.length - k).join(' ');
           }
-          const needsThe = !/\b(?:the|The)\s+$/.test(out) && takesArticle(article, e) && !/[’']s\s+$/.test(out);
-          out += `${needsThe ? 'the ' : ''}${head} (${acr})`;
+          const needsThe =
+            o.surface.startsWith(acr) && !/\b(?:the|The)\s+$/.test(out) && takesArticle(article, e) && !/[’']s\s+$/.test(out);
+          out += (needsThe ? 'the ' : '') + o.surface.replace(acr, `${head} (${acr})`);
         } else if (discourse.acronymUsed.has(e.id) && !after.startsWith(` (${acr})`) && o.surface === e.name) {
           out += `${o.surface} (${acr})`;
         } else {

@@ -1,0 +1,69 @@
+/**
+ * The seed article, as the user asked: `Summarize this content to 2000 words
+ * in 6 paragraphs`. A reader who never saw the article must learn what the
+ * officials said about Musk (and who said it, with their office), the line
+ * between public opinion and covert interference, the monitoring machinery,
+ * the threat assessment and the Freeland example.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze, extract } from '../src/extract.js';
+import { summarize } from '../src/summarize/index.js';
+import { countWords } from '../src/summarize/budget.js';
+import { checkSummary } from './summarize-checks.js';
+
+const SEED = join(import.meta.dirname, 'fixtures', 'seed', 'canada-election-interference.txt');
+const original = readFileSync(SEED, 'utf8');
+const expected = JSON.parse(readFileSync(SEED.replace(/\.txt$/, '.expected.json'), 'utf8')) as {
+  quotes: Array<{ contains: string; speaker: string; direct: boolean }>;
+};
+
+describe('the seed summary', () => {
+  const graph = extract(original);
+  const summary = summarize(graph);
+  const text = summary.text;
+
+  it('answers the instruction line: 6 paragraphs, at most 2000 words, about half the article', () => {
+    expect(summary.requested).toEqual({ paragraphs: 6, words: 2000 });
+    checkSummary({
+      summary, graph, original, furniture: analyze(original).normalized.furniture, paragraphs: 6, words: 2000,
+    });
+    const articleWords = countWords(original.split('\n').slice(1).join('\n'));
+    expect(summary.words).toBeGreaterThanOrEqual(400);
+    expect(summary.words).toBeLessThanOrEqual(Math.round(articleWords * 0.7));
+  });
+
+  it('says what officials said about Musk, and who said it with their office', () => {
+    expect(text).toContain('does not fall into the category of foreign interference');
+    expect(text).toMatch(/Laurie-Anne Kempton, assistant secretary to the cabinet for communications at the Privy Council Office/);
+    expect(text).toMatch(/Allen Sutherland, assistant secretary to the cabinet for democratic institutions/);
+    expect(text).toMatch(/expression of personal opinion|not clandestine/);
+  });
+
+  it('covers the interventions, the monitoring machinery, the threat assessment and the Freeland example', () => {
+    expect(text).toMatch(/Musk/);
+    expect(text).toMatch(/Trump/);
+    expect(text).toMatch(/Security and Intelligence Threats to Elections \(SITE\)/);
+    expect(text).toContain('Rapid Response Mechanism');
+    expect(text).toMatch(/panel/);
+    for (const state of ['China', 'India', 'Russia', 'Pakistan']) expect(text).toContain(state);
+    expect(text).toMatch(/deepfakes/);
+    expect(text).toMatch(/Freeland/);
+  });
+
+  it('attributes every quote it keeps to the right speaker', () => {
+    const sentences = summary.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+    for (const q of expected.quotes) {
+      const holder = sentences.find((s) => s.includes(q.contains));
+      if (!holder || !q.direct || q.contains.length < 12) continue;
+      const surname = q.speaker.split(' ').pop()!;
+      expect(holder.replace(q.contains, ' '), `“${q.contains}” → ${q.speaker}`).toContain(surname);
+    }
+  });
+
+  it('is the same byte for byte on every run, from the text or from the graph', () => {
+    expect(summarize(original).text).toBe(text);
+    expect(JSON.stringify(summarize(extract(original)))).toBe(JSON.stringify(summary));
+  });
+});
