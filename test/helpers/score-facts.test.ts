@@ -83,6 +83,20 @@ describe('scoreFacts', () => {
     expect(s.relations.missing).toEqual(['Elon Musk OPPOSES Labour']);
   });
 
+  it('leaves a MEMBER_OF that restates an expected role out of precision, and counts other extra MEMBER_OF edges as wrong', () => {
+    const g = graph();
+    g.addNode('Party:Republicans', { kind: 'Party', name: 'Republicans', aliases: ['Republicans'], mentions: 1 });
+    g.addNode('State:Canada', { kind: 'State', name: 'Canada', aliases: ['Canada'], mentions: 1 });
+    // Trump is President of the U.S. (an expected role): membership of the U.S. is implied by it.
+    g.addEdgeWithKey('MEMBER_OF:1', 'Person:President Donald', 'State:United States', { type: 'MEMBER_OF' });
+    // Nothing expected says Trump belongs to Canada or Musk to the Republicans.
+    g.addEdgeWithKey('MEMBER_OF:2', 'Person:President Donald', 'State:Canada', { type: 'MEMBER_OF' });
+    g.addEdgeWithKey('MEMBER_OF:3', 'Person:Elon Musk', 'Party:Republicans', { type: 'MEMBER_OF' });
+    const r = scoreFacts(g, expected).relations;
+    expect(r.predicted).toBe(4);
+    expect(r.wrong).toEqual(['Organization:Labour OPPOSES Person:Elon Musk', 'Person:President Donald MEMBER_OF State:Canada', 'Person:Elon Musk MEMBER_OF Party:Republicans']);
+  });
+
   it('flags nodes named like a non-entity', () => {
     expect(s.notEntities).toEqual(['Person:President Donald (is "President Donald")']);
   });

@@ -302,8 +302,14 @@ export function scoreFacts(graph: NewsGraph, expected: ExpectedFacts): FactsScor
       rightRelations.add(idx);
     } else relationMissing.push(`${r.source} ${r.type} ${r.target}`);
   }
-  const relationWrong = relationList.filter((_, i) => !rightRelations.has(i)).map((e) => `${e.source} ${e.type} ${e.target}`);
-  const relations = score(relationsFound, expected.relations.length, rightRelations.size, relationList.length, relationMissing, relationWrong);
+  // A MEMBER_OF edge that restates an expected role (the person → that role's party or body) is
+  // implied by the role, so it is neither required nor wrong: it is left out of precision.
+  const impliedByRole = (e: { type: string; source: string; target: string }): boolean =>
+    e.type === 'MEMBER_OF' && expected.roles.some((r) => r.organization !== null && isNamed(e.source, r.person) && isNamed(e.target, r.organization));
+  const unmatched = relationList.filter((_, i) => !rightRelations.has(i));
+  const implied = unmatched.filter(impliedByRole).length;
+  const relationWrong = unmatched.filter((e) => !impliedByRole(e)).map((e) => `${e.source} ${e.type} ${e.target}`);
+  const relations = score(relationsFound, expected.relations.length, rightRelations.size, relationList.length - implied, relationMissing, relationWrong);
 
   // Not entities: a node named exactly like one, or (for several words) containing it.
   const notEntities: string[] = [];
