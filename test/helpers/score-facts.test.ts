@@ -108,6 +108,18 @@ describe('scoreFacts', () => {
   });
 });
 
+describe('checkFixture', () => {
+  const facts = (entities: ExpectedFacts['entities']): ExpectedFacts => ({ source: 'written', entities, quotes: [], roles: [], relations: [], notEntities: [] });
+
+  it('accepts a State named only by its demonym, but not other kinds or a missing demonym', () => {
+    const text = 'Dutch MEP Pieter van Oosterhout spoke.';
+    expect(checkFixture(text, facts([{ name: 'Netherlands', kind: 'State', aliases: ['Dutch'] }]))).toEqual([]);
+    expect(checkFixture(text, facts([{ name: 'Netherlands', kind: 'State', aliases: [] }]))).toEqual(['entity form not in text: Netherlands']);
+    expect(checkFixture(text, facts([{ name: 'Netherlands', kind: 'State', aliases: ['Nederlands'] }]))).toEqual(['entity form not in text: Nederlands']);
+    expect(checkFixture(text, facts([{ name: 'Oosterhout Party', kind: 'Party', aliases: ['Oosterhout'] }]))).toEqual(['entity form not in text: Oosterhout Party']);
+  });
+});
+
 describe('normName', () => {
   it('ignores case, curly apostrophes, a leading "the", possessives and periods', () => {
     expect(normName('The Associated Press')).toBe('associated press');
