@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articles, countArticles, type Article } from '../src/corpus/index.js';
+import { articles, countArticles, sniffStdin, type Article } from '../src/corpus/index.js';
 import { NewsgraphError } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-corpus-'));
@@ -98,5 +98,37 @@ describe('articles()', () => {
     writeFileSync(two, 'Two.');
     expect((await failure([one, two])).message).toBe(`${two}: article id "story" was already used by ${one}`);
     expect((await failure([])).exitCode).toBe(2);
+  });
+});
+
+describe('sniffStdin()', () => {
+  const chunks = (...parts: string[]) => Readable.from(parts.map((part) => Buffer.from(part)));
+  const drain = async (stream: AsyncIterable<Uint8Array | string>) => {
+    const out: Buffer[] = [];
+    for await (const chunk of stream) out.push(Buffer.from(chunk));
+    return Buffer.concat(out).toString('utf8');
+  };
+
+  it('tells graph JSON, pretty or on one line, from JSONL articles and plain text, losing no byte', async () => {
+    const pretty = JSON.stringify({ attributes: {}, nodes: [], edges: [] }, null, 2);
+    const compact = JSON.stringify({ options: {}, nodes: [{ key: 'a' }], edges: [] });
+    const jsonl = `\n${line({ id: '1', text: 'One story.' })}\n${line({ id: '2', text: 'Two.' })}\n`;
+    const prose = 'Jane Doe said the plan works.\nShe left.';
+    // Split inside the first line, so the first line spans chunks.
+    for (const [input, kind] of [[pretty, 'graph'], [compact, 'graph'], [jsonl, 'articles'], [prose, 'articles']] as const) {
+      const content = await sniffStdin(chunks(input.slice(0, 5), input.slice(5)));
+      expect(content.kind).toBe(kind);
+      const text = content.kind === 'graph' ? Buffer.from(content.bytes).toString('utf8') : await drain(content.stream);
+      expect(text).toBe(input);
+    }
+  });
+
+  it('hands a JSONL stream back for articles() to read', async () => {
+    const content = await sniffStdin(chunks(`${line({ id: 'n1', text: 'A story.', nodes: [] })}\n`, `${line({ id: 'n2', text: 'B.' })}\n`));
+    expect(content.kind).toBe('articles');
+    if (content.kind !== 'articles') return;
+    const ids: string[] = [];
+    for await (const article of articles(['-'], { stdin: content.stream })) ids.push(article.id!);
+    expect(ids).toEqual(['n1', 'n2']);
   });
 });

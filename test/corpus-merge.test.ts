@@ -124,6 +124,24 @@ describe('mergeGraphs', () => {
     expect(merged.inNeighbors('Quote:d-csis:5')).toEqual(['Agency:Canadian Security Intelligence Service']);
   });
 
+  it('folds an acronym spelled by the initials of a fuller name of the same kind', () => {
+    const eu = article({ id: 'e-eu', entities: [['Agency', 'EU', ['EU'], 2], ['State', 'US', ['US'], 1], ['Party', 'SPD', ['SPD'], 1]] });
+    const union = article({
+      id: 'f-union',
+      entities: [
+        ['Agency', 'European Union', ['European Union'], 1],
+        ['State', 'United States', ['United States'], 1],
+        ['Organization', 'Social Policy Directorate', ['Social Policy Directorate'], 1],
+      ],
+    });
+    const g = mergeGraphs([eu, union]);
+    expect(g.hasNode('Agency:EU')).toBe(false);
+    expect(g.getNodeAttributes('Agency:European Union')).toMatchObject({ aliases: ['EU', 'European Union'], mentions: 3 });
+    // Kinds still never mix, and states are left to their aliases.
+    expect(g.hasNode('Party:SPD')).toBe(true);
+    expect(g.hasNode('State:US')).toBe(true);
+  });
+
   it('leaves an ambiguous surname alone', () => {
     // `Smith` answers to Jane Smith (alias) and John Smith (surname): no merge.
     expect(merged.hasNode('Person:Smith')).toBe(true);

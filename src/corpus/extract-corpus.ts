@@ -6,7 +6,7 @@
 import type { NewsGraph } from '../types.js';
 import { articles, countArticles, type Article, type ArticlesOptions } from './inputs.js';
 import { CorpusMerger } from './merge.js';
-import { extractArticles } from './pool.js';
+import { extractArticles, parseJobs } from './pool.js';
 import { progressBar, type CorpusProgress } from './progress.js';
 
 export interface CorpusOptions extends ArticlesOptions {
@@ -41,12 +41,14 @@ export async function extractCorpus(inputs: CorpusInput, options: CorpusOptions 
 export async function* corpusGraphs(inputs: CorpusInput, options: CorpusOptions = {}) {
   const source = isPathList(inputs) ? articles(inputs, options) : inputs;
   const bar = options.progress ? progressBar() : undefined;
-  const total = options.total ?? ((bar || options.onProgress) && isPathList(inputs) ? await countArticles(inputs) : undefined);
+  const total = options.total ?? (isPathList(inputs) ? await countArticles(inputs) : Array.isArray(inputs) ? inputs.length : undefined);
+  // No more threads than articles: one article never pays for a second worker.
+  const jobs = total !== undefined ? Math.max(1, Math.min(parseJobs(options.jobs), total)) : options.jobs;
   const started = Date.now();
   let done = 0;
   let words = 0;
   try {
-    for await (const extracted of extractArticles(source, { jobs: options.jobs })) {
+    for await (const extracted of extractArticles(source, { jobs })) {
       done += 1;
       words += extracted.words;
       const progress: CorpusProgress = { done, words, elapsedMs: Date.now() - started };

@@ -1,5 +1,5 @@
 /** Corpus mode: many articles into one merged graph (see extract-corpus.ts). */
-export { articles, countArticles, jsonlArticles, parseArticle, type Article, type ArticlesOptions } from './inputs.js';
+export { articles, countArticles, jsonlArticles, parseArticle, sniffStdin, type Article, type ArticlesOptions, type StdinContent } from './inputs.js';
 export { aliasTargets, CorpusMerger, mergeGraphs, mergeSerialized } from './merge.js';
 export { defaultJobs, extractArticles, parseJobs, type ExtractedArticle, type PoolOptions } from './pool.js';
 export { progressBar, type CorpusProgress, type ProgressBar, type ProgressBarOptions } from './progress.js';

@@ -98,6 +98,66 @@ async function* fileArticles(path: string, id: string): AsyncGenerator<Article> 
   yield { id, text, source };
 }
 
+/** What stdin holds: graph JSON (as `newsgraph extract` writes it) or articles. */
+export type StdinContent =
+  | { kind: 'graph'; bytes: Uint8Array }
+  | { kind: 'articles'; stream: AsyncIterable<Uint8Array | string> };
+
+/** How far to look for the first line's end: as far as one JSONL line may run. */
+const PEEK_LIMIT = MAX_INPUT_BYTES * 2;
+
+/**
+ * Tell graph JSON on stdin from articles without consuming the articles:
+ * graph JSON is an object whose first line is a lone `{` (pretty-printed)
+ * or a single line with a `nodes` array and no `text`. Anything else is
+ * handed back, unread, as a stream for `articles(['-'], {stdin})`.
+ */
+export async function sniffStdin(stream: AsyncIterable<Uint8Array | string>): Promise<StdinContent> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let line: string | undefined;
+  let ended = false;
+  for (;;) {
+    const joined = Buffer.concat(head);
+    const start = joined.findIndex((byte) => !isBlank(byte));
+    if (start !== -1 && joined[start] !== 0x7b /* { */) break;
+    const end = start === -1 ? -1 : joined.indexOf(0x0a, start);
+    if (end !== -1 || (ended && start !== -1)) {
+      line = joined.subarray(start, end === -1 ? undefined : end).toString('utf8').trim();
+      break;
+    }
+    if (ended || size > PEEK_LIMIT) break;
+    const next = await iterator.next();
+    if (next.done) ended = true;
+    else {
+      const chunk = toBytes(next.value);
+      head.push(chunk);
+      size += chunk.length;
+    }
+  }
+  const rest = async function* (): AsyncGenerator<Uint8Array | string> {
+    yield* head;
+    if (!ended) yield* { [Symbol.asyncIterator]: () => iterator };
+  };
+  if (line !== undefined && isGraphLine(line)) {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of rest()) chunks.push(toBytes(chunk));
+    return { kind: 'graph', bytes: Buffer.concat(chunks) };
+  }
+  return { kind: 'articles', stream: rest() };
+}
+
+function isGraphLine(line: string): boolean {
+  if (line === '{') return true;
+  try {
+    const value = JSON.parse(line) as Record<string, unknown> | null;
+    return typeof value === 'object' && value !== null && Array.isArray(value.nodes) && typeof value.text !== 'string';
+  } catch {
+    return false;
+  }
+}
+
 /** Plain text or JSONL on stdin, told apart by the first non-blank byte. */
 async function* stdinArticles(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Article> {
   const iterator = stream[Symbol.asyncIterator]();

@@ -27,6 +27,7 @@ import {
   type QuoteNodeAttributes,
   type SerializedNewsGraph,
 } from '../types.js';
+import { initials } from '../recognize/index.js';
 
 type SentenceIndex = NonNullable<GraphAttributes['sentences']>[string];
 
@@ -195,8 +196,11 @@ export function mergeSerialized(graphs: Iterable<SerializedNewsGraph>): NewsGrap
 /**
  * Which entity keys fold into a fuller one: `Kind:Short` → `Kind:Fuller Name`
  * when exactly one longer entity of the same kind answers to the short name,
- * as an alias or (for people) as the surname. Longest names are settled
- * first, so chains end at the fullest name and the outcome is order-free.
+ * as an alias, (for people) as the surname, or (for bodies, parties and
+ * organisations of several words) as the initials of its capitalised words,
+ * so `EU` in one article joins `European Union` in another. Longest names
+ * are settled first, so chains end at the fullest name and the outcome is
+ * order-free.
  */
 export function aliasTargets(entities: Map<string, { kind: EntityKind; name: string; aliases: Iterable<string> }>): Map<string, string> {
   const byKind = new Map<EntityKind, Array<{ key: string; name: string; answersTo: Set<string> }>>();
@@ -205,6 +209,11 @@ export function aliasTargets(entities: Map<string, { kind: EntityKind; name: str
     if (entity.kind === 'Person') {
       const surname = entity.name.split(/\s+/).at(-1);
       if (surname && surname !== entity.name) answersTo.add(surname);
+    } else if (entity.kind !== 'State' && entity.kind !== 'Place') {
+      // States and places keep to their aliases: `US` vs `United States` is the resolver's call.
+      const words = entity.name.split(/\s+/);
+      const acronym = initials(words);
+      if (words.length > 1 && acronym.length > 1) answersTo.add(acronym);
     }
     const list = byKind.get(entity.kind) ?? [];
     list.push({ key, name: entity.name, answersTo });
@@ -218,7 +227,7 @@ export function aliasTargets(entities: Map<string, { kind: EntityKind; name: str
       const targets = new Set<string>();
       for (const other of list) {
         if (other.name.length <= entity.name.length) break; // only fuller names absorb
-        if (other.answersTo.has(entity.name)) targets.add(final.get(other.key) ?? other.key);
+        if (other.answersTo.has(entity.name) || other.answersTo.has(entity.name.replace(/\./g, ''))) targets.add(final.get(other.key) ?? other.key);
       }
       if (targets.size === 1) final.set(entity.key, [...targets][0]!);
     }

@@ -104,17 +104,18 @@ class WorkerPool implements Runner {
   private readonly busy = new Map<Worker, { resolve: (r: WorkResult) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i += 1) {
-      const worker = startWorker();
-      worker.on('message', (result: WorkResult) => this.settle(worker, (job) => job.resolve(result)));
-      worker.on('error', (error) => this.fail(worker, error));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(worker, new Error(`extraction worker stopped with exit code ${code}`));
-      });
-      this.all.push(worker);
-      this.idle.push(worker);
-    }
+  /** Workers start on demand, up to `size`: a short stream never pays for threads it does not use. */
+  constructor(private readonly size: number) {}
+
+  private spawn(): void {
+    const worker = startWorker();
+    worker.on('message', (result: WorkResult) => this.settle(worker, (job) => job.resolve(result)));
+    worker.on('error', (error) => this.fail(worker, error));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.fail(worker, new Error(`extraction worker stopped with exit code ${code}`));
+    });
+    this.all.push(worker);
+    this.idle.push(worker);
   }
 
   run(request: WorkRequest): Promise<WorkResult> {
@@ -130,6 +131,7 @@ class WorkerPool implements Runner {
   }
 
   private dispatch(): void {
+    while (this.idle.length === 0 && this.queue.length > 0 && this.all.length < this.size) this.spawn();
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
