@@ -3,16 +3,22 @@
  * roles, quotes with their speaker and source sentence, relations. Computed
  * in Node so the browser only renders text.
  */
-import type { EdgeAttributes, NewsGraph, NodeAttributes, QuoteNodeAttributes } from '../types.js';
+import type { DocumentNodeAttributes, EdgeAttributes, NewsGraph, NodeAttributes, QuoteNodeAttributes } from '../types.js';
 import { isEntityNode } from '../types.js';
 import type { NodeDetails, QuoteDetail, RelationDetail, SourceSentence } from './payload.js';
 
 /** Edge types listed under "relations" (quotes and mentions have their own sections). */
 const RELATION_TYPES = new Set(['HOLDS_ROLE', 'MEMBER_OF', 'SUPPORTS', 'OPPOSES', 'TARGETED', 'PART_OF', 'RELATED']);
 
+/** A document's display name: its title, else its name without folders (a document's name defaults to its file path). */
+export function documentName(attrs: DocumentNodeAttributes): string {
+  return attrs.title ?? (attrs.name.replace(/^.*[\\/]/, '') || attrs.name);
+}
+
 /** A node's display name: entity or document name, or the quote's words. */
 export function nodeName(attrs: NodeAttributes): string {
   if (attrs.kind === 'Quote') return attrs.text;
+  if (attrs.kind === 'Document') return documentName(attrs);
   return attrs.name;
 }
 
@@ -116,6 +122,11 @@ export function nodeDetails(graph: NewsGraph, key: string): NodeDetails {
   details.quotes.sort(byPosition);
   details.quotedAbout.sort(byPosition);
   details.roles.sort(byPosition);
+  // Titles the text gives without naming an organisation have no HOLDS_ROLE edge; list them too.
+  if (isEntityNode(attrs)) {
+    const shown = new Set(details.roles.map((role) => role.title));
+    for (const title of attrs.titles ?? []) if (!shown.has(title)) details.roles.push({ title });
+  }
   details.relations.sort(byPosition);
   return details;
 }

@@ -2,8 +2,7 @@
  * Drawing the graph: the self-contained HTML viewer, and GEXF / GraphML for
  * Gephi and friends. `viz()` is the library form of `newsgraph viz`.
  */
-import { MultiDirectedGraph } from 'graphology';
-import type { EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes, SerializedNewsGraph } from '../types.js';
+import type { NewsGraph } from '../types.js';
 import { ExitCode, NewsgraphError } from '../types.js';
 import { toGexf } from './gexf.js';
 import { toGraphml } from './graphml.js';
@@ -14,6 +13,8 @@ export { fromGraphml, toGraphml } from './graphml.js';
 export { renderViewerHtml, toHtml, type HtmlOptions } from './html.js';
 export { buildViewerPayload, layoutNodes } from './viewer-data.js';
 export type { ViewerPayload } from './payload.js';
+/** Graph JSON reading lives in src/io/graph.ts; re-exported for callers that import it from here. */
+export { graphFromJson } from '../io/graph.js';
 
 export const VIZ_FORMATS = ['html', 'gexf', 'graphml'] as const;
 export type VizFormat = (typeof VIZ_FORMATS)[number];
@@ -42,24 +43,4 @@ export function viz(graph: NewsGraph, options: VizOptions = {}): string {
     default:
       throw new NewsgraphError(`unknown format "${String(format)}" (use html, gexf or graphml)`, ExitCode.badUsage);
   }
-}
-
-/** A graph from `newsgraph extract`'s JSON (graphology's serialization), with a one-line error when it is not one. */
-export function graphFromJson(text: string, source = 'input'): NewsGraph {
-  let data: SerializedNewsGraph;
-  try {
-    data = JSON.parse(text) as SerializedNewsGraph;
-  } catch {
-    throw new NewsgraphError(`${source}: not valid JSON`);
-  }
-  if (!data || typeof data !== 'object' || !Array.isArray(data.nodes)) {
-    throw new NewsgraphError(`${source}: not a graph JSON file (expected graphology's {attributes, nodes, edges})`);
-  }
-  const graph: NewsGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
-  try {
-    graph.import(data);
-  } catch (error) {
-    throw new NewsgraphError(`${source}: not a graph JSON file (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-  }
-  return graph;
 }

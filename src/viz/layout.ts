@@ -189,6 +189,47 @@ function separateBoxes(positions: Map<string, Point>, footprints: Map<string, Fo
 }
 
 /**
+ * Documents (linked to every entity they mention) would pull the drawing into
+ * a star, so they sit apart: rows above the drawing, centred, each document
+ * as wide as its node and label, rows no wider than the drawing (a corpus of
+ * many articles wraps instead of making one endless row).
+ */
+function placeDocuments(graph: NewsGraph, footprints: Map<string, Footprint>, positions: Map<string, Point>, fontSize: number): void {
+  const documents = graph.filterNodes((_key, attrs) => attrs.kind === 'Document').sort();
+  if (documents.length === 0) return;
+  const box = positions.size > 0 ? bounds(positions.values()) : { minX: 0, maxX: 0, minY: 0, maxY: 0 };
+  const widthOf = (key: string) => {
+    const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
+    return 2 * fp.size + (fp.labelWidth > 0 ? LABEL_GAP + fp.labelWidth : 0) + 3 * MARGIN;
+  };
+  const maxRow = Math.max(box.maxX - box.minX, 600);
+  const rows: string[][] = [[]];
+  let used = 0;
+  for (const key of documents) {
+    const row = rows[rows.length - 1]!;
+    if (row.length > 0 && used + widthOf(key) > maxRow) {
+      rows.push([key]);
+      used = widthOf(key);
+    } else {
+      row.push(key);
+      used += widthOf(key);
+    }
+  }
+  const rowHeight = Math.max(2 * Math.max(...documents.map((key) => footprints.get(key)?.size ?? 5)), fontSize * 1.2) + 2 * MARGIN;
+  const centre = (box.minX + box.maxX) / 2;
+  // The row nearest the drawing first; later rows stack upward (y grows downward).
+  rows.forEach((row, r) => {
+    const total = row.reduce((sum, key) => sum + widthOf(key), 0);
+    let x = centre - total / 2;
+    for (const key of row) {
+      const size = footprints.get(key)?.size ?? 5;
+      positions.set(key, { x: x + size + 1.5 * MARGIN, y: box.minY - 60 - r * rowHeight });
+      x += widthOf(key);
+    }
+  });
+}
+
+/**
  * Positions for every node of `graph`, in reference pixels (y grows downward
  * as on screen; the viewer flips it for sigma).
  */
@@ -258,13 +299,6 @@ export function layoutGraph(
     separateBoxes(positions, footprints, fontSize);
   }
 
-  // Documents: a row above the drawing, centred.
-  const documents = graph.filterNodes((_key, attrs) => attrs.kind === 'Document').sort();
-  if (documents.length > 0) {
-    const box = positions.size > 0 ? bounds(positions.values()) : { minX: 0, maxX: 0, minY: 0, maxY: 0 };
-    const step = 160;
-    const left = (box.minX + box.maxX) / 2 - ((documents.length - 1) * step) / 2;
-    documents.forEach((key, i) => positions.set(key, { x: left + i * step, y: box.minY - 60 }));
-  }
+  placeDocuments(graph, footprints, positions, fontSize);
   return positions;
 }

@@ -5,7 +5,7 @@
  */
 import type { EdgeAttributes, NewsGraph } from '../types.js';
 import { isEntityNode } from '../types.js';
-import { nodeDetails } from './details.js';
+import { documentName, nodeDetails } from './details.js';
 import { REFERENCE, estimateLabelWidth, layoutGraph, type Footprint, type LayoutOptions } from './layout.js';
 import type { LegendEntry, ViewerEdge, ViewerNode, ViewerPayload } from './payload.js';
 import { KIND_ORDER, edgeColor, kindColor, nodeSize } from './style.js';
@@ -24,7 +24,7 @@ export function quoteLabel(text: string, direct: boolean): string {
 function displayLabel(graph: NewsGraph, key: string): string {
   const attrs = graph.getNodeAttributes(key);
   if (attrs.kind === 'Quote') return quoteLabel(attrs.text, attrs.direct);
-  if (attrs.kind === 'Document') return attrs.title ?? attrs.name;
+  if (attrs.kind === 'Document') return documentName(attrs);
   return attrs.name;
 }
 

@@ -6,11 +6,11 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { extractCorpus, mergeGraphs, parseJobs } from '../../corpus/index.js';
-import { readInput } from '../../io/input.js';
+import { parseJobs } from '../../corpus/index.js';
 import { writeFileAtomic } from '../../io/output.js';
-import { ExitCode, NewsgraphError, type NewsGraph } from '../../types.js';
-import { graphFromJson, isVizFormat, viz, VIZ_EXTENSIONS, VIZ_FORMATS, type VizFormat } from '../../viz/index.js';
+import { ExitCode, NewsgraphError } from '../../types.js';
+import { isVizFormat, viz, VIZ_EXTENSIONS, VIZ_FORMATS, type VizFormat } from '../../viz/index.js';
+import { readGraph } from '../graph-input.js';
 
 interface VizCommandOptions {
   output?: string;
@@ -39,23 +39,6 @@ export function defaultOutput(inputs: string[], format: VizFormat): string {
   return join(dirname(first), `${stem}${ext}`);
 }
 
-async function readGraph(inputs: string[], jobs: number | undefined): Promise<NewsGraph> {
-  const graphs: NewsGraph[] = [];
-  const articles: string[] = [];
-  for (const input of inputs) {
-    if (input !== '-' && extname(input).toLowerCase() === '.json') {
-      const { text } = await readInput(input);
-      graphs.push(graphFromJson(text, input));
-    } else {
-      articles.push(input);
-    }
-  }
-  if (articles.length > 0) graphs.push(await extractCorpus(articles, { progress: true, ...(jobs !== undefined ? { jobs } : {}) }));
-  const [only] = graphs;
-  if (graphs.length === 1 && only) return only;
-  return mergeGraphs(graphs);
-}
-
 export function register(program: Command): void {
   program
     .command('viz')
@@ -68,7 +51,7 @@ export function register(program: Command): void {
     .action(async (inputs: string[], options: VizCommandOptions) => {
       const format = chooseFormat(options.format, options.output);
       const jobs = options.jobs !== undefined ? parseJobs(options.jobs) : undefined;
-      const graph = await readGraph(inputs, jobs);
+      const graph = await readGraph(inputs, jobs !== undefined ? { jobs } : {});
       if (graph.order === 0) throw new NewsgraphError('the graph is empty: nothing to draw');
       const output = viz(graph, { format, ...(options.title !== undefined ? { title: options.title } : {}) });
       if (options.output === '-') {

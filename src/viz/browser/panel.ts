@@ -23,7 +23,8 @@ function link(ref: { key: string; name: string }, select: Select): HTMLButtonEle
 
 function source(sentence: SourceSentence | undefined): HTMLElement | null {
   if (!sentence) return null;
-  return el('div', { className: 'source' }, `Sentence ${sentence.index + 1}: `, el('q', {}, sentence.text));
+  // Plain text, not <q>: the sentence usually carries its own quotation marks.
+  return el('div', { className: 'source' }, `Sentence ${sentence.index + 1}: `, el('span', { className: 'sentence' }, sentence.text));
 }
 
 function quoteItem(quote: QuoteDetail, select: Select): HTMLLIElement {
