@@ -1,15 +1,16 @@
 /**
  * The summarizer on real articles of different shapes, through the real
  * extraction: M from 1 to 8, N from 60 to 2000, and each article's own
- * instruction line when it has one.
+ * instruction line when it has one. Quotes kept must name the speaker the
+ * fixture's expectations give (when it has them), not only the graph's.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, extract } from '../src/extract.js';
 import { summarize, summarizeGraph } from '../src/summarize/index.js';
 import { resolveShape } from '../src/summarize/budget.js';
-import { checkSummary } from './summarize-checks.js';
+import { checkExpectedSpeakers, checkSummary, type ExpectedQuote } from './summarize-checks.js';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'articles');
 const ARTICLES = readdirSync(DIR)
@@ -32,6 +33,10 @@ describe.each(ARTICLES)('%s', (file) => {
   const original = readFileSync(join(DIR, file), 'utf8');
   const analysis = analyze(original);
   const graph = extract(original);
+  const expectedFile = join(DIR, file.replace(/\.txt$/, '.expected.json'));
+  const expected = existsSync(expectedFile)
+    ? (JSON.parse(readFileSync(expectedFile, 'utf8')) as { quotes?: ExpectedQuote[] }).quotes ?? []
+    : [];
   const k = ARTICLES.indexOf(file);
   const shapes = [SHAPES[k % SHAPES.length]!, SHAPES[(k + 3) % SHAPES.length]!, SHAPES[(k + 6) % SHAPES.length]!];
 
@@ -40,6 +45,8 @@ describe.each(ARTICLES)('%s', (file) => {
     checkSummary({
       summary, graph, original, furniture: analysis.normalized.furniture, paragraphs: m, words: n,
     });
+    // The speakers the article gives, not only the graph's.
+    checkExpectedSpeakers(summary, original, expected);
   });
 
   it('follows the instruction line, or the defaults, and is deterministic', () => {

@@ -10,7 +10,9 @@ import { countWords } from '../src/summarize/budget.js';
 
 /** Lower-cased word tokens (letters/digits, apostrophes inside words). */
 export function tokens(text: string): string[] {
-  return (text.toLowerCase().replace(/[’]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []).map((t) =>
+  // A possessive clitic after a closing bracket (`the Party (AP)’s leader`) belongs to the bracketed name.
+  const plain = text.toLowerCase().replace(/[’]/g, "'").replace(/([)\]])'s(?![\p{L}\p{N}])/gu, '$1');
+  return (plain.match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []).map((t) =>
     t.replace(/'s$/, ''),
   );
 }
@@ -86,17 +88,95 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
     expect(foreign, s.text).toEqual([]);
   }
 
-  // Every direct quote in the summary carries the speaker the graph gives it.
+  // Every direct quote the summary keeps carries the speaker the graph gives it. A quote is found by its
+  // source offsets (the summary sentence must come from the sentence holding it) and its exact words there,
+  // never by a substring that another quote may share (`considerable` inside `considerable following`).
   graph.forEachNode((key, attrs) => {
     if (attrs.kind !== 'Quote') return;
     const q = attrs as QuoteNodeAttributes;
-    if (q.doc !== doc || !q.direct || q.text.length < 12) return;
-    const holder = sentences.find((s) => s.text.includes(q.text));
-    if (!holder) return;
-    const speaker = speakerOf(graph, key);
-    expect(speaker, `speaker of “${q.text}”`).toBeDefined();
-    const rest = holder.text.replace(q.text, ' ');
-    const named = namesOf(graph, speaker!).some((n) => n.length > 1 && rest.includes(n));
-    expect(named, `“${q.text}” should be attributed to ${speaker} in: ${holder.text}`).toBe(true);
+    if (q.doc !== doc || !q.direct) return;
+    for (const s of sentences) {
+      for (const src of s.sources) {
+        const words = quotedWords(original, q, src);
+        if (words === undefined || words.length < 12 || !s.text.includes(words)) continue;
+        const speaker = speakerOf(graph, key);
+        expect(speaker, `speaker of “${q.text}”`).toBeDefined();
+        const rest = s.text.replace(words, ' ');
+        const named = speakerNames(graph, speaker!).some((n) => containsName(rest, n));
+        expect(named, `“${words}” should be attributed to ${speaker} in: ${s.text}`).toBe(true);
+      }
+    }
   });
+}
+
+/** The words of quote `q` that lie in source sentence `src` (a multi-sentence quote has a part in each). */
+function quotedWords(original: string, q: QuoteNodeAttributes, src: { start: number; end: number }): string | undefined {
+  const start = Math.max(q.start, src.start);
+  const end = Math.min(q.end, src.end);
+  if (end <= start) return undefined;
+  // Final punctuation may become the attribution's comma (`“Words.”` → `“Words,” Lee said.`).
+  return original.slice(start, end).replace(/^[\s“”"‘’]+|[\s“”"‘’.,;:]+$/g, '');
+}
+
+/** How a summary may name a speaker: canonical name, aliases, and a person's surname. */
+function speakerNames(graph: NewsGraph, id: string): string[] {
+  const names = namesOf(graph, id).filter((n) => n.length > 1);
+  const a = graph.getNodeAttributes(id);
+  if (a.kind === 'Person') {
+    const parts = a.name.split(/\s+/);
+    if (parts.length >= 2) names.push(parts[parts.length - 1]!);
+  }
+  return names;
+}
+
+function containsName(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/**
+ * Where an expected quote (`contains`, a fragment of a direct quote) sits in the original text: the
+ * occurrence whose quotation marks enclose exactly those words wins over one inside a longer quote.
+ */
+export function locateQuote(original: string, contains: string): { start: number; end: number } | undefined {
+  let first: { start: number; end: number } | undefined;
+  for (let at = original.indexOf(contains); at >= 0; at = original.indexOf(contains, at + 1)) {
+    const span = { start: at, end: at + contains.length };
+    const before = original[at - 1];
+    const after = original.slice(span.end, span.end + 2);
+    if ((before === '“' || before === '"') && /^[,.?!]?[”"]/.test(after)) return span;
+    first ??= span;
+  }
+  return first;
+}
+
+/** An expected quote from a fixture's `.expected.json`. */
+export interface ExpectedQuote {
+  contains: string;
+  speaker: string;
+  direct: boolean;
+}
+
+/**
+ * Every direct quote the summary keeps names the speaker the article gives it
+ * (the fixture's expectation, independent of the graph): found where the
+ * article has it, in the summary sentence built from that source sentence.
+ */
+export function checkExpectedSpeakers(summary: Summary, original: string, quotes: ExpectedQuote[]): void {
+  const sentences = summary.paragraphs.flatMap((p) => p.sentences);
+  for (const q of quotes) {
+    if (!q.direct || q.contains.length < 12) continue;
+    const at = locateQuote(original, q.contains);
+    expect(at, q.contains).toBeDefined();
+    const holder = sentences.find(
+      (s) => s.text.includes(q.contains) && s.sources.some((src) => src.start <= at!.start && at!.end <= src.end),
+    );
+    if (!holder) continue;
+    // Named by any word of the speaker's name (`Kang` of `Kang Tae-won`) or its initials (`FEMA`).
+    const words = q.speaker.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && w.length > 1);
+    const initials = words.map((w) => w[0]).join('');
+    const rest = holder.text.replace(q.contains, ' ');
+    const named = [...words, ...(initials.length >= 2 ? [initials] : [])].some((w) => containsName(rest, w));
+    expect(named, `“${q.contains}” → ${q.speaker} in: ${holder.text}`).toBe(true);
+  }
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, extract } from '../src/extract.js';
 import { summarize } from '../src/summarize/index.js';
 import { countWords } from '../src/summarize/budget.js';
-import { checkSummary } from './summarize-checks.js';
+import { checkExpectedSpeakers, checkSummary } from './summarize-checks.js';
 
 const SEED = join(import.meta.dirname, 'fixtures', 'seed', 'canada-election-interference.txt');
 const original = readFileSync(SEED, 'utf8');
@@ -53,13 +53,7 @@ describe('the seed summary', () => {
   });
 
   it('attributes every quote it keeps to the right speaker', () => {
-    const sentences = summary.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
-    for (const q of expected.quotes) {
-      const holder = sentences.find((s) => s.includes(q.contains));
-      if (!holder || !q.direct || q.contains.length < 12) continue;
-      const surname = q.speaker.split(' ').pop()!;
-      expect(holder.replace(q.contains, ' '), `“${q.contains}” → ${q.speaker}`).toContain(surname);
-    }
+    checkExpectedSpeakers(summary, original, expected.quotes);
   });
 
   it('is the same byte for byte on every run, from the text or from the graph', () => {

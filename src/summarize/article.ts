@@ -42,6 +42,8 @@ export interface EntityInfo {
   role?: RoleInfo;
   /** 0..1: PageRank in the entity–statement graph mixed with mention count. */
   centrality: number;
+  /** How often the article names it (the graph's count). */
+  mentions: number;
 }
 
 export interface QuoteInfo {
@@ -78,6 +80,9 @@ export interface ArticleSentence {
   index: number;
   start: number;
   end: number;
+  /** Original offsets of `text` (the sentence without surrounding whitespace). */
+  textStart: number;
+  textEnd: number;
   text: string;
   paragraph: number;
   words: number;
@@ -148,9 +153,25 @@ function titlePrefix(title: string, person: EntityInfo, sentence: string): strin
   return undefined;
 }
 
-function surnameOf(name: string): string | undefined {
+/**
+ * The short name later mentions use: the single word of the full name the
+ * article itself uses most on its own (`Kang` for `Kang Tae-won`), else the
+ * last word (`Lopez` for `Maria Lopez`).
+ */
+function surnameOf(name: string, aliases: string[], articleText: string): string | undefined {
   const parts = name.split(/\s+/).filter((p) => !/^(Jr|Sr|II|III|IV)\.?$/.test(p));
-  return parts.length >= 2 ? parts[parts.length - 1] : undefined;
+  if (parts.length < 2) return undefined;
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const alias of aliases) {
+    if (!parts.includes(alias)) continue;
+    const alone = findWord(articleText, alias).length - findWord(articleText, name).length;
+    if (alone > bestCount || (alone === bestCount && alone > 0 && alias === parts[parts.length - 1])) {
+      best = alias;
+      bestCount = alone;
+    }
+  }
+  return best ?? parts[parts.length - 1];
 }
 
 /** Entity centrality: PageRank over entities and quotes linked by the article's edges, mixed with mentions. */
@@ -203,7 +224,12 @@ export function entityOccurrences(text: string, entities: Iterable<EntityInfo>):
 export function readArticle(graph: NewsGraph, doc: string): Article {
   const documentNode = `Document:${doc}`;
   const docAttrs = graph.hasNode(documentNode) ? graph.getNodeAttributes(documentNode) : undefined;
-  const rawSentences = graph.getAttribute('sentences')?.[doc] ?? [];
+  // Sentence text without surrounding whitespace; `start`/`end` stay the graph's (sources cite them).
+  const rawSentences = (graph.getAttribute('sentences')?.[doc] ?? []).map((s) => {
+    const lead = s.text.length - s.text.trimStart().length;
+    const text = s.text.trim();
+    return { ...s, text, textStart: s.start + lead, textEnd: s.start + lead + text.length };
+  });
   if (rawSentences.length === 0) throw new NewsgraphError(`document "${doc}" has no sentences to summarize`);
 
   // Entities of this document: those MENTIONED_IN it (all entities when the graph has no such edges).
@@ -227,11 +253,12 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
   const central = centralities(graph, entityIds, edges);
 
   // Surnames shared by two people are ambiguous: those people keep their full names.
+  const articleText = rawSentences.map((s) => s.text).join(' ');
   const surnameCount = new Map<string, number>();
   for (const id of entityIds) {
     const a = graph.getNodeAttributes(id);
     if (a.kind !== 'Person') continue;
-    const s = surnameOf(a.name);
+    const s = surnameOf(a.name, a.aliases, articleText);
     if (s) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
   }
 
@@ -242,12 +269,13 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const names = [...new Set([a.name, ...a.aliases])]
       .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
       .sort((x, y) => y.length - x.length || x.localeCompare(y));
-    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0 };
+    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions };
     if (a.kind === 'Person') {
-      const s = surnameOf(a.name);
+      const s = surnameOf(a.name, a.aliases, articleText);
       if (s && surnameCount.get(s) === 1) info.surname = s;
     }
-    const acronym = a.aliases.find((x) => ACRONYM.test(x) && x !== a.name);
+    // An acronym abbreviates a name of several words (`MANILA` in a dateline is no acronym of `Manila`).
+    const acronym = a.aliases.find((x) => ACRONYM.test(x) && x !== a.name && /\s/.test(a.name) && x[0] === a.name[0]);
     if (acronym) info.acronym = acronym;
     entities.set(id, info);
   }
@@ -298,7 +326,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const sq = quotes.filter((q) => q.sentence === s.index);
     for (const q of sq) if (q.speaker && entities.has(q.speaker)) ids.add(q.speaker);
     return {
-      index: s.index, start: s.start, end: s.end, text: s.text, paragraph: s.paragraph, words: countWords(s.text),
+      index: s.index, start: s.start, end: s.end, textStart: s.textStart, textEnd: s.textEnd, text: s.text, paragraph: s.paragraph, words: countWords(s.text),
       quoted, occurrences, entities: [...ids].sort(), quotes: sq, facts,
     };
   });

@@ -9,7 +9,7 @@ export const DEFAULT_PARAGRAPHS = 3;
 export const DEFAULT_WORDS = 250;
 export const MAX_PARAGRAPHS = 20;
 /** A summary compresses: when N allows more, aim near this share of the article. */
-export const ARTICLE_SHARE = 0.5;
+export const ARTICLE_SHARE = 0.6;
 
 export interface Shape {
   paragraphs: number;

@@ -4,11 +4,23 @@
  * the article), which sentences can stand where, and how the article's
  * sentence sequence falls into M contiguous topical blocks.
  */
-import type { Article, ArticleSentence, QuoteInfo } from './article.js';
+import type { Article, ArticleSentence, EdgeFact, QuoteInfo } from './article.js';
+import { conceptWeights, sentenceConcepts } from './concepts.js';
 
 export interface SentencePlan {
   sentence: ArticleSentence;
+  /** Everything the sentence is worth on its own: `base` plus its entities and topic words. */
   score: number;
+  /** What only this sentence can bring: its quotes, facts, and place in the article. */
+  base: number;
+  /** Entities it names, with their centrality (worth counting once per summary). */
+  entityWeights: Map<string, number>;
+  /** Repeated topic words it uses, with their weight (worth counting once per summary). */
+  concepts: Map<string, number>;
+  /** Its attributed quotes and events: actor and worth (an actor heard already is worth less again). */
+  voices: Array<[string, number]>;
+  /** Entities the article first names here: where a summary that names them later can introduce them. */
+  introduces: string[];
   /** Can appear in a summary at all (complete, its quoted words attributable). */
   eligible: boolean;
   /** Opens with a reference (pronoun, `In that case`) only its source predecessor resolves. */
@@ -40,24 +52,54 @@ function pronounReferent(s: ArticleSentence, article: Article): string | undefin
   return people.length === 1 ? people[0] : undefined;
 }
 
-function scoreSentence(s: ArticleSentence, article: Article, position: number, total: number): number {
-  const c = (id: string | undefined): number => (id ? (article.entities.get(id)?.centrality ?? 0) : 0);
+/** Topic words weigh this much relative to an entity of full centrality. */
+export const CONCEPT_SCALE = 0.35;
+/** Entities weigh this much of their centrality. */
+export const ENTITY_SCALE = 0.6;
+
+/** An entity the article names more than once is worth naming in the summary, more so when central. */
+function entityWeight(article: Article, id: string): number {
+  const e = article.entities.get(id);
+  if (!e) return 0;
+  return ENTITY_SCALE * ((e.mentions >= 2 ? 0.5 : 0) + e.centrality);
+}
+
+/** What a quote is worth: more when direct, more when its speaker is central. */
+function quoteWorth(q: QuoteInfo, article: Article): number {
+  return (q.direct ? 1.5 : 1.2) + (q.speaker ? (article.entities.get(q.speaker)?.centrality ?? 0) : 0);
+}
+
+/** Relations that are events (supports, opposes, targets…), not standing facts about someone. */
+function isEvent(f: EdgeFact): boolean {
+  return f.type !== 'HOLDS_ROLE' && f.type !== 'MEMBER_OF' && f.type !== 'PART_OF';
+}
+
+/** What an event is worth: more between central entities. */
+function factWorth(f: EdgeFact, article: Article): number {
+  const c = (id: string): number => article.entities.get(id)?.centrality ?? 0;
+  return 0.6 + 0.5 * (c(f.source) + c(f.target));
+}
+
+function baseScore(s: ArticleSentence, article: Article, position: number, total: number): number {
   let score = 0;
-  for (const q of s.quotes) score += (q.direct ? 1.5 : 1.2) + c(q.speaker);
-  for (const f of s.facts) {
-    if (f.type === 'HOLDS_ROLE') score += 0.5;
-    else score += 0.6 + 0.5 * (c(f.source) + c(f.target));
-  }
-  for (const e of s.entities) score += 0.6 * c(e);
+  for (const q of s.quotes) if (!q.speaker) score += quoteWorth(q, article);
+  // Roles and memberships say who someone is, not what happened: they help, a little.
+  for (const f of s.facts) if (f.type === 'HOLDS_ROLE' || f.type === 'MEMBER_OF' || f.type === 'PART_OF') score += 0.2;
   score += 0.8 * (1 - position / Math.max(1, total));
+  // A news story's lead says what the story is: it opens the summary when it can.
+  if (position === 0) score += 1.5;
   return score;
 }
 
 export function planSentences(article: Article): SentencePlan[] {
   const total = article.sentences.length;
   const directQuotes = article.quotes.filter((q) => q.direct);
+  const conceptsOf = article.sentences.map((s) => sentenceConcepts(s.text));
+  const weights = conceptWeights(conceptsOf);
+  const firstNamed = new Map<string, number>();
+  for (const s of article.sentences) for (const o of s.occurrences) if (!firstNamed.has(o.entity)) firstNamed.set(o.entity, s.index);
   return article.sentences.map((s, position) => {
-    const continues = directQuotes.find((q) => q.sentence !== s.index && q.start < s.end && q.end > s.start);
+    const continues = directQuotes.find((q) => q.sentence !== s.index && q.start < s.textEnd && q.end > s.textStart);
     const own = s.quotes.find((q) => q.direct && q.speaker) ?? s.quotes.find((q) => q.speaker);
     const speaker = own?.speaker ?? continues?.speaker;
     const complete = s.words >= 4 && /[.!?]["”’)]?$/.test(s.text) && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(s.text);
@@ -70,14 +112,28 @@ export function planSentences(article: Article): SentencePlan[] {
     if (LEADING_PRONOUN.test(s.text)) {
       referent = pronounReferent(s, article);
       needsPredecessor = referent === undefined;
-    } else if (ANAPHORIC_OPENER.test(s.text)) {
+    } else if (ANAPHORIC_OPENER.test(s.text.replace(/^[“"‘]/, ''))) {
+      // `“That is not…”` inside a quote points back just as much as outside one.
       needsPredecessor = true;
     }
     if (position === 0) needsPredecessor = false;
 
+    const entityWeights = new Map(s.entities.map((e) => [e, entityWeight(article, e)]));
+    const concepts = new Map<string, number>();
+    for (const c of conceptsOf[position]!) if (weights.has(c)) concepts.set(c, CONCEPT_SCALE * weights.get(c)!);
+    const base = baseScore(s, article, position, total);
+    const voices = s.quotes.filter((q) => q.speaker).map((q): [string, number] => [q.speaker!, quoteWorth(q, article)]);
+    for (const f of s.facts) if (isEvent(f)) voices.push([f.source, factWorth(f, article)]);
+    const introduces = [...new Set(s.occurrences.map((o) => o.entity))].filter((e) => firstNamed.get(e) === s.index).sort();
+    const sum = (xs: Iterable<number>): number => [...xs].reduce((a, b) => a + b, 0);
     const plan: SentencePlan = {
       sentence: s,
-      score: scoreSentence(s, article, position, total) + (position === 0 ? 1.5 : 0),
+      score: base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1])),
+      base,
+      entityWeights,
+      concepts,
+      voices,
+      introduces,
       eligible,
       needsPredecessor,
     };
@@ -106,6 +162,12 @@ function windowEntities(plans: SentencePlan[], from: number, to: number): Map<st
   return out;
 }
 
+function windowConcepts(plans: SentencePlan[], from: number, to: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = Math.max(0, from); i < Math.min(plans.length, to); i++) for (const [c, w] of plans[i]!.concepts) out.set(c, w);
+  return out;
+}
+
 /** Cost of a paragraph break before sentence b: how much the two sides talk about the same things. */
 function cutCosts(plans: SentencePlan[]): number[] {
   const idf = idfWeights(plans);
@@ -120,6 +182,9 @@ function cutCosts(plans: SentencePlan[]): number[] {
     const after = windowEntities(plans, b, b + 2);
     let shared = 0;
     for (const [e] of before) if (after.has(e)) shared += idf.get(e) ?? 0;
+    // Topic words shared across the break: the two sides still talk about the same thing.
+    const beforeConcepts = windowConcepts(plans, b - 2, b);
+    for (const [c, w] of windowConcepts(plans, b, b + 2)) if (beforeConcepts.has(c)) shared += w;
     // The article's own paragraph breaks are natural places to cut.
     const sameParagraph = plans[b - 1]!.sentence.paragraph === here.sentence.paragraph;
     // A speaker change is a natural place to cut.
@@ -130,13 +195,14 @@ function cutCosts(plans: SentencePlan[]): number[] {
 }
 
 /**
- * Split sentences into `m` contiguous blocks: few shared entities across
- * each break, and blocks of comparable weight (so no paragraph is a scrap).
+ * Split sentences into `m` contiguous blocks: few shared entities and topic
+ * words across each break, and blocks of comparable weight (`weigh`: what a
+ * sentence has to say, or its length), so no paragraph is a scrap.
  * Exact dynamic programming over break positions. Returns block start indices.
  */
-export function segment(plans: SentencePlan[], m: number): number[] {
+export function segment(plans: SentencePlan[], m: number, weigh: (p: SentencePlan) => number = (p) => p.score): number[] {
   const n = plans.length;
-  const mass = plans.map((p) => (p.eligible ? Math.max(0.1, p.score) : 0));
+  const mass = plans.map((p) => (p.eligible ? Math.max(0.1, weigh(p)) : 0));
   const prefix = [0];
   for (const x of mass) prefix.push(prefix[prefix.length - 1]! + x);
   const eligiblePrefix = [0];

@@ -12,7 +12,9 @@ import {
   attributeQuote,
   containsWord,
   nameLeadingPronoun,
+  nameSpeakerDescriptor,
   nameSpeakerPronoun,
+  nameSubjectPronoun,
   plainName,
   referToEntities,
   type Discourse,
@@ -30,7 +32,7 @@ function reportingVerb(verb: string | undefined): string {
 /** `“…,” Ann Lee, chief engineer at X, said.` reads better as `“…,” said Ann Lee, chief engineer at X.` */
 function invertLongAttribution(text: string): string {
   return text.replace(
-    /([,?!]”)\s+(\p{Lu}[^“”,]*?),\s+([^“”]+?),\s+(said|added|told [\p{L} ]+)\.$/u,
+    /([,?!]”)\s+(\p{Lu}[^“”,]*?),\s+([^“”]+?),\s+(said|added)\.$/u,
     '$1 $4 $2, $3.',
   );
 }
@@ -62,7 +64,13 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
       const named = entityOccurrences(text, [speaker]).some((o) => !o.quoted);
       if (named) speakerNamed = speaker.id;
       else {
-        const withName = nameSpeakerPronoun(text, plainName(article, speaker));
+        const others = s.occurrences
+          .filter((o) => !o.quoted && o.entity !== speaker.id && article.entities.get(o.entity)?.kind === 'Person')
+          .map((o) => o.surface);
+        const withName =
+          nameSpeakerPronoun(text, plainName(article, speaker)) ??
+          nameSpeakerDescriptor(text, plainName(article, speaker)) ??
+          nameSubjectPronoun(text, plainName(article, speaker), others);
         if (withName) {
           text = withName;
           speakerNamed = speaker.id;

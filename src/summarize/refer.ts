@@ -6,7 +6,7 @@
  * are never touched.
  */
 import { entityOccurrences, type Article, type EntityInfo } from './article.js';
-import { escapeRegExp, insideAny, quotedSpans } from './text.js';
+import { escapeRegExp, FUNCTION_WORDS, insideAny, quotedSpans } from './text.js';
 
 /** What the summary has said so far. */
 export interface Discourse {
@@ -19,17 +19,6 @@ export interface Discourse {
   /** Role edges (and their sentences) a sentence borrowed for an appositive. */
   borrowed: Array<{ edge: string; sentence: number }>;
 }
-
-/** Words before a name that are not part of a title or descriptor (`said Ann Lee`, `for Ann Lee`). */
-const FUNCTION_WORDS = new Set(
-  (
-    'the a an and or but nor by for to of with from that as at in on than said says told tells added adds asked after ' +
-    'before when while because if whom who which whose is was were are be been being has have had also both either ' +
-    'neither according like including between about against over under into onto upon during since until among ' +
-    'not no so then where whether what how why there here this these those it its his her their our my your we they ' +
-    'he she i you him them us me do does did will would can could should may might must'
-  ).split(' '),
-);
 
 /** Reporting verbs a pronoun speaker stands next to (`she said`, `said he`). */
 const REPORTING = '(?:said|says|added|adds|told|tells|noted|notes|stated|states|warned|warns|explained|argued|insisted|wrote|continued|asked|acknowledged|confirmed|replied|declared|stressed)';
@@ -114,6 +103,8 @@ export function referToEntities(text: string, ctx: ReferContext): string {
           discourse.borrowed.push({ edge: role.edge, sentence: role.sentence });
         }
         out += name;
+      } else if (seenHere.has(e.id) && /\($/.test(out)) {
+        out += o.surface; // `Name (ALIAS)`: the article's own gloss stays as written
       } else if (e.surname) {
         out += e.surname;
         // A later mention drops the role appositive the article repeats.
@@ -207,4 +198,40 @@ export function attributeQuote(text: string, name: string, verb: string): string
   const mark = m?.[1] ?? '';
   const words = mark === '?' || mark === '!' ? inner : `${inner.slice(0, inner.length - mark.length)},`;
   return `${words}${close} ${name} ${verb}.`;
+}
+
+/**
+ * Replace a descriptor standing for the speaker next to a reporting verb
+ * (`,” the governor said.`, `said the president.`) with a name.
+ */
+export function nameSpeakerDescriptor(text: string, name: string): string | undefined {
+  const quoted = quotedSpans(text);
+  const patterns = [
+    new RegExp(`(?<=[”"]\\s+)the\\s+\\p{Ll}[\\p{Ll}-]*(?:\\s+\\p{Ll}[\\p{Ll}-]*)?(?=\\s+${REPORTING}\\b)`, 'gu'),
+    new RegExp(`(?<=\\b${REPORTING}\\s+)the\\s+\\p{Ll}[\\p{Ll}-]*(?=[.,;]|$)`, 'gu'),
+  ];
+  for (const re of patterns) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (insideAny(quoted, m.index, m.index + m[0].length)) continue;
+      return text.slice(0, m.index) + name + text.slice(m.index + m[0].length);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Replace the `he`/`she` that introduces a sentence's quote (`In a letter, she
+ * called it “…”`) with the speaker's name, when no other person is named
+ * before it (then the pronoun could be theirs).
+ */
+export function nameSubjectPronoun(text: string, name: string, otherPeople: string[]): string | undefined {
+  const quoted = quotedSpans(text);
+  const firstQuote = quoted[0]?.start ?? text.length;
+  const re = /(?<![\p{L}\p{N}])(?:he|she|He|She)(?![\p{L}\p{N}])/gu;
+  for (let m = re.exec(text); m && m.index < firstQuote; m = re.exec(text)) {
+    const before = text.slice(0, m.index);
+    if (otherPeople.some((p) => containsWord(before, p))) return undefined;
+    return before + name + text.slice(m.index + m[0].length);
+  }
+  return undefined;
 }

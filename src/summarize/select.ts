@@ -1,8 +1,10 @@
 /**
- * Picking what to say: within each planned block, the sentences that carry
- * the most (with diminishing returns for entities already covered) per word
- * spent, until the block's share of the word budget is used. A sentence
- * that needs its predecessor comes with it, as one unit.
+ * Picking what to say: first the article's lead and one opener from each
+ * planned topical block (so every part of the article is heard), then,
+ * anywhere, the unit that adds the most per word spent: its quotes and
+ * deeds (less for an actor already featured), and entities and topic words
+ * the summary has not covered yet. A sentence that needs its predecessor
+ * comes with it, as one unit.
  */
 import { compress } from './compress.js';
 import { countWords } from './budget.js';
@@ -40,6 +42,11 @@ export function buildUnits(plans: SentencePlan[], blockOf: number[]): Unit[] {
   return units;
 }
 
+/** A quote or event of an actor the summary already features is worth this share of a first one. */
+const REHEARD = 0.25;
+/** Worth of introducing an entity the summary names (beyond the entity's own weight). */
+const INTRODUCTION = 1;
+
 export function estimateWords(plan: SentencePlan): number {
   return countWords(compress(plan.sentence.text));
 }
@@ -58,17 +65,40 @@ export function selectSentences(
   const words = plans.map(estimateWords);
   const chosen = new Set<number>();
   const covered: Array<Set<string>> = Array.from({ length: blocks }, () => new Set<string>());
-  const allCovered = new Set<string>();
+  const entitiesSaid = new Set<string>();
+  const conceptsSaid = new Set<string>();
+  const speakersHeard = new Set<string>();
 
+  /**
+   * What a unit adds: its sentences' own worth, plus each entity and topic
+   * word the summary has not yet covered (an entity new to this paragraph
+   * but named before counts a little), each once.
+   */
   const gain = (unit: Unit): number => {
     let g = 0;
+    const entities = new Set<string>();
+    const concepts = new Set<string>();
+    const speakers = new Set<string>();
     for (const i of missing(unit, chosen)) {
       const p = plans[i]!;
-      g += p.score;
-      // Entities already covered in this paragraph (or the summary) count less the second time.
-      for (const e of p.sentence.entities) {
-        if (covered[unit.block]!.has(e)) g -= 0.3;
-        else if (allCovered.has(e)) g -= 0.1;
+      g += p.base;
+      // Another quote or deed of an actor the summary already features says less that is new.
+      for (const [speaker, w] of p.voices) {
+        g += speakersHeard.has(speaker) || speakers.has(speaker) ? REHEARD * w : w;
+        speakers.add(speaker);
+      }
+      // Where the article first names someone the summary already names: their introduction.
+      for (const e of p.introduces) if (entitiesSaid.has(e)) g += INTRODUCTION + (p.entityWeights.get(e) ?? 0);
+      for (const [e, w] of p.entityWeights) {
+        if (entities.has(e)) continue;
+        entities.add(e);
+        if (!entitiesSaid.has(e)) g += w;
+        else if (!covered[unit.block]!.has(e)) g += 0.25 * w;
+      }
+      for (const [c, w] of p.concepts) {
+        if (concepts.has(c) || conceptsSaid.has(c)) continue;
+        concepts.add(c);
+        g += w;
       }
     }
     return g;
@@ -77,10 +107,12 @@ export function selectSentences(
   const take = (unit: Unit): void => {
     for (const i of missing(unit, chosen)) {
       chosen.add(i);
-      for (const e of plans[i]!.sentence.entities) {
+      for (const e of plans[i]!.entityWeights.keys()) {
         covered[unit.block]!.add(e);
-        allCovered.add(e);
+        entitiesSaid.add(e);
       }
+      for (const c of plans[i]!.concepts.keys()) conceptsSaid.add(c);
+      for (const [speaker] of plans[i]!.voices) speakersHeard.add(speaker);
     }
   };
   const value = (unit: Unit): number => gain(unit) / Math.pow(Math.max(1, cost(unit)), 0.6);
@@ -99,14 +131,17 @@ export function selectSentences(
     return best;
   };
 
-  // Block shares of the budget follow how much each block has to say.
-  const mass = new Array<number>(blocks).fill(0);
-  for (const u of units) if (u.members.length === 1) mass[u.block]! += Math.max(0.1, plans[u.members[0]!]!.score);
-  const totalMass = mass.reduce((a, b) => a + b, 0) || 1;
   let spent = 0;
 
-  // First, one opener per block (the most valuable unit that fits a fair share), so every paragraph exists.
+  // The article's lead opens the summary when it fits a fair share: it says what the story is.
+  const lead = units.find((u) => u.members.length === 1 && u.members[0] === 0);
+  if (lead && cost(lead) <= Math.floor(target / blocks)) {
+    spent += cost(lead);
+    take(lead);
+  }
+  // Then one opener per block (the most valuable unit that fits a fair share), so every paragraph exists.
   for (let b = 0; b < blocks; b++) {
+    if ([...chosen].some((i) => blockOf[i] === b)) continue;
     const inBlock = units.filter((u) => u.block === b);
     const fair = Math.max(1, Math.floor((target - spent) / (blocks - b)));
     const pick = bestOf(inBlock, fair) ?? bestOf(inBlock, Infinity);
@@ -115,21 +150,7 @@ export function selectSentences(
       take(pick);
     }
   }
-  // Then fill each block up to its share, carrying what a block leaves over to the next.
-  let carry = 0;
-  for (let b = 0; b < blocks; b++) {
-    const inBlock = units.filter((u) => u.block === b);
-    let used = 0;
-    for (const i of chosen) if (blockOf[i] === b) used += words[i]!;
-    let room = Math.floor((target * mass[b]!) / totalMass) + carry - used;
-    for (let pick = bestOf(inBlock, Math.min(room, target - spent)); pick; pick = bestOf(inBlock, Math.min(room, target - spent))) {
-      const c = cost(pick);
-      room -= c;
-      spent += c;
-      take(pick);
-    }
-    carry = Math.max(0, room);
-  }
+  // Then, across the whole article, the best unit per word next: what matters most wins wherever it is.
   // Finally, spend what is left anywhere it fits.
   for (let pick = bestOf(units, target - spent); pick; pick = bestOf(units, target - spent)) {
     spent += cost(pick);

@@ -2,8 +2,8 @@
  * Walk an article's graph and write M paragraphs within N words:
  *
  *   graph ─read─▶ per-sentence facts ─plan─▶ scores + M topical blocks
- *         ─select─▶ sentences within the word budget ─realize─▶ paragraphs
- *         ─trim─▶ under the ceiling
+ *         ─select─▶ sentences within the word budget (every block heard)
+ *         ─segment─▶ M paragraphs of the chosen ─realize─▶ text ─trim─▶ under the ceiling
  *
  * Deterministic: every choice breaks ties by article position or key.
  */
@@ -15,10 +15,20 @@ import { realize, summaryWords } from './realize.js';
 import { buildUnits, estimateWords, selectSentences } from './select.js';
 import type { Summary, SummarizeOptions, SummaryParagraph } from './types.js';
 
-function group(chosen: Set<number>, blockOf: number[], blocks: number): number[][] {
-  const out: number[][] = Array.from({ length: blocks }, () => []);
-  for (const i of [...chosen].sort((a, b) => a - b)) out[blockOf[i]!]!.push(i);
-  return out.filter((p) => p.length > 0);
+/**
+ * The chosen sentences, in article order, split into at most `m` paragraphs:
+ * contiguous runs that share few entities and topic words across each break,
+ * of comparable length.
+ */
+function paragraphsOf(chosen: Set<number>, plans: SentencePlan[], m: number): number[][] {
+  const list = [...chosen].sort((a, b) => a - b);
+  if (list.length === 0) return [];
+  const sub = list.map((i) => plans[i]!);
+  let k = Math.min(m, list.length);
+  let starts = segment(sub, k, estimateWords);
+  while (starts.length === 0 && k > 1) starts = segment(sub, --k, estimateWords);
+  if (starts.length === 0) return [list];
+  return starts.map((from, b) => list.slice(from, starts[b + 1] ?? list.length));
 }
 
 /** Remove sentence i and, in cascade, chosen sentences that cannot stand without their predecessor. */
@@ -27,44 +37,26 @@ function drop(chosen: Set<number>, plans: SentencePlan[], i: number): void {
   for (let j = i + 1; j < plans.length && plans[j]!.needsPredecessor && chosen.has(j); j++) chosen.delete(j);
 }
 
-/**
- * Bring the realized summary under the ceiling: first drop the least
- * valuable sentence of a paragraph that has more than one; when every
- * paragraph is down to one sentence, drop the weakest paragraph.
- */
-function trimOnce(chosen: Set<number>, plans: SentencePlan[], blockOf: number[]): boolean {
-  const perBlock = new Map<number, number>();
-  for (const i of chosen) perBlock.set(blockOf[i]!, (perBlock.get(blockOf[i]!) ?? 0) + 1);
+/** Bring the summary toward the ceiling: drop the chosen sentence worth least per word (never the lead first). */
+function trimOnce(chosen: Set<number>, plans: SentencePlan[]): boolean {
   let worst = -1;
   let worstValue = Infinity;
   for (const i of [...chosen].sort((a, b) => a - b)) {
-    if (perBlock.get(blockOf[i]!)! < 2) continue;
-    // Never strand a dependent sentence as its paragraph's opener.
-    if (!plans[i]!.needsPredecessor && i + 1 < plans.length && chosen.has(i + 1) && plans[i + 1]!.needsPredecessor) {
-      const rest = [...chosen].filter((j) => blockOf[j] === blockOf[i] && j !== i && !(j > i && plans[j]!.needsPredecessor));
-      if (rest.length === 0) continue;
+    // Dropping a sentence drops the dependents that follow it: count them in.
+    let score = plans[i]!.score;
+    let words = estimateWords(plans[i]!);
+    for (let j = i + 1; j < plans.length && plans[j]!.needsPredecessor && chosen.has(j); j++) {
+      score += plans[j]!.score;
+      words += estimateWords(plans[j]!);
     }
-    const value = plans[i]!.score / Math.max(1, estimateWords(plans[i]!));
+    const value = score / Math.max(1, words) + (i === 0 ? 1 : 0);
     if (value < worstValue) {
       worst = i;
       worstValue = value;
     }
   }
-  if (worst >= 0) {
-    drop(chosen, plans, worst);
-    return true;
-  }
-  if (perBlock.size <= 1) {
-    const only = [...chosen].sort((a, b) => a - b)[0];
-    if (only === undefined) return false;
-    drop(chosen, plans, only);
-    return true;
-  }
-  let weakest = -1;
-  for (const i of [...chosen].sort((a, b) => a - b)) {
-    if (weakest < 0 || plans[i]!.score < plans[weakest]!.score) weakest = i;
-  }
-  for (const i of [...chosen]) if (blockOf[i] === blockOf[weakest]) chosen.delete(i);
+  if (worst < 0) return false;
+  drop(chosen, plans, worst);
   return true;
 }
 
@@ -89,9 +81,9 @@ export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {})
 
   const target = targetWords(requested.words, article.words);
   const chosen = selectSentences(plans, buildUnits(plans, blockOf), blockOf, blocks, target);
-  let paragraphs: SummaryParagraph[] = realize(article, plans, group(chosen, blockOf, blocks));
-  while (summaryWords(paragraphs) > requested.words && trimOnce(chosen, plans, blockOf)) {
-    paragraphs = realize(article, plans, group(chosen, blockOf, blocks));
+  let paragraphs: SummaryParagraph[] = realize(article, plans, paragraphsOf(chosen, plans, requested.paragraphs));
+  while (summaryWords(paragraphs) > requested.words && trimOnce(chosen, plans)) {
+    paragraphs = realize(article, plans, paragraphsOf(chosen, plans, requested.paragraphs));
   }
   if (paragraphs.length < requested.paragraphs) {
     messages.push(

@@ -4,6 +4,17 @@
  */
 import type { Span } from '../types.js';
 
+/** English function words: never part of a title before a name (`said Ann Lee`), never a topic word. */
+export const FUNCTION_WORDS = new Set(
+  (
+    'the a an and or but nor by for to of with from that as at in on than said says told tells added adds asked after ' +
+    'before when while because if whom who which whose is was were are be been being has have had also both either ' +
+    'neither according like including between about against over under into onto upon during since until among ' +
+    'not no so then where whether what how why there here this these those it its his her their our my your we they ' +
+    'he she i you him them us me do does did will would can could should may might must'
+  ).split(' '),
+);
+
 const OPEN = new Set(['“', '"']);
 
 /**
