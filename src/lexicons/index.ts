@@ -114,6 +114,7 @@ export function isTitleWord(word: string): boolean {
 
 const agencyHeads = new Set(organizations.agencyHeads.map(lexKey));
 const organizationHeads = new Set(organizations.organizationHeads.map(lexKey));
+const placeHeads = new Set(organizations.placeHeads.map(lexKey));
 const knownNames = new Map<string, EntityKind>();
 for (const name of organizations.known.Organization) knownNames.set(lexKey(name), 'Organization');
 for (const name of organizations.known.Agency) knownNames.set(lexKey(name), 'Agency');
@@ -128,6 +129,9 @@ export function knownKind(name: string): EntityKind | undefined {
 }
 export function isAgencyHead(word: string): boolean {
   return agencyHeads.has(lexKey(word));
+}
+export function isPlaceHead(word: string): boolean {
+  return placeHeads.has(lexKey(word));
 }
 export function isOrganizationHead(word: string): boolean {
   return organizationHeads.has(lexKey(word));

@@ -93,7 +93,10 @@ export function normalize(original: string): Normalized {
   const at = (i: number) => markup.offsets[i] ?? original.length;
   const edits: Edit[] = [];
   let sawContent = false;
-  for (const line of splitLines(source)) {
+  const lines = splitLines(source);
+  // A one-line input is the text itself, never a heading to drop.
+  const oneLine = lines.filter((l) => l.text.trim() !== '').length <= 1;
+  for (const line of lines) {
     const content = line.text.trim();
     const dropWith = line.end < source.length ? line.end + (source[line.end] === '\r' && source[line.end + 1] === '\n' ? 2 : 1) : line.end;
     const drop = () => edits.push({ start: line.start, end: dropWith, text: '' });
@@ -117,7 +120,7 @@ export function normalize(original: string): Normalized {
       drop();
       continue;
     }
-    if (words <= MAX_HEADING_WORDS && !ENDS_LIKE_TEXT.test(content)) {
+    if (!oneLine && words <= MAX_HEADING_WORDS && !ENDS_LIKE_TEXT.test(content)) {
       if (!sawContent && title === undefined) title = content;
       else {
         furniture.push(span);

@@ -5,7 +5,8 @@
  * name's shape supports them. Titles at the front (`Conservative Leader`,
  * `U.S. President`, `Mr.`) are split off: they are not part of a name.
  */
-import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isTitleHead, isTitleWord, knownKind } from '../lexicons/index.js';
+import nlp from 'compromise';
+import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isTitleHead, isTitleWord, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
 export interface Candidate {
@@ -14,6 +15,8 @@ export interface Candidate {
   title: Token[];
   /** The acronym defined right after the name: `… Elections (SITE)`. */
   acronym?: Token;
+  /** The institution before a title (`Supreme Court` in `Supreme Court Chief Justice X`): never a person. */
+  qualifier?: boolean;
   /** Up to two lowercase words right after the name: its head noun, if any (`platform`, `task force`). */
   following?: string[];
 }
@@ -27,25 +30,52 @@ const CALENDAR = /^(January|February|March|April|May|June|July|August|September|
 /** Parts of speech that make a capital at a sentence start an ordinary word. */
 const COMMON_WORD_TAGS = ['Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Auxiliary', 'Copula', 'Modal', 'Negative', 'Expression'];
 
+/** compromise's own dictionary: words it knows in lower case and their tag. */
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
+const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
+const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text);
+
+/** `J. Russell`: a single capital with a period is an initial. */
+const isInitial = (token: Token) => /^\p{Lu}$/u.test(token.text) && /^\.\s*$/.test(token.post);
+
 /** Only spaces (or a hyphen inside `Laurie-Anne`) separate this token from the next. */
 function cleanJoin(token: Token): boolean {
   if (isPossessive(token)) return false;
   if (/^\s*$/.test(token.post) || token.post === '-') return true;
-  // `Mr. Musk`, `Gov. Newsom`: an abbreviated title keeps its period.
-  return /^\.\s+$/.test(token.post) && (isHonorific(token.text) || isTitleHead(token.text));
+  // `Mr. Musk`, `Gov. Newsom`: an abbreviated title keeps its period; so does an initial.
+  return /^\.\s+$/.test(token.post) && (isHonorific(token.text) || isTitleHead(token.text) || isInitial(token));
 }
 
 function isNameWord(token: Token | undefined): boolean {
   if (!token || !isCapitalized(token)) return false;
   if (CALENDAR.test(token.text)) return false;
+  // A lone capital (`serie A`, `N / A`) is a name only as an initial.
+  if (/^\p{Lu}$/u.test(token.text) && !isInitial(token)) return false;
   return !has(token, ...NOT_NAMES) || isAcronym(token.text);
 }
 
-/** Position where a capital letter says nothing: start of a sentence, a quote or a clause after a colon. */
+/** `Jae-sung`, `Dong-min`: a short lower-case syllable after a hyphen inside a romanized given name. */
+function isNameSyllable(token: Token): boolean {
+  return /^\p{Ll}{2,4}$/u.test(token.text) && !/ed$/.test(token.text) && !has(token, 'Adjective', 'Preposition', 'Determiner', 'Conjunction') && token.pre === '';
+}
+
+/** `the X platform`: a lone capital named by the noun after it. */
+function letterName(token: Token, next: Token | undefined): boolean {
+  return /^\p{Lu}$/u.test(token.text) && /^\s+$/.test(token.post) && !!next && !!kindOfLowercaseHead(next.text);
+}
+
+/** Position where a capital letter says nothing: start of a sentence, a quote or a clause after a colon or dash. */
 function atClauseStart(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1]!;
-  return /[“"‘:—(]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre);
+  if (/^[^\p{L}\p{N}]+$/u.test(prev.text)) return atClauseStart(tokens, i - 1) || /[“"‘:—–(-]/.test(prev.text);
+  return /[“"‘:—–(-]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre);
+}
+
+/** `Lebed said`: an unknown word before a reporting verb is someone's name, even at a sentence start. */
+function namedSpeaker(token: Token, next: Token | undefined): boolean {
+  return !!next && reportingVerbs.has(next.text.toLowerCase()) && lexicon[token.text.toLowerCase()] === undefined;
 }
 
 function looksProper(token: Token): boolean {
@@ -53,8 +83,10 @@ function looksProper(token: Token): boolean {
 }
 
 /** Whether a capital at a clause start marks a name rather than the start of the clause. */
-function trustCapital(token: Token, knownCapitalized: ReadonlySet<string>): boolean {
+function trustCapital(token: Token, knownCapitalized: ReadonlySet<string>, next?: Token): boolean {
   const word = token.text.replace(/['’]s$/, '');
+  if (isFunctionWord(token)) return false;
+  if (namedSpeaker(token, next)) return true;
   if (isTitleWord(word) || isPartyWord(word) || countryByName(word) || countryByDemonym(word) || knownKind(word)) return true;
   if (has(token, ...COMMON_WORD_TAGS) && !has(token, 'Person', 'Place', 'Organization', 'Country', 'City', 'Acronym')) return false;
   return looksProper(token) || knownCapitalized.has(word);
@@ -77,6 +109,9 @@ function connectorFits(left: Token[], connector: string, right: Token, after: To
       return isAgencyHead(last.text) || isOrganizationHead(last.text) || /^(Department|Ministry|Office|Bank|University|Secretary|Minister|Chamber|House|Court|Council|Commission|Institute|Association|Federation|Union|League|Party|Church|Republic|Kingdom|State|States|Board|Bureau|Friends|Alternative|Coalition|Alliance|Movement|Front|Congress|Assembly|Committee|Centre|Center|School|College|Academy|Society|Museum|Army|Order|Brotherhood|Federal)$/i.test(last.text) || !!countryByName(right.text) || endsAsInstitution();
     case 'and':
     case '&':
+      // Two complete names side by side (`X City and Y City`, `… of Mexico and …`) are a list.
+      if (isAgencyHead(last.text) || isOrganizationHead(last.text) || isPlaceHead(last.text) || countryByName(last.text)) return false;
+      return endsAsInstitution();
     case 'to':
     case 'the':
       return endsAsInstitution();
@@ -96,10 +131,17 @@ function runFrom(tokens: Token[], i: number): Token[] {
       j++;
       continue;
     }
+    if (next && tokens[j]!.post === '-' && isNameSyllable(next)) {
+      run.push(next);
+      j++;
+      continue;
+    }
     // Up to two connectors (`of the`), then a capitalised word.
     const connectors: Token[] = [];
     let k = j + 1;
     while (connectors.length < 2 && tokens[k] && CONNECTORS.has(tokens[k]!.text) && cleanJoin(tokens[k]!)) connectors.push(tokens[k++]!);
+    // `… and the …` joins two names, never one.
+    if (connectors.length === 2 && /^(and|&)$/.test(connectors[0]!.text) && connectors[1]!.text === 'the') break;
     const target = tokens[k];
     if (connectors.length > 0 && target && isNameWord(target) && !/^[(“"‘]/.test(target.pre)) {
       // Find where the run would end if we joined, to judge the connector by the name's head.
@@ -143,27 +185,48 @@ export function initials(words: string[]): string {
   return words.filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('');
 }
 
-/**
- * Titles at the front of a run: every word up to the last title head, when
- * a name follows. Party words, countries and demonyms may qualify a title
- * (`Conservative Leader`, `U.S. President`, `Canadian Prime Minister`).
- */
-function splitTitle(run: Token[]): { title: Token[]; name: Token[] } {
-  let cut = -1;
-  for (let k = 0; k < run.length - 1; k++) {
-    const t = run[k]!;
-    const qualifies = isTitleWord(t.text) || isPartyWord(t.text) || !!countryByName(t.text) || !!countryByDemonym(t.text) || CONNECTORS.has(t.text);
-    if (!qualifies) break;
-    if (isTitleHead(t.text) || isHonorific(t.text)) cut = k;
-  }
-  if (cut < 0) return { title: [], name: run };
-  const name = run.slice(cut + 1);
-  // `Prime Minister’s Office`, `Secretary of State`: the rest is an institution, not a person.
+/** Title modifiers that rank the office (`Chief`, `Deputy`) rather than name its domain (`Security`). */
+const RANKS = /^(prime|vice|deputy|chief|assistant|associate|acting|interim|former|ex|senior|junior|outgoing|incoming|new|then|late|first|majority|minority|general|executive|managing|principal|special|permanent|high|top|lead|lt|lieutenant)$/i;
+
+/** Could these tokens be a person's name (not an office or an institution)? */
+function personLike(name: Token[]): boolean {
+  if (name.length === 0 || name.length > 5) return false;
   const last = name[name.length - 1]!;
-  if (isAgencyHead(last.text) || knownKind(name.map((t) => t.text).join(' ')) || name.every((t) => isTitleWord(t.text))) {
-    return { title: [], name: run };
+  return !isAgencyHead(last.text) && !isOrganizationHead(last.text) && !knownKind(name.map((t) => t.text).join(' ')) && !name.every((t) => isTitleWord(t.text));
+}
+
+/**
+ * Titles inside a run: every word up to the last title head, when a name
+ * follows. Party words, countries and demonyms may qualify a title
+ * (`Conservative Leader`, `U.S. President`); an institution before it is its
+ * own name (`Supreme Court` in `Supreme Court Chief Justice X`, `Nevada` in
+ * `Nevada Gov. X`), returned as `prefix`.
+ */
+function splitTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Token[] } {
+  const whole = { prefix: [], title: [], name: run };
+  let cut = -1;
+  for (let k = run.length - 2; k >= 0; k--) {
+    const t = run[k]!;
+    if ((isTitleHead(t.text) || isHonorific(t.text)) && personLike(run.slice(k + 1))) {
+      cut = k;
+      break;
+    }
   }
-  return { title: run.slice(0, cut + 1), name };
+  if (cut < 0) return whole;
+  let from = cut;
+  while (from > 0) {
+    const t = run[from - 1]!;
+    // `New Mexico Gov.`: a country name that ends a longer place name is part of that place.
+    const partOfPlace = from > 1 && has(t, 'Place') && has(run[from - 2], 'Place') && !countryByName(run[from - 2]!.text);
+    const qualifies = isTitleWord(t.text) || isPartyWord(t.text) || !!countryByName(t.text) || !!countryByDemonym(t.text) || CONNECTORS.has(t.text);
+    if (!qualifies || partOfPlace) break;
+    from--;
+  }
+  if (from > 0) {
+    // An institution names the office: its domain words belong to it (`Homeland Security` Secretary).
+    while (from < cut && !RANKS.test(run[from]!.text) && !isTitleHead(run[from]!.text) && !isHonorific(run[from]!.text)) from++;
+  }
+  return { prefix: trimEnd(run.slice(0, from)), title: run.slice(from, cut + 1), name: run.slice(cut + 1) };
 }
 
 /** Drop connectors and title-only words left dangling at the end of a run. */
@@ -178,19 +241,24 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    if (!isNameWord(token)) {
+    const letter = letterName(token, tokens[i + 1]);
+    // `The …`, `A …`: an article or other function word opens no name.
+    if ((!isNameWord(token) && !letter) || isFunctionWord(token)) {
       i++;
       continue;
     }
-    let run = acronymDefinedRun(tokens, i) ?? runFrom(tokens, i);
+    let run = letter ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
     let next = run[run.length - 1]!.index + 1;
     // A capital at the start of a sentence or quote proves nothing: keep the word only if it is a name elsewhere.
-    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, knownCapitalized)) {
+    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, knownCapitalized, tokens[run[run.length - 1]!.index + 1])) {
       run = trimStartConnectors(run.slice(1));
     }
+    // `The Associated Press`, `A Tokyo court`: an article or other function word opens no name.
+    while (run.length > 0 && isFunctionWord(run[0]!)) run = trimStartConnectors(run.slice(1));
     run = trimEnd(run);
     if (run.length > 0) {
-      const { title, name } = splitTitle(run);
+      const { prefix, title, name } = splitTitle(run);
+      if (prefix.length > 0) candidates.push({ tokens: prefix, title: [], qualifier: true });
       const cleanName = trimStartConnectors(name);
       if (cleanName.length > 0 && !(cleanName.length === 1 && isTitleWord(cleanName[0]!.text) && !isPartyWord(cleanName[0]!.text))) {
         const candidate: Candidate = { tokens: cleanName, title };

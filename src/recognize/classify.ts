@@ -13,6 +13,8 @@ import {
   isLanguage,
   isOrganizationHead,
   isPartyWord,
+  isPlaceHead,
+  isTitleModifier,
   kindOfLowercaseHead,
   knownKind,
   lexKey,
@@ -31,6 +33,7 @@ export interface Classified {
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
 const PLACE_TAGS = ['Place', 'City', 'Region', 'Country', 'Address'];
 const ORG_TAGS = ['Organization', 'SportsTeam', 'Company', 'School'];
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'into', 'throughout']);
 
 export function nameOf(tokens: Token[], text: string): string {
   const first = tokens[0]!;
@@ -60,11 +63,18 @@ export function classify(candidate: Candidate, name: string, previous: Token | u
   if (headKind) return { kind: headKind, form: isAcronym(name) ? 'acronym' : 'name' };
 
   if (/^part(y|ies)$/i.test(last) && words.length > 1) return { kind: 'Party', form: 'name' };
+  // `University of New Mexico`, `Law Society of Kenya`: the head is the word before `of`.
+  const of = words.findIndex((w, i) => i > 0 && /^(of|for)$/.test(w));
+  const head = of > 0 ? words[of - 1]! : undefined;
+  if (head && isOrganizationHead(head) && !isAgencyHead(head)) return { kind: 'Organization', form: 'name' };
+  if (words.length > 1 && isPlaceHead(last)) return { kind: 'Place', form: 'name' };
   if (words.length > 1 && isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };
   if (words.length > 1 && isOrganizationHead(last)) return { kind: 'Organization', form: 'name' };
   // `Global Affairs Canada`, `Elections Canada`: a department named for its country.
-  if (words.length > 1 && countryByName(last) && !countryByName(words.slice(-2).join(' '))) return { kind: 'Agency', form: 'name' };
+  if (words.length > 1 && countryByName(last) && !countryByName(words.slice(-2).join(' ')) && words.every((w) => /^\p{Lu}/u.test(w)) && !isTitleModifier(words[0]!)) {
+    return { kind: 'Agency', form: 'name' };
+  }
 
   if (isAcronym(name) && tokens.length === 1) return { kind: 'Organization', form: 'acronym', guess: true };
 
@@ -80,5 +90,12 @@ export function classify(candidate: Candidate, name: string, previous: Token | u
   // Shape: two to four plain capitalised words are most often a person's name.
   if (words.length >= 2 && words.length <= 4 && !/\d/.test(name)) return { kind: 'Person', form: 'name', guess: true };
   if (/\d/.test(name) && words.length === 1) return undefined; // model numbers, `2024`
-  return { kind: words.length === 1 ? 'Person' : 'Organization', form: 'name', guess: true };
+  if (words.length === 1) {
+    // Nobody's name follows `the`; places follow `in`, `at`, `near`.
+    const before = previous?.text.toLowerCase() ?? '';
+    if (before === 'the') return { kind: 'Organization', form: 'name', guess: true };
+    if (LOCATIVE.has(before)) return { kind: 'Place', form: 'name', guess: true };
+    return { kind: 'Person', form: 'name', guess: true };
+  }
+  return { kind: 'Organization', form: 'name', guess: true };
 }

@@ -4,7 +4,7 @@
  * candidates; `classify` decides their kind.
  */
 import type { Mention, NormalizedText, Sentence } from '../types.js';
-import { countryByDemonym, countryByName, isPartyWord } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isPartyWord, knownKind } from '../lexicons/index.js';
 import { normalize, toOriginal } from '../normalize/index.js';
 import { segment } from '../segment/index.js';
 import { chunk, type Candidate } from './chunk.js';
@@ -48,8 +48,15 @@ function titleMentions(norm: NormalizedText, sentence: Sentence, candidate: Cand
     if (country) found.push(mention(norm, sentence, t.start, end, { kind: 'State', form: 'title', refersTo: country.name }));
     else if (demonym) found.push(mention(norm, sentence, t.start, end, { kind: 'State', form: 'demonym', refersTo: demonym.name }));
     else if (isPartyWord(word)) found.push(mention(norm, sentence, t.start, end, { kind: 'Party', form: 'title' }));
+    else if (knownKind(word) === 'Agency') found.push(mention(norm, sentence, t.start, end, { kind: 'Agency', form: 'title' })); // `Senate` Majority Leader
   }
   return found;
+}
+
+/** `LONDON` read as `London`: the tokens' recased words, when tagging recased them. */
+function casedName(tokens: Token[], name: string): string | undefined {
+  const cased = stripPossessive(tokens.map((t, i) => t.text + (i < tokens.length - 1 ? t.post : '')).join(''));
+  return cased !== name && cased.toLowerCase() === name.toLowerCase() ? cased : undefined;
 }
 
 export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: Token[][]): Mention[] {
@@ -60,17 +67,23 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
     for (const candidate of chunk(sentenceTokens, known)) {
       found.push(...titleMentions(norm, sentence, candidate));
       const name = nameOf(candidate.tokens, norm.text);
+      const cased = casedName(candidate.tokens, name);
       const first = candidate.tokens[0]!;
-      const classified = classify(candidate, name, sentenceTokens[first.index - 1]);
-      if (!classified) continue;
+      const classified = classify(candidate, cased ?? name, sentenceTokens[first.index - 1]);
+      if (!classified || (candidate.qualifier && classified.kind === 'Person' && !classified.guess)) continue;
+      // An institution that names an office (`Homeland Security` Secretary) is a body, not a person.
+      if (candidate.qualifier && classified.kind === 'Person') classified.kind = 'Agency';
       const { kind, form, refersTo, guess } = classified;
       const fields: Omit<Mention, 'start' | 'end' | 'sentence' | 'text' | 'normStart' | 'normEnd'> = { kind, form };
       if (refersTo) fields.refersTo = refersTo;
+      else if (cased) fields.refersTo = cased;
       if (guess) fields.guess = true;
       found.push(mention(norm, sentence, first.start, first.start + name.length, fields));
       if (candidate.acronym) {
         const a = candidate.acronym;
-        const acronymFields: typeof fields = { kind, form: 'acronym', refersTo: name };
+        // `MANILA (AP)`: after a place the parenthesis names a source, not the place.
+        const sourceTag = kind === 'State' || kind === 'Place';
+        const acronymFields: typeof fields = sourceTag ? { kind: 'Organization', form: 'acronym', guess: true } : { kind, form: 'acronym', refersTo: name };
         found.push(mention(norm, sentence, a.start, a.start + stripPossessive(a.text).length, acronymFields));
       }
     }

@@ -24,23 +24,76 @@ interface CompromiseTerm {
   offset: { start: number; length: number };
 }
 
+type Terms = Array<{ terms: CompromiseTerm[] }>;
+
+/** Tags that make a word proper even in lower case (compromise's gazetteer knows `london`, `nato`). */
+const PROPER_TAGS = ['Place', 'Country', 'City', 'Region', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Organization'];
+const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
+
+/** A headline or dateline in capitals: `SOCCER - JAPAN GET LUCKY WIN`. */
+function shouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '');
+  return letters.length >= 4 && upper.length / letters.length > 0.8;
+}
+
+const titleCase = (word: string) => word.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1));
+
+/**
+ * In capitals every word looks like an acronym; compromise tags the lower-cased
+ * text instead, and only words its gazetteer knows keep a capital. Offsets
+ * stay those of the original (lower-casing that changes length is skipped).
+ */
+function tagTerms(text: string): { terms: CompromiseTerm[]; recased: boolean } {
+  const lower = text.toLowerCase();
+  const recased = shouting(text) && lower.length === text.length;
+  const json = nlp(recased ? lower : text).json({ offset: true, terms: { offset: true } }) as Terms;
+  const terms = json.flatMap((s) => s.terms);
+  if (!recased) return { terms, recased };
+  for (const term of terms) {
+    const original = text.slice(term.offset.start, term.offset.start + term.offset.length);
+    const proper = term.tags.some((t) => PROPER_TAGS.includes(t)) || term.tags.includes('Acronym');
+    term.text = term.tags.includes('Acronym') ? original : proper ? titleCase(term.text) : term.text.toLowerCase();
+  }
+  return { terms, recased };
+}
+
+/**
+ * `MANILA (AP) —`, `MEXICO CITY —`: a dateline in capitals opening a sentence
+ * is re-read in lower case, and recased when compromise knows it as a place.
+ */
+function recaseDateline(terms: CompromiseTerm[]): void {
+  const line: CompromiseTerm[] = [];
+  for (const term of terms) {
+    if (!/^\p{Lu}{2,}$/u.test(term.text) || (line.length > 0 && /\(/.test(term.pre))) break;
+    line.push(term);
+    if (!/^\s+$/.test(term.post)) break;
+  }
+  if (line.map((t) => t.text).join('').length < 4) return;
+  const lower = (nlp(line.map((t) => t.text.toLowerCase()).join(' ')).json() as Terms).flatMap((s) => s.terms);
+  if (lower.length !== line.length || !lower.some((t) => t.tags.some((tag) => PLACE_TAGS.includes(tag)))) return;
+  line.forEach((term, i) => {
+    term.text = titleCase(term.text.toLowerCase());
+    term.tags = [...new Set([...lower[i]!.tags, 'Place'])];
+  });
+}
+
 export function tokenize(sentence: Sentence): Token[] {
-  const json = nlp(sentence.text).json({ offset: true, terms: { offset: true } }) as Array<{ terms: CompromiseTerm[] }>;
+  const { terms, recased } = tagTerms(sentence.text);
+  if (!recased) recaseDateline(terms);
   const tokens: Token[] = [];
-  for (const s of json) {
-    for (const term of s.terms) {
-      if (term.text === '') continue;
-      const start = sentence.normStart + term.offset.start;
-      tokens.push({
-        index: tokens.length,
-        text: term.text,
-        pre: term.pre,
-        post: term.post,
-        start,
-        end: start + term.offset.length,
-        tags: new Set(term.tags),
-      });
-    }
+  for (const term of terms) {
+    if (term.text === '') continue;
+    const start = sentence.normStart + term.offset.start;
+    tokens.push({
+      index: tokens.length,
+      text: term.text,
+      pre: term.pre,
+      post: term.post,
+      start,
+      end: start + term.offset.length,
+      tags: new Set(term.tags),
+    });
   }
   return tokens;
 }

@@ -25,6 +25,8 @@ interface Group {
 }
 
 const words = (name: string) => name.split(/\s+/);
+/** The name a mention spells: its text, or the cased form of a name written in capitals. */
+const surfaceOf = (m: Mention) => (m.form === 'name' && m.refersTo ? m.refersTo : m.text);
 const keyOf = (kind: EntityKind, name: string) => `${kind}:${name}`;
 
 /** `Liberals`, `Liberal Party` and `Liberal` are one party. */
@@ -60,9 +62,9 @@ export function resolve(mentions: Mention[]): Resolution {
       continue;
     }
     if (m.form === 'acronym') continue;
-    const list = bySurface.get(m.text) ?? [];
+    const list = bySurface.get(surfaceOf(m)) ?? [];
     list.push(m);
-    bySurface.set(m.text, list);
+    bySurface.set(surfaceOf(m), list);
   }
   const multiword = [...bySurface.entries()].filter(([text]) => words(text).length > 1);
   const single = [...bySurface.entries()].filter(([text]) => words(text).length === 1);
@@ -121,7 +123,7 @@ export function resolve(mentions: Mention[]): Resolution {
     else merged.set(key, { ...group, mentions: [...group.mentions] });
   }
   for (const group of merged.values()) {
-    const names = group.mentions.filter((m) => m.form !== 'acronym' && m.form !== 'demonym').map((m) => m.text);
+    const names = group.mentions.filter((m) => m.form !== 'acronym' && m.form !== 'demonym').map(surfaceOf);
     const name =
       group.kind === 'State'
         ? group.name
