@@ -33,8 +33,33 @@ export interface SentenceView {
 export interface Discourse {
   norm: NormalizedText;
   views: SentenceView[];
-  /** Entity each sentence's pronouns default to (the focus after the previous sentence). */
-  focusBefore: Array<Entity | undefined>;
+  /** What each sentence's he/she may refer to, from the sentences before it. */
+  focusBefore: Focus[];
+  /** A person's grammatical gender when the text shows it (a first name compromise knows, `Mr.`/`Ms.`). */
+  gender: Map<Entity, Gender>;
+}
+
+export type Gender = 'male' | 'female';
+
+export interface Focus {
+  /** The person subject of the previous sentence: proximity and grammatical role outrank gender. */
+  subject?: Entity;
+  /** Else: persons named in the previous sentence, then recent subjects, most likely first. */
+  candidates: Entity[];
+}
+
+/** `he` → male, `she` → female; other words say nothing. */
+export function pronounGender(word: string): Gender | undefined {
+  if (/^(he|him|his|himself)$/i.test(word)) return 'male';
+  if (/^(she|her|hers|herself)$/i.test(word)) return 'female';
+  return undefined;
+}
+
+/** Gender is a soft cue: it only rules out a person whose gender the text shows otherwise. */
+export function fitsPronoun(discourse: Discourse, entity: Entity, pronoun: string): boolean {
+  const wanted = pronounGender(pronoun);
+  const known = discourse.gender.get(entity);
+  return !wanted || !known || wanted === known;
 }
 
 const PERSONAL = /^(he|she|him|her|his|hers)$/i;
@@ -132,13 +157,17 @@ export function mainSubject(view: SentenceView, discourse: Discourse): Referent 
  */
 export function resolvePronoun(discourse: Discourse, view: SentenceView, position: number): Entity | undefined {
   const from = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
+  const word = view.tokens.find((t) => t.start === position)?.text ?? '';
   for (const l of view.located) {
     if (l.mention.normEnd > position) break;
-    if (l.entity.kind !== 'Person' || l.mention.normStart < from) continue;
+    if (l.entity.kind !== 'Person' || l.mention.normStart < from || !fitsPronoun(discourse, l.entity, word)) continue;
     const end = tokenAfter(view, l.mention.normEnd);
     if (verbAfter(view, end) !== undefined) return l.entity;
   }
-  return discourse.focusBefore[view.sentence.index];
+  const focus = discourse.focusBefore[view.sentence.index];
+  if (!focus) return undefined;
+  if (focus.subject) return focus.subject;
+  return focus.candidates.find((e) => fitsPronoun(discourse, e, word)) ?? focus.candidates[0];
 }
 
 export function buildViews(sentences: Sentence[], tokens: Token[][], all: Located[]): SentenceView[] {

@@ -16,12 +16,35 @@ export interface Facts {
 }
 
 /** Who a he/she at the start of each sentence most likely means: the last person subject or speaker. */
+/** How many recent subjects a pronoun may reach back to. */
+const FOCUS_DEPTH = 3;
+
 function trackFocus(discourse: Discourse): void {
-  let focus: Entity | undefined;
+  let recent: Entity[] = [];
+  let previous: { subject?: Entity; persons: Entity[] } = { persons: [] };
   for (const view of discourse.views) {
-    discourse.focusBefore[view.sentence.index] = focus;
+    const candidates = [...new Set([...previous.persons, ...recent])];
+    discourse.focusBefore[view.sentence.index] = previous.subject ? { subject: previous.subject, candidates } : { candidates };
     const subject = mainSubject(view, discourse);
-    if (subject && subject.entity.kind === 'Person') focus = subject.entity;
+    const person = subject && subject.entity.kind === 'Person' ? subject.entity : undefined;
+    if (person) recent = [person, ...recent.filter((e) => e !== person)].slice(0, FOCUS_DEPTH);
+    const persons = [...new Set(view.located.filter((l) => l.entity.kind === 'Person' && l.mention.form !== 'pronoun').map((l) => l.entity))];
+    previous = person ? { subject: person, persons } : { persons };
+  }
+}
+
+/** A person's gender from the first name compromise knows or an honorific before the name. */
+function trackGender(discourse: Discourse): void {
+  for (const view of discourse.views) {
+    for (const l of view.located) {
+      if (l.entity.kind !== 'Person' || l.mention.form !== 'name' || discourse.gender.has(l.entity)) continue;
+      const i = view.tokens.findIndex((t) => t.start === l.mention.normStart);
+      const first = view.tokens[i];
+      const before = view.tokens[i - 1]?.text.toLowerCase() ?? '';
+      if (/^(mr|sir|lord|king|prince)$/.test(before)) discourse.gender.set(l.entity, 'male');
+      else if (/^(mrs|ms|miss|madam|dame|lady|queen|princess)$/.test(before)) discourse.gender.set(l.entity, 'female');
+      else if (first && first.tags.has('MaleName') !== first.tags.has('FemaleName')) discourse.gender.set(l.entity, first.tags.has('MaleName') ? 'male' : 'female');
+    }
   }
 }
 
@@ -34,7 +57,8 @@ export function extractFacts(
   doc: string,
 ): Facts {
   const located: Located[] = [...entityOf.entries()].map(([mention, entity]) => ({ mention, entity }));
-  const discourse: Discourse = { norm, views: buildViews(sentences, tokens, located), focusBefore: [] };
+  const discourse: Discourse = { norm, views: buildViews(sentences, tokens, located), focusBefore: [], gender: new Map() };
+  trackGender(discourse);
   trackFocus(discourse);
   const quotes = extractQuotes(discourse, doc);
   const roles = extractRoles(discourse, doc);

@@ -8,7 +8,7 @@
  * PART_OF that state.
  */
 import type { Entity, Relation, RelationType, Role } from '../types.js';
-import { countryByDemonym, countryByName, epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, type RelationVerbType } from '../lexicons/index.js';
+import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, type RelationVerbType } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isReportingVerb } from './quotes.js';
@@ -45,6 +45,8 @@ function inCompound(view: SentenceView, i: number): boolean {
   // `a campaign of disparaging articles`: a gerund is a verb only after a form of `be` or `by`.
   return has(token, 'Gerund') && !/^(is|are|was|were|be|been|being|by|am)$/i.test(previous?.text ?? '');
 }
+
+const PART_KINDS = new Set(['Agency', 'Organization']);
 
 /** What a typed relation may point at. */
 const TARGET_KINDS: Partial<Record<RelationType, ReadonlySet<string>>> = {
@@ -173,7 +175,7 @@ function relatedLinks(discourse: Discourse, view: SentenceView, doc: string, typ
   return found;
 }
 
-/** Structure from names and roles: party titles make members, national agencies belong to their state. */
+/** Structure from roles (a party title makes a member) and from `X, (which is) part of Y`. */
 function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc: string): Relation[] {
   const found: Relation[] = [];
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -183,15 +185,15 @@ function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc
       found.push({ doc, sentence: r.sentence, start: r.start, end: r.end, type: 'MEMBER_OF', source: r.person, target: org.id });
     }
   }
-  const states = new Map(entities.filter((e) => e.kind === 'State').map((e) => [e.name, e]));
-  for (const agency of entities.filter((e) => e.kind === 'Agency')) {
-    const words = agency.name.split(/\s+/);
-    const country = words.map((w) => countryByName(w) ?? countryByDemonym(w)).find(Boolean);
-    const state = country ? states.get(country.name) : undefined;
-    const first = agency.mentions.find((m) => m.form !== 'acronym') ?? agency.mentions[0];
-    if (state && first) found.push({ doc, sentence: first.sentence, start: first.start, end: first.end, type: 'PART_OF', source: agency.id, target: state.id });
+  for (const view of discourse.views) {
+    view.tokens.forEach((t, i) => {
+      if (t.text.toLowerCase() !== 'part' || view.tokens[i + 1]?.text.toLowerCase() !== 'of') return;
+      const whole = objectAfter(view, i + 2);
+      const part = [...view.located].reverse().find((l) => l.mention.normEnd <= t.start && PART_KINDS.has(l.entity.kind) && l.mention.form !== 'pronoun');
+      if (!whole || !part || whole.entity === part.entity || !TARGET_KINDS.PART_OF!.has(whole.entity.kind)) return;
+      found.push(relation(discourse, view, 'PART_OF', part.entity, whole.entity, 'part of', part.mention.normStart, whole.mention.normEnd, doc));
+    });
   }
-  void discourse;
   return found;
 }
 
