@@ -214,32 +214,80 @@ export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
   return quotes.sort((a, b) => a.start - b.start);
 }
 
-/** `X said (that) CLAUSE` or `CLAUSE, X added.` without quote marks. */
+/**
+ * Where the reported clause starts after a reporting verb at token `v`:
+ * past a `that` within a short frame (`said in a statement that`, `told the
+ * committee last week that`), or past the person told (`told The Associated
+ * Press he would`).
+ */
+function clauseAfter(view: SentenceView, v: number, verb: string): number {
+  const k = v + verb.split(' ').length;
+  for (let j = k; j < view.tokens.length && j < k + 10; j++) {
+    const t = view.tokens[j]!;
+    if (/^that$/i.test(t.text)) return j + 1;
+    if (/[,;:—–]/.test(t.post) || has(t, 'Verb')) break;
+  }
+  if (/^(told|tells|tell|informed|assured|reminded|warned)$/i.test(view.tokens[v]!.text)) {
+    const told = view.located.find((l) => l.mention.normStart >= view.tokens[k]!.start && l.mention.normStart <= (view.tokens[k + 1]?.start ?? 0));
+    if (told) return tokenAfter(view, told.mention.normEnd);
+  }
+  return k;
+}
+
+/** A reported clause has a verb of its own; `denied involvement`, `urged X to act` report no statement. */
+function isClause(view: SentenceView, from: number, to: number): boolean {
+  const tokens = view.tokens.filter((t) => t.start >= from && t.end <= to);
+  if (/^to$/i.test(tokens.find((t) => !view.located.some((l) => l.mention.normStart <= t.start && t.end <= l.mention.normEnd))?.text ?? '')) return false;
+  return tokens.some((t, i) => has(t, 'Verb') && !has(t, 'Gerund', 'Infinitive') && !/^to$/i.test(tokens[i - 1]?.text ?? ''));
+}
+
+/** `did not say`, `declined to say`: a report that was not made. */
+function negated(view: SentenceView, subjectEnd: number, v: number): boolean {
+  return view.tokens.some((t, i) => i < v && t.start >= subjectEnd && (has(t, 'Negative') || /^(declined|refused|failed)$/i.test(t.text)));
+}
+
+/** `According to X, CLAUSE.` */
+function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entity; start: number } | undefined {
+  const first = view.tokens[0];
+  if (!first || !/^according$/i.test(first.text) || !/^to$/i.test(view.tokens[1]?.text ?? '')) return undefined;
+  const who = referentAt(discourse, view, 2);
+  if (!who || !CAN_SPEAK.has(who.entity.kind)) return undefined;
+  const comma = view.tokens.findIndex((t) => t.start >= who.end && /,/.test(t.post));
+  const start = view.tokens[comma + 1];
+  return comma >= 0 && start ? { speaker: who.entity, start: start.start } : undefined;
+}
+
+/** `X said (that) CLAUSE`, `CLAUSE, X added.` or `According to X, CLAUSE` without quote marks. */
 function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string): Quote | undefined {
   const { norm } = discourse;
-  for (const subject of subjects(view, discourse)) {
-    if (!CAN_SPEAK.has(subject.entity.kind)) continue;
+  const according = accordingTo(discourse, view);
+  const found: Array<{ subject: Referent; verb: string; v?: number }> = subjects(view, discourse).flatMap((subject) => {
     const v = verbAfter(view, tokenAfter(view, subject.end));
-    if (v === undefined || !isReportingVerb(view.tokens[v])) continue;
-    const verb = verbPhrase(view, v);
+    return v === undefined || !isReportingVerb(view.tokens[v]) ? [] : [{ subject, verb: verbPhrase(view, v), v }];
+  });
+  if (according) found.unshift({ subject: { entity: according.speaker, start: according.start, end: according.start, text: '', pronoun: false }, verb: 'according to' });
+  for (const { subject, verb, v } of found) {
+    if (!CAN_SPEAK.has(subject.entity.kind)) continue;
     let clauseStart: number;
     let clauseEnd: number;
     const subjectIndex = tokenAt(view, subject.start);
-    if (subjectIndex > 0 && /,\s*$/.test(view.tokens[subjectIndex - 1]!.post) && v >= view.tokens.length - 2) {
+    if (v === undefined) {
+      clauseStart = subject.start;
+      clauseEnd = view.sentence.normEnd;
+    } else if (subjectIndex > 0 && /,\s*$/.test(view.tokens[subjectIndex - 1]!.post) && v >= view.tokens.length - 2) {
       // `China, India … are among the actors, she added.`
       clauseStart = view.sentence.normStart;
       clauseEnd = view.tokens[subjectIndex - 1]!.end;
     } else {
-      let k = v + verb.split(' ').length;
-      if (/^that$/i.test(view.tokens[k]?.text ?? '')) k++;
-      const start = view.tokens[k];
+      if (negated(view, subject.end, v)) continue;
+      const start = view.tokens[clauseAfter(view, v, verb)];
       if (!start) continue;
       clauseStart = start.start;
       clauseEnd = view.sentence.normEnd;
     }
     while (clauseEnd > clauseStart && /[\s.,;:!?]/.test(norm.text[clauseEnd - 1]!)) clauseEnd--;
     const text = norm.text.slice(clauseStart, clauseEnd);
-    if (text.split(/\s+/).length < 3) continue;
+    if (text.split(/\s+/).length < 3 || !isClause(view, clauseStart, clauseEnd)) continue;
     return {
       doc,
       sentence: view.sentence.index,

@@ -283,10 +283,15 @@ export function scoreFacts(graph: NewsGraph, expected: ExpectedFacts): FactsScor
     const idx = roleEdges.findIndex(
       (edge) => isNamed(edge.source, r.person) && titleMatches(edge.title, title) && (r.organization === null || isNamed(edge.target, r.organization)),
     );
+    // A role the article states with no organisation lives on the person node's `titles`.
+    const onNode =
+      r.organization === null &&
+      graph.someNode((key: string, na: NodeAttributes) => isNamed(key, r.person) && ((na as { titles?: string[] }).titles ?? []).some((t) => titleMatches(normText(t), title)));
     if (idx >= 0) {
       rolesFound++;
       rightRoles.add(idx);
-    } else roleMissing.push(`${r.person} — ${r.title}${r.organization ? ` @ ${r.organization}` : ''}`);
+    } else if (onNode) rolesFound++;
+    else roleMissing.push(`${r.person} — ${r.title}${r.organization ? ` @ ${r.organization}` : ''}`);
   }
   const roleWrong = roleEdges.filter((_, i) => !rightRoles.has(i)).map((e) => `${e.source} — ${e.title} @ ${e.target}`);
   const roles = score(rolesFound, expected.roles.length, rightRoles.size, roleEdges.length, roleMissing, roleWrong);
