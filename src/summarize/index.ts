@@ -11,6 +11,7 @@ import type { Summary, SummarizeOptions } from './types.js';
 export type { Summary, SummarizeOptions, SummaryParagraph, SummarySentence, SourceRef } from './types.js';
 export { countWords } from './budget.js';
 export { summarizeGraph } from './summary.js';
+export { summarizeEntity } from './entity.js';
 
 /** Summarize an article (its text, or the graph `extract` built from it) in M paragraphs within N words. */
 export function summarize(input: NewsGraph | string, options: SummarizeOptions = {}): Summary {

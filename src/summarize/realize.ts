@@ -19,7 +19,7 @@ import {
   referToEntities,
   type Discourse,
 } from './refer.js';
-import { capitalizeFirst, tidy } from './text.js';
+import { capitalizeFirst, escapeRegExp, tidy } from './text.js';
 import type { SummaryParagraph, SummarySentence } from './types.js';
 
 /** Plain reporting verbs kept as the graph gives them; anything else becomes `said`. */
@@ -72,7 +72,14 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
           nameSpeakerDescriptor(text, plainName(article, speaker)) ??
           nameSubjectPronoun(text, plainName(article, speaker), others);
         if (withName) {
-          text = withName;
+          // `she added` continues her words in the article; away from them, the summary says `said`.
+          const continuing = followsSource && prev?.speaker === speaker.id;
+          const name = escapeRegExp(plainName(article, speaker));
+          text = continuing
+            ? withName
+            : withName.replace(new RegExp(`(${name}) added\\b|\\badded (${name})`), (_m, a?: string, b?: string) =>
+                a ? `${a} said` : `said ${b}`,
+              );
           speakerNamed = speaker.id;
         } else {
           // Right after the same speaker's words, `added` reads as the continuation it is.

@@ -4,8 +4,9 @@ import { register as extract } from './extract.js';
 import { register as mentions } from './mentions.js';
 import { register as load } from './load.js';
 import { register as query } from './query.js';
+import { register as summarize } from './summarize.js';
 import { register as viz } from './viz.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [extract, mentions, viz, load, query];
+export const commands: RegisterCommand[] = [extract, mentions, summarize, viz, load, query];
