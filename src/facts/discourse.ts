@@ -105,6 +105,10 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
     }
     if (!depth) return undefined;
     k = depth;
+  } else {
+    // `Juliette Caron of Sciences Po said`: a name's affiliation stands between it and its verb.
+    const affiliation = /^(of|at|from|with)$/i.test(tokens[k]?.text ?? '') ? view.located.find((l) => l.mention.normStart >= tokens[k]!.end && l.mention.normStart <= (tokens[k + 2]?.start ?? -1)) : undefined;
+    if (affiliation && affiliation.entity.kind !== 'Person') k = tokenAfter(view, affiliation.mention.normEnd);
   }
   let auxiliary: number | undefined;
   for (let j = k; j < tokens.length && j < k + 5; j++) {
@@ -161,6 +165,8 @@ export function resolvePronoun(discourse: Discourse, view: SentenceView, positio
   for (const l of view.located) {
     if (l.mention.normEnd > position) break;
     if (l.entity.kind !== 'Person' || l.mention.normStart < from || !fitsPronoun(discourse, l.entity, word)) continue;
+    // A name inside a quote is not who speaks it: `“… Mr. X is the person …,” he said`.
+    if (discourse.norm.text.slice(l.mention.normEnd, position).includes('”')) continue;
     const end = tokenAfter(view, l.mention.normEnd);
     if (verbAfter(view, end) !== undefined) return l.entity;
   }

@@ -106,7 +106,7 @@ function connectorFits(left: Token[], connector: string, right: Token, after: To
     case 'of':
     case 'for':
     case 'on':
-      return isAgencyHead(last.text) || isOrganizationHead(last.text) || /^(Department|Ministry|Office|Bank|University|Secretary|Minister|Chamber|House|Court|Council|Commission|Institute|Association|Federation|Union|League|Party|Church|Republic|Kingdom|State|States|Board|Bureau|Friends|Alternative|Coalition|Alliance|Movement|Front|Congress|Assembly|Committee|Centre|Center|School|College|Academy|Society|Museum|Army|Order|Brotherhood|Federal)$/i.test(last.text) || !!countryByName(right.text) || endsAsInstitution();
+      return isAgencyHead(last.text) || isOrganizationHead(last.text) || /^(Organisation|Organization|Department|Ministry|Office|Bank|University|Secretary|Minister|Chamber|House|Court|Council|Commission|Institute|Association|Federation|Union|League|Party|Church|Republic|Kingdom|State|States|Board|Bureau|Friends|Alternative|Coalition|Alliance|Movement|Front|Congress|Assembly|Committee|Centre|Center|School|College|Academy|Society|Museum|Army|Order|Brotherhood|Federal)$/i.test(last.text) || !!countryByName(right.text);
     case 'and':
     case '&':
       // Two complete names side by side (`X City and Y City`, `… of Mexico and …`) are a list.
