@@ -4,19 +4,24 @@
  * per row and reads the JSON line it prints last.
  *
  *   node --import tsx --expose-gc scripts/bench-row.ts ROW --count N [--jobs J]
+ *
+ * newsgraph is measured as users run it: the compiled dist/ (scripts/bench.ts
+ * builds it first), so worker threads start from plain JavaScript.
  */
 import { parseArgs } from 'node:util';
 import nlp from 'compromise';
-import { CorpusMerger, extractArticles, extractCorpus } from '../src/corpus/index.js';
-import { extract } from '../src/extract.js';
 import type { NewsGraph } from '../src/types.js';
 import { benchCorpus, countWords, generatedArticles } from './corpus/corpus.js';
+import { fromDist } from './bench-dist.js';
 
 export interface RowResult {
   row: string;
   articles: number;
   words: number;
+  /** Wall-clock seconds of the measured work. */
   seconds: number;
+  /** CPU seconds (user + system, every thread of the process) of the same work. */
+  cpuSeconds: number;
   /** Peak resident memory of the process, in MiB. */
   peakRssMiB: number;
   /** Row-specific figures (summarize time, memory samples…). */
@@ -40,16 +45,31 @@ function rssMiB(): number {
   return Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
 }
 
-async function timed(run: () => unknown): Promise<number> {
-  const start = performance.now();
+interface Clock {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** Wall and CPU time from now: on a shared machine CPU time is the steadier of the two. */
+function clock(): () => Clock {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  };
+}
+
+async function timed(run: () => unknown): Promise<Clock> {
+  const stop = clock();
   await run();
-  return (performance.now() - start) / 1000;
+  return stop();
 }
 
 /** Summaries come from the summary module when it is there (optional import: another team's module). */
 async function summarizer(): Promise<((graph: NewsGraph, doc: string) => string) | string> {
   try {
-    const module = (await import('../src/summarize/index.js')) as Record<string, unknown>;
+    const module = await fromDist<Record<string, unknown>>('summarize/index.js');
     const summarize = module.summarize;
     if (typeof summarize !== 'function') return 'src/summarize exports no summarize()';
     return (graph, doc) => {
@@ -62,13 +82,14 @@ async function summarizer(): Promise<((graph: NewsGraph, doc: string) => string)
 }
 
 async function main(): Promise<RowResult> {
+  const { CorpusMerger, extractArticles, extractCorpus } = await fromDist<typeof import('../src/corpus/index.js')>('corpus/index.js');
   const corpus = benchCorpus(count);
   const words = corpus.reduce((sum, article) => sum + countWords(article.text), 0);
-  const result = (seconds: number, extra?: Record<string, unknown>): RowResult => ({
+  const result = (time: Clock, extra?: Record<string, unknown>): RowResult => ({
     row,
     articles: corpus.length,
     words,
-    seconds,
+    ...time,
     peakRssMiB: peakRssMiB(),
     ...(extra ? { extra } : {}),
   });
@@ -81,17 +102,18 @@ async function main(): Promise<RowResult> {
     }
     // (b) newsgraph's extract pass, one thread, one article at a time.
     case 'extract': {
+      const { extract } = await fromDist<typeof import('../src/extract.js')>('extract.js');
       extract('Jane Doe, the minister, said the plan works.');
       return result(await timed(() => corpus.forEach((article) => extract(article.text, { id: article.id }))));
     }
     // extract + merge into one corpus graph, with `jobs` worker threads.
     case 'corpus': {
       let nodes = 0;
-      const seconds = await timed(async () => {
+      const time = await timed(async () => {
         const graph = await extractCorpus(corpus, { jobs });
         nodes = graph.order;
       });
-      return result(seconds, { jobs, nodes });
+      return result(time, { jobs, nodes });
     }
     // (c) the whole pipeline: extract, merge, a summary per article, graph JSON export.
     case 'pipeline': {
@@ -100,7 +122,7 @@ async function main(): Promise<RowResult> {
       let summarizeSeconds = 0;
       let exportSeconds = 0;
       let summaries = 0;
-      const start = performance.now();
+      const stop = clock();
       const merger = new CorpusMerger();
       let last = performance.now();
       for await (const { graph } of extractArticles(corpus, { jobs })) {
@@ -121,8 +143,7 @@ async function main(): Promise<RowResult> {
       const merged = merger.finish();
       const json = JSON.stringify(merged.export());
       exportSeconds = (performance.now() - t) / 1000;
-      const seconds = (performance.now() - start) / 1000;
-      return result(seconds, {
+      return result(stop(), {
         jobs,
         extractSeconds,
         summarizeSeconds,
@@ -148,7 +169,7 @@ async function main(): Promise<RowResult> {
           yield article;
         }
       }
-      const seconds = await timed(async () => {
+      const time = await timed(async () => {
         for await (const extracted of extractArticles(counted(), { jobs })) {
           merger?.add(extracted.graph);
           done += 1;
@@ -156,7 +177,7 @@ async function main(): Promise<RowResult> {
         }
         merger?.finish();
       });
-      return { row, articles: done, words: streamWords, seconds, peakRssMiB: peakRssMiB(), extra: { jobs, samples } };
+      return { row, articles: done, words: streamWords, ...time, peakRssMiB: peakRssMiB(), extra: { jobs, samples } };
     }
     default:
       throw new Error(`unknown bench row "${row}"`);

@@ -48,7 +48,7 @@ export function conllArticles(path = CONLL_PATH): Article[] {
   }
   flush();
   return docs.map((sentences, i) => {
-    const [headline = [], ...body] = sentences.map(detokenize);
+    const [headline = '', ...body] = sentences.map(detokenize);
     const id = `conll-${String(i + 1).padStart(3, '0')}`;
     return { id, title: headline, text: body.join('\n'), source: `${basename(path)}#${i + 1}` };
   });
