@@ -37,6 +37,12 @@ function invertLongAttribution(text: string): string {
   );
 }
 
+/** A sentence that opens a quote running on into the next (left out) sentence closes it here. */
+function closeOpenQuote(text: string): string {
+  const opened = text.lastIndexOf('“');
+  return opened >= 0 && text.indexOf('”', opened) < 0 ? `${text}”` : text;
+}
+
 interface Previous {
   plan: SentencePlan;
   /** Speaker this summary sentence names for its quote, if any. */
@@ -102,7 +108,7 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
   if (plan.pronounReferent) actors.add(plan.pronounReferent);
   const borrowedBefore = discourse.borrowed.length;
   text = referToEntities(text, { article, discourse, sentence: s.index, actors });
-  text = capitalizeFirst(tidy(invertLongAttribution(text)));
+  text = closeOpenQuote(capitalizeFirst(tidy(invertLongAttribution(text))));
 
   // Provenance: the source sentence, any sentence a role appositive came from, and the graph elements stated.
   const sources = [{ doc: article.doc, sentence: s.index, start: s.start, end: s.end }];
