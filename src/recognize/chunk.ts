@@ -60,6 +60,11 @@ function isNameSyllable(token: Token): boolean {
   return /^\p{Ll}{2,4}$/u.test(token.text) && !/ed$/.test(token.text) && !has(token, 'Adjective', 'Preposition', 'Determiner', 'Conjunction') && token.pre === '';
 }
 
+/** What a parenthesis after a name may abbreviate it to: `SITE`, `AfD`, `S&D`, `PiS`. */
+function isShortForm(text: string): boolean {
+  return isAcronym(text) || (/^[\p{Lu}][\p{L}&]{1,7}$/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 2);
+}
+
 /** `the X platform`: a lone capital named by the noun after it. */
 function letterName(token: Token, next: Token | undefined): boolean {
   return /^\p{Lu}$/u.test(token.text) && /^\s+$/.test(token.post) && !!next && !!kindOfLowercaseHead(next.text);
@@ -265,7 +270,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
         const lastTok = cleanName[cleanName.length - 1]!;
         const open = tokens[lastTok.index + 1];
         // `… Elections (SITE) task force`
-        if (open && (/\(\s*$/.test(lastTok.post) || /^\s*\($/.test(open.pre)) && isAcronym(open.text) && /^\)/.test(open.post)) {
+        if (open && (/\(\s*$/.test(lastTok.post) || /^\s*\($/.test(open.pre)) && isShortForm(open.text) && /^\)/.test(open.post)) {
           candidate.acronym = open;
           next = open.index + 1;
         }

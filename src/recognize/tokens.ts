@@ -82,6 +82,10 @@ export function tokenize(sentence: Sentence): Token[] {
   const { terms, recased } = tagTerms(sentence.text);
   if (!recased) recaseDateline(terms);
   const tokens: Token[] = [];
+  // compromise leaves the punctuation after a parenthesised word (`(RN),`) on an empty term: give it back.
+  terms.forEach((term, i) => {
+    if (term.text === '' && i > 0) terms[i - 1]!.post += term.pre + term.post;
+  });
   for (const term of terms) {
     if (term.text === '') continue;
     const start = sentence.normStart + term.offset.start;

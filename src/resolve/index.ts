@@ -73,10 +73,30 @@ export function resolve(mentions: Mention[]): Resolution {
     for (const m of list) add(m, kind, text);
   }
 
+  // `Cortés Medrano` after `Ana Lucía Cortés Medrano`: a two-word surname is the same person.
+  for (const group of [...groups.values()]) {
+    if (group.kind !== 'Person' && !group.mentions.every((m) => m.guess)) continue;
+    const owner = [...groups.values()].find((g) => g !== group && g.kind === 'Person' && g.name.endsWith(` ${group.name}`));
+    if (!owner) continue;
+    for (const m of group.mentions) {
+      owner.mentions.push(m);
+      groupOf.set(m, owner);
+    }
+    groups.delete(keyOf(group.kind, group.name));
+  }
+
   // 2. Single words: a part of a person's full name (nearest preceding one), else a party, else itself.
   const persons = [...groups.values()].filter((g) => g.kind === 'Person');
+  // `AfD` once defined as `Alternative for Germany (AfD)` means it everywhere.
+  const shortForms = new Map(ordered.filter((x) => x.form === 'acronym' && x.refersTo).map((x) => [x.text, x.refersTo!]));
   for (const [text, list] of single) {
     for (const m of list) {
+      const long = shortForms.get(text);
+      const definedAs = long === undefined ? undefined : [...groups.values()].find((g) => g.name === long && g.kind !== 'State');
+      if (definedAs) {
+        add(m, definedAs.kind, definedAs.name);
+        continue;
+      }
       const owners = persons.filter((g) => {
         const parts = words(g.name);
         return parts.length > 1 && (parts[parts.length - 1] === text || parts.slice(1).join('-') === text || parts[0] === text) ;
@@ -100,10 +120,12 @@ export function resolve(mentions: Mention[]): Resolution {
     }
   }
 
-  // 3. Acronyms: by definition, else by initials, else on their own.
+  // 3. Acronyms: by definition (here or earlier), else by initials, else on their own.
+  const definitions = new Map<string, Group>();
   for (const m of ordered.filter((x) => x.form === 'acronym')) {
     const letters = m.text.replace(/\./g, '');
-    const defined = m.refersTo ? [...groups.values()].find((g) => g.name === m.refersTo && g.kind !== 'State') : undefined;
+    const defined = m.refersTo ? [...groups.values()].find((g) => g.name === m.refersTo && g.kind !== 'State') : definitions.get(m.text);
+    if (defined && m.refersTo) definitions.set(m.text, defined);
     const spelled = [...groups.values()].filter(
       (g) => g.kind !== 'Person' && g.kind !== 'State' && words(g.name).length > 1 && initials(words(g.name)) === letters,
     );
