@@ -43,14 +43,14 @@ export function sentenceConcepts(text: string): string[] {
   return [...out].sort();
 }
 
-/**
- * Each repeated topic word's weight: how many sentences use it, on a log
- * scale. A word used once is no topic, and weighs nothing.
- */
+/** A word the article uses once is no topic, but it is news the summary may carry: it weighs a little. */
+export const HAPAX = 0.3;
+
+/** Each topic word's weight: how many sentences use it, on a log scale. */
 export function conceptWeights(sentences: string[][]): Map<string, number> {
   const df = new Map<string, number>();
   for (const concepts of sentences) for (const c of concepts) df.set(c, (df.get(c) ?? 0) + 1);
   const weights = new Map<string, number>();
-  for (const [c, n] of [...df].sort((a, b) => a[0].localeCompare(b[0]))) if (n >= 2) weights.set(c, Math.log2(1 + n));
+  for (const [c, n] of [...df].sort((a, b) => a[0].localeCompare(b[0]))) weights.set(c, n >= 2 ? Math.log2(1 + n) : HAPAX);
   return weights;
 }

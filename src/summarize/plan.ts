@@ -200,7 +200,12 @@ function cutCosts(plans: SentencePlan[]): number[] {
  * sentence has to say, or its length), so no paragraph is a scrap.
  * Exact dynamic programming over break positions. Returns block start indices.
  */
-export function segment(plans: SentencePlan[], m: number, weigh: (p: SentencePlan) => number = (p) => p.score): number[] {
+export function segment(
+  plans: SentencePlan[],
+  m: number,
+  weigh: (p: SentencePlan) => number = (p) => p.score,
+  balanceWeight = 3,
+): number[] {
   const n = plans.length;
   const mass = plans.map((p) => (p.eligible ? Math.max(0.1, weigh(p)) : 0));
   const prefix = [0];
@@ -211,7 +216,7 @@ export function segment(plans: SentencePlan[], m: number, weigh: (p: SentencePla
   const costs = cutCosts(plans);
   const balance = (i: number, j: number): number => {
     const share = (prefix[j]! - prefix[i]!) / Math.max(1e-9, average);
-    return 3 * (share - 1) * (share - 1);
+    return balanceWeight * (share - 1) * (share - 1);
   };
   // best[k][j]: cost of covering sentences [0, j) with k blocks.
   const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));

@@ -15,6 +15,9 @@ import { realize, summaryWords } from './realize.js';
 import { buildUnits, estimateWords, selectSentences } from './select.js';
 import type { Summary, SummarizeOptions, SummaryParagraph } from './types.js';
 
+/** Paragraphs of the summary should be of comparable length: this weighs balance against topic breaks. */
+const PARAGRAPH_BALANCE = 10;
+
 /**
  * The chosen sentences, in article order, split into at most `m` paragraphs:
  * contiguous runs that share few entities and topic words across each break,
@@ -25,8 +28,8 @@ function paragraphsOf(chosen: Set<number>, plans: SentencePlan[], m: number): nu
   if (list.length === 0) return [];
   const sub = list.map((i) => plans[i]!);
   let k = Math.min(m, list.length);
-  let starts = segment(sub, k, estimateWords);
-  while (starts.length === 0 && k > 1) starts = segment(sub, --k, estimateWords);
+  let starts = segment(sub, k, estimateWords, PARAGRAPH_BALANCE);
+  while (starts.length === 0 && k > 1) starts = segment(sub, --k, estimateWords, PARAGRAPH_BALANCE);
   if (starts.length === 0) return [list];
   return starts.map((from, b) => list.slice(from, starts[b + 1] ?? list.length));
 }
