@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { ExitCode, NewsgraphError, type NewsGraph } from '../src/types.js';
 import { resolveShape, targetWords, countWords } from '../src/summarize/budget.js';
 import { compress, dropOrphanConnective } from '../src/summarize/compress.js';
-import { attributeQuote, nameSpeakerPronoun } from '../src/summarize/refer.js';
-import { quotedSpans } from '../src/summarize/text.js';
+import { attributeQuote, nameSpeakerDescriptor, nameSpeakerPronoun, nameSubjectPronoun } from '../src/summarize/refer.js';
+import { quotedSpans, tidy } from '../src/summarize/text.js';
+import { conceptWeights, HAPAX, sentenceConcepts, stem } from '../src/summarize/concepts.js';
 import { readArticle } from '../src/summarize/article.js';
 import { planSentences } from '../src/summarize/plan.js';
 import { summarizeGraph as summarize } from '../src/summarize/summary.js';
@@ -186,5 +187,77 @@ describe('summarize on a hand-built graph', () => {
     expect(text.lastIndexOf('Maria Lopez')).toBe(first);
     if (text.includes('FWA')) expect(text).toMatch(/Federal Water Agency \(FWA\)|\(FWA\)/);
     expect(summary.words).toBeLessThan(countWords(SENTENCES.join(' ')));
+  });
+});
+
+describe('topic words', () => {
+  it('stems plurals and -ing/-ed forms together, and keeps names out', () => {
+    expect(stem('threats')).toBe(stem('threat'));
+    expect(stem('monitoring')).toBe(stem('monitor'));
+    expect(stem('policies')).toBe('policy');
+    expect(stem('process')).toBe('process');
+    expect(stem('flagged')).toBe('flag');
+    expect(stem('called')).toBe('call');
+    const text = 'Threats will be flagged to a panel, Elena Ruiz said of the panel’s threshold.';
+    expect(sentenceConcepts(text)).not.toContain('threat');
+    const concepts = sentenceConcepts(text, new Set(['threat']));
+    expect(concepts).toContain('threat');
+    expect(concepts).toContain('panel');
+    expect(concepts).not.toContain('elena');
+    expect(concepts).not.toContain('will');
+  });
+  it('weighs a word by how many sentences use it, and a word used once a little', () => {
+    const weights = conceptWeights([['panel', 'threat'], ['panel'], ['panel', 'budget']]);
+    expect(weights.get('panel')).toBeCloseTo(2);
+    expect(weights.get('threat')).toBe(HAPAX);
+    expect(weights.get('panel')!).toBeGreaterThan(weights.get('threat')!);
+  });
+});
+
+describe('naming the speaker', () => {
+  it('replaces a descriptor next to the reporting verb, never inside the quote', () => {
+    expect(nameSpeakerDescriptor('“These families lost everything,” the governor told reporters.', 'Ana Ruiz')).toBe(
+      '“These families lost everything,” Ana Ruiz told reporters.',
+    );
+    expect(nameSpeakerDescriptor('“Reform, yes,” said the president.', 'Jan Nowak')).toBe('“Reform, yes,” said Jan Nowak.');
+    expect(nameSpeakerDescriptor('“Ask the minister said nothing,” Lee said.', 'X')).toBeUndefined();
+  });
+  it('names the he/she that introduces a quote, unless another person is named before it', () => {
+    expect(nameSubjectPronoun('In a letter, she called the plan “a disaster” and left.', 'Ana Ruiz', [])).toBe(
+      'In a letter, Ana Ruiz called the plan “a disaster” and left.',
+    );
+    expect(nameSubjectPronoun('Their candidate, Harriet Lowe, said what she called “gesture politics”.', 'X', ['Harriet Lowe'])).toBeUndefined();
+    expect(nameSubjectPronoun('“She is wrong,” the mayor said.', 'X', [])).toBeUndefined();
+  });
+});
+
+describe('compression and tidying, details', () => {
+  it('keeps a participle clause that does not end the sentence', () => {
+    const s = 'Briggs said a vote on a narrower bill, covering only firefighting costs, could come as early as Thursday.';
+    expect(compress(s)).toBe(s);
+  });
+  it('closes the gap a normalizer may leave before a closing quote', () => {
+    expect(tidy('the Greens called it “tactical cowardice. ” Then')).toBe('the Greens called it “tactical cowardice.” Then');
+  });
+});
+
+describe('short names', () => {
+  it('uses the word of the full name the article itself uses alone (a family name first), else the last word', () => {
+    const doc = 'd2';
+    const texts = ['President Kang Tae-won said the vote was unfair.', 'Kang later left the hall with Maria Lopez.'];
+    const graph: NewsGraph = new MultiDirectedGraph();
+    let offset = 0;
+    const sentences = texts.map((text, index) => {
+      const s = { index, start: offset, end: offset + text.length, text, paragraph: 0 };
+      offset += text.length + 1;
+      return s;
+    });
+    graph.replaceAttributes({ documents: [doc], sentences: { [doc]: sentences } });
+    graph.addNode(`Document:${doc}`, { kind: 'Document', name: doc, id: doc, words: 16 });
+    graph.addNode('Person:Kang Tae-won', { kind: 'Person', name: 'Kang Tae-won', aliases: ['Kang', 'Kang Tae-won'], mentions: 2 });
+    graph.addNode('Person:Maria Lopez', { kind: 'Person', name: 'Maria Lopez', aliases: ['Maria Lopez'], mentions: 1 });
+    const article = readArticle(graph, doc);
+    expect(article.entities.get('Person:Kang Tae-won')?.surname).toBe('Kang');
+    expect(article.entities.get('Person:Maria Lopez')?.surname).toBe('Lopez');
   });
 });

@@ -61,7 +61,8 @@ export function dropRelativeClauses(text: string): string {
 
 /** Remove a trailing `, VERBing …` clause, when what remains is a full sentence. */
 export function dropTrailingParticiple(text: string): string {
-  const m = /,\s+(\p{Ll}+ing)\b([^“”"]*?)([.!?])$/u.exec(text);
+  // The clause must run to the end: `a bill, covering only X, could come` has no trailing clause.
+  const m = /,\s+(\p{Ll}+ing)\b([^“”",;:]*?)([.!?])$/u.exec(text);
   if (!m || NOT_PARTICIPLES.has(m[1]!)) return text;
   if (!outsideQuotes(text, m.index, text.length)) return text;
   const head = text.slice(0, m.index);

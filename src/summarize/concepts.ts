@@ -26,14 +26,25 @@ export function stem(word: string): string {
   let w = word.toLowerCase().replace(/[’']s$/, '');
   if (w.length > 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  const before = w;
   if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
+  // `flagged` → `flag`, `planning` → `plan`, but `called` keeps `call`.
+  if (w !== before && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
   return w;
 }
 
-/** The distinct topic-word stems of one sentence (lowercase words only: names are entities). */
-export function sentenceConcepts(text: string): string[] {
+/**
+ * The distinct topic-word stems of one sentence: lowercase words (names are
+ * entities), and a capitalized first word whose stem `common` holds (the
+ * stems the article also writes in lowercase: `Threats will…`).
+ */
+export function sentenceConcepts(text: string, common: ReadonlySet<string> = new Set()): string[] {
   const out = new Set<string>();
+  const first = /^[“"‘(]?(\p{Lu}\p{Ll}+)\b/u.exec(text)?.[1];
+  if (first && common.has(stem(first)) && !WEAK.has(first.toLowerCase()) && !FUNCTION_WORDS.has(first.toLowerCase())) {
+    out.add(stem(first));
+  }
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}’'-]*/gu)) {
     const word = m[0].replace(/[’'-]+$/, '');
     const lower = word.toLowerCase();

@@ -94,7 +94,8 @@ function baseScore(s: ArticleSentence, article: Article, position: number, total
 export function planSentences(article: Article): SentencePlan[] {
   const total = article.sentences.length;
   const directQuotes = article.quotes.filter((q) => q.direct);
-  const conceptsOf = article.sentences.map((s) => sentenceConcepts(s.text));
+  const common = new Set(article.sentences.flatMap((s) => sentenceConcepts(s.text)));
+  const conceptsOf = article.sentences.map((s) => sentenceConcepts(s.text, common));
   const weights = conceptWeights(conceptsOf);
   const firstNamed = new Map<string, number>();
   for (const s of article.sentences) for (const o of s.occurrences) if (!firstNamed.has(o.entity)) firstNamed.set(o.entity, s.index);

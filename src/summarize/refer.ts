@@ -123,7 +123,9 @@ export function referToEntities(text: string, ctx: ReferContext): string {
     }
     if (e.acronym) {
       const acr = e.acronym;
-      if (!discourse.spelledOut.has(e.id)) {
+      // `(AP)` after a dateline or a name is already a gloss: spelling it out inside would nest brackets.
+      const glossed = o.surface === acr && /\($/.test(out) && after.startsWith(')');
+      if (!discourse.spelledOut.has(e.id) && !glossed) {
         discourse.spelledOut.add(e.id);
         if (containsWord(o.surface, acr)) {
           // `the SITE task force` → `the Security and … Elections (SITE) task force`: share the tail.

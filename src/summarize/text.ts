@@ -80,6 +80,8 @@ export function tidy(text: string): string {
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/,\s*([.;:!?])/g, '$1')
     .replace(/,,+/g, ',')
+    // `cowardice. ”`: a closing quote belongs to its sentence.
+    .replace(/([.,!?])\s+”(?=\s|$)/g, '$1”')
     .trim();
 }
 
