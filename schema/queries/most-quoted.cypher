@@ -5,5 +5,5 @@
 MATCH (speaker)-[:SAID]->(quote:Quote)
 RETURN speaker.name AS speaker, speaker.kind AS kind, count(quote) AS quotes,
        count(DISTINCT quote.doc) AS articles
-ORDER BY quotes DESC, speaker
+ORDER BY quotes DESC, speaker, kind
 LIMIT coalesce($limit, 10);

@@ -4,6 +4,8 @@
 # answers, then prints the bolt:// URI. State (pid, port, uri, data folder, log)
 # goes to $NEO4J_STATE_DIR, by default .neo4j/server in the project.
 # User `neo4j`, password $NEO4J_PASSWORD or `newsgraph-test`.
+# NEO4J_WATCH_PID: the server shuts itself down once that process is gone
+# (the test runner passes its own pid, so a killed run leaves no Java behind).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,11 +22,15 @@ bash "$here/build.sh"
 
 data="$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-neo4j.XXXXXX")"
 echo "$data" > "$state/data-dir"
+watch=()
+[[ -n ${NEO4J_WATCH_PID:-} ]] && watch=(--watch-pid "$NEO4J_WATCH_PID")
 # setsid: the server outlives the shell (and process group) that started it.
-setsid java -Xmx"${NEO4J_HEAP:-1g}" -XX:+UseSerialGC \
+# C1-only JIT and the serial collector: a faster start and less CPU on small
+# machines, plenty for test-sized graphs.
+setsid java -Xmx"${NEO4J_HEAP:-1g}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -cp "$here/target/classes:$here/target/lib/*" newsgraph.Neo4jServer \
-  --data "$data" --port "${NEO4J_PORT:-0}" --password "${NEO4J_PASSWORD:-newsgraph-test}" \
-  --port-file "$state/port" > "$state/server.log" 2>&1 < /dev/null &
+  --data "$data" --temporary true --port "${NEO4J_PORT:-0}" --password "${NEO4J_PASSWORD:-newsgraph-test}" \
+  --port-file "$state/port" "${watch[@]}" > "$state/server.log" 2>&1 < /dev/null &
 pid=$!
 echo "$pid" > "$state/pid"
 

@@ -76,6 +76,11 @@ const REFUSED: Record<string, string> = {
   'Neo.ClientError.Security.Forbidden': 'Neo4j refused access',
   'Neo.ClientError.Database.DatabaseNotFound': 'no such database',
   'Neo.ClientError.Database.DatabaseUnavailable': 'database unavailable',
+  // An operator (or a timeout) ended the transaction: the server will not take this work.
+  'Neo.ClientError.Transaction.Terminated': 'Neo4j terminated the transaction',
+  'Neo.TransientError.Transaction.Terminated': 'Neo4j terminated the transaction',
+  'Neo.ClientError.Transaction.TransactionTimedOut': 'Neo4j timed the transaction out',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration': 'Neo4j timed the transaction out',
 };
 
 /** True for errors that say the server is unreachable or refuses us (exit code 3). */

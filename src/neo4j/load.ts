@@ -10,19 +10,29 @@ import { checkConnection, openDriver, userError, sessionConfig } from './connect
 import { documentBatches, type DocumentBatch } from './rows.js';
 import { applySchema } from './schema.js';
 import type { Neo4jSettings } from './settings.js';
-import { mergeEdges, mergeEntities, mergeNodes, updateMentions } from './statements.js';
+import { mergeEdges, mergeEntities, mergeNodes, PRUNE_FACTS, PRUNE_MENTIONS, PRUNE_QUOTES, updateMentions } from './statements.js';
 
 export interface LoadOptions {
   /** Rows per UNWIND statement (default 1000); 1 sends one statement per fact. */
   batchSize?: number;
   /** Apply schema/ constraints and indexes first (default true). */
   schema?: boolean;
+  /**
+   * Replace each article's earlier load: quotes, facts and mentions of a
+   * loaded document that this graph no longer has are removed in the same
+   * transaction (for re-loading after extraction changed). Only for whole
+   * articles: a partial graph (an entity slice) would prune the rest.
+   */
+  replace?: boolean;
   /** Reuse this driver (the caller closes it) instead of opening one from `settings`. */
   driver?: Driver;
   /** How long the driver retries a failed transaction (ms, default 30 s); only for a driver opened here. */
   maxRetryTimeMs?: number;
-  /** Called after each statement of a document's transaction (before it commits). */
-  onStatement?: (progress: { doc?: string; done: number; total: number }) => void;
+  /**
+   * Called after each statement of a document's transaction, before it
+   * commits; the load waits for a returned promise.
+   */
+  onStatement?: (progress: { doc?: string; done: number; total: number }) => void | Promise<void>;
   /** Called after each document's transaction commits. */
   onDocument?: (report: DocumentLoadReport) => void;
 }
@@ -36,6 +46,9 @@ export interface DocumentLoadReport {
   /** Of those, how many the database did not have yet. */
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Removed by `replace` (left from an earlier load of the document). */
+  nodesDeleted: number;
+  relationshipsDeleted: number;
   statements: number;
 }
 
@@ -45,13 +58,15 @@ export interface LoadReport {
   relationships: number;
   nodesCreated: number;
   relationshipsCreated: number;
+  nodesDeleted: number;
+  relationshipsDeleted: number;
   statements: number;
   ms: number;
 }
 
 interface Statement {
   cypher: string;
-  rows: unknown[];
+  params: Record<string, unknown>;
 }
 
 /** Load every document of `graph`, each in its own transaction. */
@@ -60,18 +75,30 @@ export async function loadGraph(graph: NewsGraph, settings: Neo4jSettings, optio
   const batches = documentBatches(graph);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
   const driver = options.driver ?? openDriver(settings, { maxRetryTimeMs: options.maxRetryTimeMs ?? 30_000 });
-  const report: LoadReport = { documents: [], nodes: 0, relationships: 0, nodesCreated: 0, relationshipsCreated: 0, statements: 0, ms: 0 };
+  const report: LoadReport = {
+    documents: [],
+    nodes: 0,
+    relationships: 0,
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    nodesDeleted: 0,
+    relationshipsDeleted: 0,
+    statements: 0,
+    ms: 0,
+  };
   try {
     // Fail fast, and before writing anything, on a wrong URI, password or database.
     await checkConnection(driver, settings);
     if (options.schema !== false) await applySchema(driver, settings);
     for (const batch of batches) {
-      const documentReport = await loadBatch(driver, settings, batch, batchSize, options);
+      const documentReport = await loadBatch(driver, settings, batch, batchStatements(batch, batchSize, options.replace === true), options);
       report.documents.push(documentReport);
       report.nodes += documentReport.nodes;
       report.relationships += documentReport.relationships;
       report.nodesCreated += documentReport.nodesCreated;
       report.relationshipsCreated += documentReport.relationshipsCreated;
+      report.nodesDeleted += documentReport.nodesDeleted;
+      report.relationshipsDeleted += documentReport.relationshipsDeleted;
       report.statements += documentReport.statements;
       options.onDocument?.(documentReport);
     }
@@ -84,12 +111,25 @@ export async function loadGraph(graph: NewsGraph, settings: Neo4jSettings, optio
   return report;
 }
 
-/** The statements that load one document, in dependency order: nodes, then relationships, then counts. */
-export function batchStatements(batch: DocumentBatch, batchSize: number): Statement[] {
+/**
+ * The statements that load one document, in dependency order: (with
+ * `replace`, pruning first), nodes, then relationships, then counts.
+ */
+export function batchStatements(batch: DocumentBatch, batchSize: number, replace = false): Statement[] {
   const statements: Statement[] = [];
   const add = (cypher: string, rows: unknown[]) => {
-    for (let i = 0; i < rows.length; i += batchSize) statements.push({ cypher, rows: rows.slice(i, i + batchSize) });
+    for (let i = 0; i < rows.length; i += batchSize) statements.push({ cypher, params: { rows: rows.slice(i, i + batchSize) } });
   };
+  const document = batch.documents[0];
+  if (replace && batch.doc !== undefined && document) {
+    const params = {
+      doc: batch.doc,
+      document: document.key,
+      quotes: batch.quotes.map((row) => row.key),
+      relationships: batch.edges.flatMap((group) => group.rows.map((row) => row.key)),
+    };
+    for (const cypher of [PRUNE_QUOTES, PRUNE_FACTS, PRUNE_MENTIONS]) statements.push({ cypher, params });
+  }
   for (const [kind, rows] of batch.entities) add(mergeEntities(kind), rows);
   add(mergeNodes('Document'), batch.documents);
   add(mergeNodes('Quote'), batch.quotes);
@@ -100,14 +140,21 @@ export function batchStatements(batch: DocumentBatch, batchSize: number): Statem
   return statements;
 }
 
+/**
+ * Tags each load transaction, so `SHOW TRANSACTIONS YIELD metaData` tells an
+ * operator which article is loading (and lets them terminate that one).
+ */
+export function transactionMetadata(doc: string | undefined): Record<string, string> {
+  return doc === undefined ? { app: 'newsgraph', work: 'load' } : { app: 'newsgraph', work: 'load', doc };
+}
+
 async function loadBatch(
   driver: Driver,
   settings: Neo4jSettings,
   batch: DocumentBatch,
-  batchSize: number,
+  statements: Statement[],
   options: LoadOptions,
 ): Promise<DocumentLoadReport> {
-  const statements = batchStatements(batch, batchSize);
   const session = driver.session(sessionConfig(settings, 'WRITE'));
   try {
     // executeWrite retries the whole function on transient failures; every
@@ -118,20 +165,24 @@ async function loadBatch(
         relationships: batch.edgeCount,
         nodesCreated: 0,
         relationshipsCreated: 0,
+        nodesDeleted: 0,
+        relationshipsDeleted: 0,
         statements: statements.length,
       };
       if (batch.doc !== undefined) documentReport.doc = batch.doc;
       let done = 0;
       for (const statement of statements) {
-        const result = await tx.run(statement.cypher, { rows: statement.rows });
+        const result = await tx.run(statement.cypher, statement.params);
         const updates = result.summary.counters.updates();
         documentReport.nodesCreated += updates.nodesCreated;
         documentReport.relationshipsCreated += updates.relationshipsCreated;
+        documentReport.nodesDeleted += updates.nodesDeleted;
+        documentReport.relationshipsDeleted += updates.relationshipsDeleted;
         done += 1;
-        options.onStatement?.({ ...(batch.doc !== undefined ? { doc: batch.doc } : {}), done, total: statements.length });
+        await options.onStatement?.({ ...(batch.doc !== undefined ? { doc: batch.doc } : {}), done, total: statements.length });
       }
       return documentReport;
-    });
+    }, { metadata: transactionMetadata(batch.doc) });
   } finally {
     await session.close().catch(() => undefined);
   }

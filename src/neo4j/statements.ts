@@ -64,18 +64,61 @@ WITH n, row, COLLECT { MATCH (n)-[m:MENTIONED_IN]->(:Document) RETURN coalesce(m
 SET n.mentions = CASE WHEN size(counts) = 0 THEN row.mentions ELSE reduce(total = 0, c IN counts | total + c) END`;
 }
 
-/** Quotes and documents: one node per key, properties from the graph. `row`: {key, kind, props}. */
+/**
+ * Quotes and documents belong to one article: one node per key, properties
+ * exactly the graph's (a reload drops ones the graph no longer has).
+ * `row`: {key, kind, props}.
+ */
 export function mergeNodes(kind: 'Quote' | 'Document'): string {
   return `UNWIND $rows AS row
 MERGE (n:${label(kind)} {key: row.key})
-SET n += row.props, n.kind = row.kind`;
+SET n = row.props, n.key = row.key, n.kind = row.kind`;
 }
 
-/** One relationship per edge key between the two keyed nodes. `row`: {key, source, target, props}. */
+/**
+ * One relationship per edge key between the two keyed nodes, properties
+ * exactly the graph's. `row`: {key, source, target, props}.
+ */
 export function mergeEdges(type: EdgeType, sourceKind: NodeKind, targetKind: NodeKind): string {
   return `UNWIND $rows AS row
 MATCH (a:${label(sourceKind)} {key: row.source})
 MATCH (b:${label(targetKind)} {key: row.target})
 MERGE (a)-[r:${relationshipType(type)} {key: row.key}]->(b)
-SET r += row.props`;
+SET r = row.props, r.key = row.key`;
 }
+
+/**
+ * `--replace`: before an article loads again, remove what its earlier load
+ * has that this one no longer does (extraction changed), in the same
+ * transaction. Quotes of the document not in `$quotes` go with their
+ * relationships.
+ */
+export const PRUNE_QUOTES = `MATCH (q:Quote {doc: $doc})
+WHERE NOT q.key IN $quotes
+DETACH DELETE q`;
+
+/**
+ * Facts with this document's provenance that are not in `$relationships`,
+ * found from the entities the document mentions (no scan of every
+ * relationship in the database).
+ */
+export const PRUNE_FACTS = `MATCH (:Document {key: $document})<-[:MENTIONED_IN]-(e)
+MATCH (e)-[r]-()
+WHERE r.doc = $doc AND NOT r.key IN $relationships
+WITH DISTINCT r
+DELETE r`;
+
+/**
+ * Mentions of the document not in `$relationships`; an entity that loses one
+ * gets its `mentions` recounted, and goes when nothing links to it any more.
+ */
+export const PRUNE_MENTIONS = `MATCH (e)-[m:MENTIONED_IN]->(:Document {key: $document})
+WHERE NOT m.key IN $relationships
+DELETE m
+WITH DISTINCT e
+OPTIONAL MATCH (e)-[rest:MENTIONED_IN]->(:Document)
+WITH e, sum(coalesce(rest.count, 0)) AS mentions, count(rest) AS documents
+SET e.mentions = CASE WHEN documents > 0 THEN mentions ELSE e.mentions END
+WITH e
+WHERE NOT EXISTS { (e)--() }
+DELETE e`;

@@ -5,6 +5,8 @@
  * temporary data, hands the URI and credentials to the test workers through
  * process.env, and stops it (removing its data) after the run.
  *
+ * The server watches this process: if the run is killed before teardown,
+ * it shuts itself down and deletes its data, so no Java process is left.
  * A run that selects no Neo4j test file (`vitest run test/viz.test.ts`)
  * starts nothing.
  */
@@ -14,6 +16,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import neo4j from 'neo4j-driver';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,11 +37,24 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (!(await runsNeo4jTests(project))) return undefined;
 
   const state = join(root, '.neo4j', `vitest-${process.pid}`);
-  const env = { ...process.env, NEO4J_STATE_DIR: state, NEO4J_PASSWORD: PASSWORD };
+  const env = { ...process.env, NEO4J_STATE_DIR: state, NEO4J_PASSWORD: PASSWORD, NEO4J_WATCH_PID: String(process.pid) };
+  const stop = async () => {
+    await run('bash', [join(scripts, 'stop.sh')], { env }).catch(() => undefined);
+    await rm(state, { recursive: true, force: true });
+  };
   // start.sh builds first when the build is missing or stale (mvn, Maven Central).
   const { stdout } = await run('bash', [join(scripts, 'start.sh')], { env, maxBuffer: 16 * 1024 * 1024 });
   const uri = stdout.trim().split('\n').pop()!;
-  if (!uri.startsWith('bolt://')) throw new Error(`neo4j-server start.sh printed no bolt URI: ${stdout}`);
+  if (!uri.startsWith('bolt://')) {
+    await stop();
+    throw new Error(`neo4j-server start.sh printed no bolt URI: ${stdout}`);
+  }
+  try {
+    await waitForBolt(uri);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 
   process.env.NEO4J_URI = uri;
   process.env.NEO4J_USERNAME = 'neo4j';
@@ -46,8 +62,26 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   delete process.env.NEO4J_DATABASE;
 
   return async () => {
-    await run('bash', [join(scripts, 'stop.sh')], { env });
-    await rm(state, { recursive: true, force: true });
+    await stop();
     delete process.env.NEO4J_URI;
   };
+}
+
+/** start.sh saw the port open; wait until Bolt itself answers a query as our user. */
+async function waitForBolt(uri: string, timeoutMs = 60_000): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', PASSWORD), { connectionTimeout: 5_000 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      try {
+        await driver.executeQuery('RETURN 1');
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`Neo4j at ${uri} did not answer within ${timeoutMs / 1000}s: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
+  } finally {
+    await driver.close();
+  }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,21 +24,36 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * for newsgraph's tests and local development (see start.sh / stop.sh).
  *
  * Usage: Neo4jServer --data DIR [--port N] [--password PW] [--port-file FILE]
+ *                    [--watch-pid PID] [--temporary true]
  *
  * Port 0 (the default) lets the OS pick a free port; the port actually bound
  * is written to --port-file once Bolt accepts connections. Authentication is
  * on: user `neo4j` gets the given password (no forced change), so clients can
  * be refused for a wrong one. SIGTERM shuts the databases down cleanly.
+ * With --watch-pid the server also shuts down when that process is gone (a
+ * test runner killed before its teardown leaves no Java process behind);
+ * with --temporary the data folder is deleted after shutdown.
  */
 public final class Neo4jServer {
     private Neo4jServer() {}
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
+    public static void main(String[] args) {
+        try {
+            run(parse(args));
+        } catch (Throwable error) {
+            // Neo4j's own threads are not daemons: without an explicit exit a
+            // failed start would leave a JVM that never answers.
+            error.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Map<String, String> options) throws Exception {
         Path data = Path.of(require(options, "data")).toAbsolutePath();
         int port = Integer.parseInt(options.getOrDefault("port", "0"));
         String password = options.getOrDefault("password", "newsgraph-test");
         String portFile = options.get("port-file");
+        boolean temporary = Boolean.parseBoolean(options.getOrDefault("temporary", "false"));
 
         Files.createDirectories(data);
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
@@ -54,8 +70,12 @@ public final class Neo4jServer {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.shutdown();
+            if (temporary) deleteTree(data);
             stopped.countDown();
         }, "neo4j-shutdown"));
+
+        String watched = options.get("watch-pid");
+        if (watched != null) watch(Long.parseLong(watched));
 
         // The built-in user starts with password `neo4j` and a forced change;
         // give it the known password through the system database instead.
@@ -69,6 +89,31 @@ public final class Neo4jServer {
         System.out.println("bolt://127.0.0.1:" + bound);
         System.out.flush();
         stopped.await();
+    }
+
+    /** Exit (cleanly, through the shutdown hook) once process `pid` has ended. */
+    private static void watch(long pid) {
+        Thread watcher = new Thread(() -> {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.out.println("watched process " + pid + " is gone; shutting down");
+            System.exit(0);
+        }, "newsgraph-watch-pid");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + root + ": " + e);
+        }
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
