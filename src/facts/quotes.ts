@@ -11,7 +11,7 @@
  * marks (`X said there will be …`) becomes an indirect quote.
  */
 import type { Entity, Quote } from '../types.js';
-import { reportingVerbs } from '../lexicons/index.js';
+import { isTitleWord, reportingVerbs } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import type { Token } from '../recognize/index.js';
 import { toOriginal } from '../normalize/index.js';
@@ -110,8 +110,14 @@ function trailing(discourse: Discourse, view: SentenceView, after: number): Attr
   if (window.length === 0) return undefined;
   // `said X` / `added X`
   if (isReportingVerb(window[0])) {
-    const who = referentAt(discourse, view, from + 1);
-    if (who && CAN_SPEAK.has(who.entity.kind)) return { speaker: who.entity, verb: verbPhrase(view, from) };
+    // `said Dutch MEP X`, `said the party's leader, X`: titles and demonyms may come first.
+    for (let k = from + 1; k < from + 7 && k < view.tokens.length; k++) {
+      const who = referentAt(discourse, view, k);
+      if (who && CAN_SPEAK.has(who.entity.kind)) return { speaker: who.entity, verb: verbPhrase(view, from) };
+      const t = view.tokens[k]!;
+      const demonym = located(view, t)?.mention.form === 'demonym';
+      if (!demonym && !isTitleWord(t.text) && !has(t, 'Determiner', 'Possessive', 'Adjective')) break;
+    }
   }
   if (/^according$/i.test(window[0]!.text) && /^to$/i.test(window[1]?.text ?? '')) {
     const who = referentAt(discourse, view, from + 2);

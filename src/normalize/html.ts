@@ -14,7 +14,8 @@ export function looksLikeHtml(text: string): boolean {
 export function htmlEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   const hidden = editsFor(text, /<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, (m) => ({
-    start: m.index, end: m.index + m[0].length, text: '\n',
+    // A space, not a line break: a script inside a paragraph must not split it into furniture.
+    start: m.index, end: m.index + m[0].length, text: ' ',
   }));
   edits.push(...hidden);
   const inHidden = (i: number) => hidden.some((e) => i >= e.start && i < e.end);
