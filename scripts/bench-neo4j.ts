@@ -100,7 +100,8 @@ async function benchServer(log: (line: string) => void): Promise<BenchServer> {
   const given = process.env.NEWSGRAPH_BENCH_NEO4J_URI;
   if (given) return { settings: { ...settingsFromEnv(), uri: given }, stop: async () => undefined };
   const state = join(root, '.neo4j', `bench-${process.pid}`);
-  const env = { ...process.env, NEO4J_STATE_DIR: state, NEO4J_PASSWORD: 'newsgraph-test' };
+  // The server watches this process: a bench killed midway leaves no Java behind.
+  const env = { ...process.env, NEO4J_STATE_DIR: state, NEO4J_PASSWORD: 'newsgraph-test', NEO4J_WATCH_PID: String(process.pid) };
   const scripts = join(root, 'scripts', 'neo4j-server');
   log('starting a private Neo4j (scripts/neo4j-server/start.sh)…');
   try {
