@@ -60,9 +60,22 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Word-bounded patterns, compiled once per needle (the summarizer looks for every name in every sentence). */
+const patterns = new Map<string, RegExp>();
+function wordPattern(needle: string): RegExp {
+  let re = patterns.get(needle);
+  if (!re) {
+    if (patterns.size > 10_000) patterns.clear();
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'gu');
+    patterns.set(needle, re);
+  }
+  return re;
+}
+
 /** All word-bounded occurrences of `needle` in `text` (case-sensitive). */
 export function findWord(text: string, needle: string): Span[] {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'gu');
+  const re = wordPattern(needle);
+  re.lastIndex = 0;
   const found: Span[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
   return found;
