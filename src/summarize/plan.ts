@@ -106,7 +106,10 @@ export function planSentences(article: Article): SentencePlan[] {
     const complete = s.words >= 4 && /[.!?]["”’)]?$/.test(s.text) && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(s.text);
     const mostlyQuoted = quotedShare(s) >= 0.5 || (continues !== undefined && s.quoted.length === 0);
     const unattributedDirect = s.quotes.some((q) => q.direct && !q.speaker);
-    const eligible = complete && !unattributedDirect && (!mostlyQuoted || speaker !== undefined);
+    // A very short sentence with no quote and no event of its own (`Others went further.`) is a
+    // bridge between sentences of the article, not news a summary can carry alone.
+    const bridge = s.words < 7 && !s.quotes.some((q) => q.direct) && !s.facts.some(isEvent);
+    const eligible = complete && !bridge && !unattributedDirect && (!mostlyQuoted || speaker !== undefined);
 
     let needsPredecessor = false;
     let referent: string | undefined;
