@@ -93,6 +93,8 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
   const tokens = view.tokens;
   let k = i;
   const prev = tokens[k - 1];
+  // `Its chief executive, Warwick Breen, said`: the comma closes an appositive the name was in.
+  if (prev && /^\s*,\s*$/.test(prev.post) && has(tokens[k], 'Verb') && !has(tokens[k], 'Gerund', 'PastParticiple') && !/^(who|which|that)$/i.test(tokens[k]?.text ?? '')) return k;
   // Appositive or relative clause between commas or dashes.
   if (prev && /^\s*[,—–]\s*$/.test(prev.post)) {
     const closer = prev.post.trim();

@@ -103,6 +103,39 @@ interface Attribution {
   verb: string;
 }
 
+/** The referent after any titles, honorifics and determiners before it: `Ms Kovac`, `Chief Minister X`. */
+function referentAfterTitles(discourse: Discourse, view: SentenceView, from: number): Referent | undefined {
+  for (let k = from; k < from + 6 && k < view.tokens.length; k++) {
+    const who = referentAt(discourse, view, k);
+    if (who) return who;
+    const t = view.tokens[k]!;
+    if (!isTitleWord(t.text) && !has(t, 'Determiner', 'Possessive', 'Honorific') && located(view, t)?.mention.form !== 'demonym') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The reporting verb whose subject ends before token `i`: the verb itself
+ * (`X said`), or one joined to it (`X attacked the deal and said …`,
+ * `X backed the bill, saying …`).
+ */
+export function reportingVerbOf(view: SentenceView, i: number): number | undefined {
+  const v = verbAfter(view, i);
+  if (v === undefined) return undefined;
+  if (isReportingVerb(view.tokens[v])) return v;
+  for (let k = v + 1; k < view.tokens.length - 1; k++) {
+    const t = view.tokens[k]!;
+    if (/[;:“”"]/.test(t.post) || /[“"]/.test(t.pre) || /^(who|which|that|because|while|when)$/i.test(t.text)) return undefined;
+    if (/^(and|but)$/i.test(t.text)) {
+      let j = k + 1;
+      while (has(view.tokens[j], 'Adverb', 'Auxiliary')) j++;
+      if (isReportingVerb(view.tokens[j])) return j;
+    }
+    if (/,\s*$/.test(t.post) && /^(saying|adding|warning|arguing|noting)$/i.test(view.tokens[k + 1]!.text)) return k + 1;
+  }
+  return undefined;
+}
+
 /** `,” X said`, `,” said X`, `,” X, title, told reporters`, `,” according to X`. */
 function trailing(discourse: Discourse, view: SentenceView, after: number): Attribution | undefined {
   const from = tokenAt(view, after);
@@ -123,11 +156,11 @@ function trailing(discourse: Discourse, view: SentenceView, after: number): Attr
     const who = referentAt(discourse, view, from + 2);
     if (who) return { speaker: who.entity, verb: 'according to' };
   }
-  // `X said`, `X, title, said`
-  const who = referentAt(discourse, view, from);
+  // `X said`, `X, title, said`, `Ms X said`, `Home Secretary X told reporters`
+  const who = referentAfterTitles(discourse, view, from);
   if (!who || !CAN_SPEAK.has(who.entity.kind)) return undefined;
-  const v = verbAfter(view, tokenAfter(view, who.end));
-  if (v !== undefined && isReportingVerb(view.tokens[v])) return { speaker: who.entity, verb: verbPhrase(view, v) };
+  const v = reportingVerbOf(view, tokenAfter(view, who.end));
+  if (v !== undefined) return { speaker: who.entity, verb: verbPhrase(view, v) };
   return undefined;
 }
 
@@ -137,8 +170,8 @@ function leading(discourse: Discourse, view: SentenceView, before: number): Attr
   const mainFrom = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
   for (const subject of subjects(view, discourse)) {
     if (subject.start >= before || subject.start < mainFrom || !CAN_SPEAK.has(subject.entity.kind)) continue;
-    const v = verbAfter(view, tokenAfter(view, subject.end));
-    if (v !== undefined && isReportingVerb(view.tokens[v]) && view.tokens[v]!.start < before) {
+    const v = reportingVerbOf(view, tokenAfter(view, subject.end));
+    if (v !== undefined && view.tokens[v]!.start < before) {
       return { speaker: subject.entity, verb: verbPhrase(view, v) };
     }
   }
@@ -268,8 +301,8 @@ function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string): 
   const { norm } = discourse;
   const according = accordingTo(discourse, view);
   const found: Array<{ subject: Referent; verb: string; v?: number }> = subjects(view, discourse).flatMap((subject) => {
-    const v = verbAfter(view, tokenAfter(view, subject.end));
-    return v === undefined || !isReportingVerb(view.tokens[v]) ? [] : [{ subject, verb: verbPhrase(view, v), v }];
+    const v = reportingVerbOf(view, tokenAfter(view, subject.end));
+    return v === undefined ? [] : [{ subject, verb: verbPhrase(view, v), v }];
   });
   if (according) found.unshift({ subject: { entity: according.speaker, start: according.start, end: according.start, text: '', pronoun: false }, verb: 'according to' });
   for (const { subject, verb, v } of found) {

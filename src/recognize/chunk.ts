@@ -265,7 +265,9 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       const { prefix, title, name } = splitTitle(run);
       if (prefix.length > 0) candidates.push({ tokens: prefix, title: [], qualifier: true });
       const cleanName = trimStartConnectors(name);
-      if (cleanName.length > 0 && !(cleanName.length === 1 && isTitleWord(cleanName[0]!.text) && !isPartyWord(cleanName[0]!.text))) {
+      // A bare title (`Vice President`, `Inspector General`, `MPs`) names an office, not someone.
+      const bareTitle = cleanName.every((t) => (isTitleWord(t.text) || isTitleWord(t.text.replace(/s$/, ''))) && !isPartyWord(t.text) && !countryByName(t.text));
+      if (cleanName.length > 0 && !bareTitle) {
         const candidate: Candidate = { tokens: cleanName, title };
         const lastTok = cleanName[cleanName.length - 1]!;
         const open = tokens[lastTok.index + 1];

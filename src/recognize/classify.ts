@@ -67,6 +67,9 @@ export function classify(candidate: Candidate, name: string, previous: Token | u
   const of = words.findIndex((w, i) => i > 0 && /^(of|for)$/.test(w));
   const head = of > 0 ? words[of - 1]! : undefined;
   if (head && isOrganizationHead(head) && !isAgencyHead(head)) return { kind: 'Organization', form: 'name' };
+  if (head && isAgencyHead(head)) return { kind: 'Agency', form: 'name' };
+  // `Partido Demokratiko Pilipino`, `Parti Québécois`: "party" in the language of the name.
+  if (words.length > 1 && /^(partido|parti|partei|partij|partia|partidul|partito|partiet)$/i.test(words[0]!)) return { kind: 'Party', form: 'name' };
   if (words.length > 1 && isPlaceHead(last)) return { kind: 'Place', form: 'name' };
   if (words.length > 1 && isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };

@@ -9,7 +9,7 @@ import { normalize, toOriginal } from '../normalize/index.js';
 import { segment } from '../segment/index.js';
 import { chunk, type Candidate } from './chunk.js';
 import { classify, nameOf } from './classify.js';
-import { isCapitalized, stripPossessive, tokenize, type Token } from './tokens.js';
+import { isAcronym, isCapitalized, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export type { Token } from './tokens.js';
 export { tokenize, isAcronym, stripPossessive } from './tokens.js';
@@ -71,6 +71,8 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
       const first = candidate.tokens[0]!;
       const classified = classify(candidate, cased ?? name, sentenceTokens[first.index - 1]);
       if (!classified || (candidate.qualifier && classified.kind === 'Person' && !classified.guess)) continue;
+      // `Budget Commissioner`: one unknown word before a title is its portfolio, not an institution.
+      if (candidate.qualifier && classified.guess && candidate.tokens.length === 1 && !isAcronym(candidate.tokens[0]!.text)) continue;
       // An institution that names an office (`Homeland Security` Secretary) is a body, not a person.
       if (candidate.qualifier && classified.kind === 'Person') classified.kind = 'Agency';
       const { kind, form, refersTo, guess } = classified;

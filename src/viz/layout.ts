@@ -136,18 +136,22 @@ function forceGraph(graph: NewsGraph, footprints: Map<string, Footprint>): Undir
   return layoutGraph;
 }
 
-/** Nodes above this count skip the exact (quadratic) box pass: noverlap alone has to do. */
-const EXACT_PASS_LIMIT = 800;
+/** Node count above which ForceAtlas2 approximates repulsion (Barnes-Hut) instead of computing every pair. */
+const BARNES_HUT_ABOVE = 400;
+
+/** Rounds of the exact box pass; a graph this crowded keeps what overlap remains (the viewer then lets sigma pick labels). */
+const BOX_ROUNDS = 1000;
 
 /**
  * noverlap works on discs and can stop just short of convergence; this pass
  * removes what overlap remains between the real boxes (node plus label),
  * nudging each overlapping pair apart along the axis where they overlap
- * least. Deterministic: pairs are visited in key order.
+ * least. Sweep and prune: boxes sorted by left edge, each compared only with
+ * those starting before it ends. A round that moves nothing saw the current
+ * positions exactly, so it proves there is no overlap left. Deterministic:
+ * ties in the order are broken by key.
  */
 function separateBoxes(positions: Map<string, Point>, footprints: Map<string, Footprint>, fontSize: number): void {
-  const keys = [...positions.keys()].sort();
-  if (keys.length > EXACT_PASS_LIMIT) return;
   const half = (key: string) => {
     const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
     const labelled = fp.labelWidth > 0;
@@ -157,15 +161,17 @@ function separateBoxes(positions: Map<string, Point>, footprints: Map<string, Fo
       vertical: Math.max(fp.size, labelled ? fontSize * 0.6 : 0) + MARGIN / 2,
     };
   };
-  const extents = new Map(keys.map((key) => [key, half(key)]));
-  for (let round = 0; round < 200; round++) {
+  const items = [...positions.keys()].sort().map((key) => ({ key, at: positions.get(key)!, extent: half(key) }));
+  // On big graphs each round costs more and matters less (the viewer lets sigma pick labels there).
+  const rounds = items.length > 1500 ? BOX_ROUNDS / 5 : BOX_ROUNDS;
+  for (let round = 0; round < rounds; round++) {
+    items.sort((p, q) => p.at.x - p.extent.left - (q.at.x - q.extent.left) || (p.key < q.key ? -1 : 1));
     let moved = false;
-    for (let i = 0; i < keys.length; i++) {
-      const a = positions.get(keys[i]!)!;
-      const ea = extents.get(keys[i]!)!;
-      for (let j = i + 1; j < keys.length; j++) {
-        const b = positions.get(keys[j]!)!;
-        const eb = extents.get(keys[j]!)!;
+    for (let i = 0; i < items.length; i++) {
+      const { at: a, extent: ea } = items[i]!;
+      for (let j = i + 1; j < items.length; j++) {
+        const { at: b, extent: eb } = items[j]!;
+        if (b.x - eb.left >= a.x + ea.right) break;
         // Penetration depths along x (either order) and y.
         const ox = Math.min(a.x + ea.right - (b.x - eb.left), b.x + eb.right - (a.x - ea.left));
         const oy = ea.vertical + eb.vertical - Math.abs(a.y - b.y);
@@ -173,7 +179,7 @@ function separateBoxes(positions: Map<string, Point>, footprints: Map<string, Fo
         moved = true;
         if (oy <= ox) {
           const push = oy / 2 + 0.5;
-          const sign = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
+          const sign = a.y <= b.y ? -1 : 1;
           a.y += sign * push;
           b.y -= sign * push;
         } else {
@@ -186,6 +192,18 @@ function separateBoxes(positions: Map<string, Point>, footprints: Map<string, Fo
     }
     if (!moved) return;
   }
+}
+
+/** Area the nodes' boxes (node plus label, with margins) take, doubled for the gaps between them. */
+function roomNeeded(keys: string[], footprints: Map<string, Footprint>, fontSize: number): number {
+  let area = 0;
+  for (const key of keys) {
+    const fp = footprints.get(key) ?? { size: 5, labelWidth: 0 };
+    const w = 2 * fp.size + (fp.labelWidth > 0 ? LABEL_GAP + fp.labelWidth : 0) + MARGIN;
+    const h = 2 * Math.max(fp.size, fp.labelWidth > 0 ? fontSize * 0.6 : 0) + MARGIN;
+    area += w * h;
+  }
+  return 2 * area;
 }
 
 /**
@@ -240,22 +258,29 @@ export function layoutGraph(
 ): Map<string, Point> {
   const width = options.width ?? REFERENCE.width;
   const height = options.height ?? REFERENCE.height;
-  const iterations = options.iterations ?? 600;
   const fontSize = options.fontSize ?? REFERENCE.fontSize;
   const g = forceGraph(graph, footprints);
+  // Fewer iterations on big corpus graphs: Barnes-Hut ForceAtlas2 settles them sooner, and each costs more.
+  const iterations = options.iterations ?? (g.order <= 500 ? 600 : Math.max(100, Math.round((600 * 500) / g.order)));
   const positions = new Map<string, Point>();
 
   if (g.order > 0) {
     if (g.order > 1) {
       // Stronger gravity than inferred: keeps small disconnected groups near the rest instead of at the far edges.
-      const settings = { ...forceAtlas2.inferSettings(g), gravity: 1, barnesHutOptimize: false, adjustSizes: false };
+      // Barnes-Hut above a few hundred nodes: exact repulsion is quadratic, and a corpus graph has thousands.
+      const settings = { ...forceAtlas2.inferSettings(g), gravity: 1, barnesHutOptimize: g.order > BARNES_HUT_ABOVE, adjustSizes: false };
       forceAtlas2.assign(g, { iterations, settings, getEdgeWeight: 'weight' });
     }
     // Fit into the reference viewport, keeping the aspect ratio.
     const box = bounds(g.mapNodes((_key, attrs) => attrs as Point));
     const spanX = box.maxX - box.minX || 1;
     const spanY = box.maxY - box.minY || 1;
-    const scale = g.order > 1 ? Math.min(width / spanX, height / spanY) : 1;
+    // A graph whose node-and-label boxes need more room than the viewport is first spread to
+    // about that room, so noverlap only settles local collisions (on a corpus it would otherwise
+    // crawl for minutes); the viewer then shrinks the drawing and lets sigma choose labels.
+    const room = roomNeeded(g.nodes(), footprints, fontSize);
+    const spread = Math.max(1, Math.sqrt(room / (width * height)));
+    const scale = g.order > 1 ? Math.min(width / spanX, height / spanY) * spread : 1;
     g.forEachNode((key, attrs) => {
       g.mergeNodeAttributes(key, {
         x: (attrs.x - box.minX - spanX / 2) * scale,
@@ -283,7 +308,7 @@ export function layoutGraph(
     });
     const moved = withSeededRandom(hash32(g.nodes().join('\n')), () =>
       noverlap(g, {
-        maxIterations: 1000,
+        maxIterations: g.order > 1500 ? 100 : 1000,
         settings: { margin: MARGIN / 2, ratio: 1, expansion: 1.05, gridSize: 20, speed: 3 },
         inputReducer: (key, attrs) => {
           const box = boxes.get(key) ?? { dx: 0, radius: 5 };
