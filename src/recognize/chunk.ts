@@ -88,10 +88,12 @@ function looksProper(token: Token): boolean {
 }
 
 /** Whether a capital at a clause start marks a name rather than the start of the clause. */
-function trustCapital(token: Token, knownCapitalized: ReadonlySet<string>, next?: Token): boolean {
+function trustCapital(token: Token, knownCapitalized: ReadonlySet<string>, next?: Token, runLength = 1): boolean {
   const word = token.text.replace(/['’]s$/, '');
   if (isFunctionWord(token)) return false;
   if (namedSpeaker(token, next)) return true;
+  // `Hiroshi Watanabe, chief economist …` opening a sentence: a word the dictionary lacks, followed by more of the name.
+  if (runLength >= 2 && lexicon[word.toLowerCase()] === undefined && !has(token, ...COMMON_WORD_TAGS)) return true;
   if (isTitleWord(word) || isPartyWord(word) || countryByName(word) || countryByDemonym(word) || knownKind(word)) return true;
   if (has(token, ...COMMON_WORD_TAGS) && !has(token, 'Person', 'Place', 'Organization', 'Country', 'City', 'Acronym')) return false;
   return looksProper(token) || knownCapitalized.has(word);
@@ -255,7 +257,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     let run = letter ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
     let next = run[run.length - 1]!.index + 1;
     // A capital at the start of a sentence or quote proves nothing: keep the word only if it is a name elsewhere.
-    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, knownCapitalized, tokens[run[run.length - 1]!.index + 1])) {
+    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, knownCapitalized, tokens[run[run.length - 1]!.index + 1], run.length)) {
       run = trimStartConnectors(run.slice(1));
     }
     // `The Associated Press`, `A Tokyo court`: an article or other function word opens no name.

@@ -41,7 +41,23 @@ export function nameOf(tokens: Token[], text: string): string {
   return stripPossessive(text.slice(first.start, last.end));
 }
 
-export function classify(candidate: Candidate, name: string, previous: Token | undefined): Classified | undefined {
+/**
+ * The preposition governing a name, looking back across a list:
+ * `in Tokyo, Sapporo and Fukuoka` → `in`.
+ */
+function governingWord(before: Token[]): string {
+  for (let k = before.length - 1; k >= 0 && k >= before.length - 10; k--) {
+    const t = before[k]!;
+    const word = t.text.toLowerCase();
+    if (k === before.length - 1 && !/^(and|or)$/.test(word) && !/,\s*$/.test(t.post)) return word;
+    if (/^(and|or)$/.test(word) || /^\p{Lu}/u.test(t.text)) continue;
+    return word;
+  }
+  return '';
+}
+
+export function classify(candidate: Candidate, name: string, before: Token[]): Classified | undefined {
+  const previous = before[before.length - 1];
   const tokens = candidate.tokens;
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!;
@@ -95,9 +111,9 @@ export function classify(candidate: Candidate, name: string, previous: Token | u
   if (/\d/.test(name) && words.length === 1) return undefined; // model numbers, `2024`
   if (words.length === 1) {
     // Nobody's name follows `the`; places follow `in`, `at`, `near`.
-    const before = previous?.text.toLowerCase() ?? '';
-    if (before === 'the') return { kind: 'Organization', form: 'name', guess: true };
-    if (LOCATIVE.has(before)) return { kind: 'Place', form: 'name', guess: true };
+    const governing = governingWord(before);
+    if (previous?.text.toLowerCase() === 'the') return { kind: 'Organization', form: 'name', guess: true };
+    if (LOCATIVE.has(governing)) return { kind: 'Place', form: 'name', guess: true };
     return { kind: 'Person', form: 'name', guess: true };
   }
   return { kind: 'Organization', form: 'name', guess: true };

@@ -69,7 +69,7 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
       const name = nameOf(candidate.tokens, norm.text);
       const cased = casedName(candidate.tokens, name);
       const first = candidate.tokens[0]!;
-      const classified = classify(candidate, cased ?? name, sentenceTokens[first.index - 1]);
+      const classified = classify(candidate, cased ?? name, sentenceTokens.slice(0, first.index));
       if (!classified || (candidate.qualifier && classified.kind === 'Person' && !classified.guess)) continue;
       // `Budget Commissioner`: one unknown word before a title is its portfolio, not an institution.
       if (candidate.qualifier && classified.guess && candidate.tokens.length === 1 && !isAcronym(candidate.tokens[0]!.text)) continue;
