@@ -7,6 +7,7 @@
 import type { Entity, Mention, NormalizedText, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
 import { has } from '../recognize/tokens.js';
+import { isTitleHead, isTitleModifier } from '../lexicons/index.js';
 
 export interface Located {
   mention: Mention;
@@ -46,6 +47,8 @@ export interface Focus {
   subject?: Entity;
   /** Else: persons named in the previous sentence, then recent subjects, most likely first. */
   candidates: Entity[];
+  /** Recent person subjects, latest first. */
+  subjects: Entity[];
 }
 
 /** `he` → male, `she` → female; other words say nothing. */
@@ -93,8 +96,9 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
   const tokens = view.tokens;
   let k = i;
   const prev = tokens[k - 1];
-  // `Its chief executive, Warwick Breen, said`: the comma closes an appositive the name was in.
-  if (prev && /^\s*,\s*$/.test(prev.post) && has(tokens[k], 'Verb') && !has(tokens[k], 'Gerund', 'PastParticiple') && !/^(who|which|that)$/i.test(tokens[k]?.text ?? '')) return k;
+  // `Its chief executive, Warwick Breen, said`: the comma closes an appositive the name was in
+  // (but not a relative clause: `Lee, who lost to Kang, called` is Lee's verb, not Kang's).
+  if (prev && /^\s*,\s*$/.test(prev.post) && !insideRelativeClause(tokens, k - 1) && has(tokens[k], 'Verb') && !has(tokens[k], 'Gerund', 'PastParticiple') && !/^(who|which|that)$/i.test(tokens[k]?.text ?? '')) return k;
   // Appositive or relative clause between commas or dashes.
   if (prev && /^\s*[,—–]\s*$/.test(prev.post)) {
     const closer = prev.post.trim();
@@ -115,6 +119,8 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
   let auxiliary: number | undefined;
   for (let j = k; j < tokens.length && j < k + 5; j++) {
     const t = tokens[j]!;
+    // `JD(S) state president X`, `party leads`: a title's first word is no verb, whatever its tag.
+    if (isTitleModifier(t.text) && isTitleHead(tokens[j + 1]?.text ?? '')) return auxiliary;
     // `had called`: the auxiliary leads to the verb that carries the meaning.
     if (has(t, 'Auxiliary') || has(t, 'Modal')) {
       auxiliary ??= j;
@@ -124,6 +130,14 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
     if (!has(t, 'Adverb', 'Negative')) return auxiliary;
   }
   return auxiliary;
+}
+
+/** Whether token `i` sits in a `, who …` clause opened earlier in the sentence. */
+function insideRelativeClause(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 25; j--) {
+    if (/[,—–(]/.test(tokens[j]!.post)) return /^(who|whom|whose|which)$/i.test(tokens[j + 1]!.text);
+  }
+  return false;
 }
 
 /** Tokens before the main clause: a leading subordinate or prepositional phrase ending at the first comma. */
@@ -174,8 +188,23 @@ export function resolvePronoun(discourse: Discourse, view: SentenceView, positio
   }
   const focus = discourse.focusBefore[view.sentence.index];
   if (!focus) return undefined;
-  if (focus.subject) return focus.subject;
-  return focus.candidates.find((e) => fitsPronoun(discourse, e, word)) ?? focus.candidates[0];
+  const fits = (e: Entity) => e !== focus.subject && fitsPronoun(discourse, e, word);
+  if (focus.subject) {
+    if (!pronounTaken(discourse, view, position, focus.subject, word)) return focus.subject;
+    const other = focus.subjects.find(fits);
+    if (other) return other;
+  }
+  return focus.candidates.find(fits) ?? focus.candidates[0];
+}
+
+/**
+ * `Asked about her comments, he said`: a pronoun of the previous subject's
+ * gender earlier in the sentence already refers to it, so a pronoun of the
+ * other gender means someone else.
+ */
+function pronounTaken(discourse: Discourse, view: SentenceView, position: number, subject: Entity, word: string): boolean {
+  if (fitsPronoun(discourse, subject, word) || !discourse.gender.has(subject)) return false;
+  return view.tokens.some((t) => t.start < position && isPersonalPronoun(t) && pronounGender(t.text) === discourse.gender.get(subject));
 }
 
 export function buildViews(sentences: Sentence[], tokens: Token[][], all: Located[]): SentenceView[] {

@@ -15,16 +15,16 @@ export interface Facts {
   relations: Relation[];
 }
 
-/** Who a he/she at the start of each sentence most likely means: the last person subject or speaker. */
 /** How many recent subjects a pronoun may reach back to. */
 const FOCUS_DEPTH = 3;
 
+/** Who a he/she at the start of each sentence most likely means: the last person subject or speaker. */
 function trackFocus(discourse: Discourse): void {
   let recent: Entity[] = [];
   let previous: { subject?: Entity; persons: Entity[] } = { persons: [] };
   for (const view of discourse.views) {
     const candidates = [...new Set([...previous.persons, ...recent])];
-    discourse.focusBefore[view.sentence.index] = previous.subject ? { subject: previous.subject, candidates } : { candidates };
+    discourse.focusBefore[view.sentence.index] = previous.subject ? { subject: previous.subject, candidates, subjects: recent } : { candidates, subjects: recent };
     const subject = mainSubject(view, discourse);
     const person = subject && subject.entity.kind === 'Person' ? subject.entity : undefined;
     if (person) recent = [person, ...recent.filter((e) => e !== person)].slice(0, FOCUS_DEPTH);

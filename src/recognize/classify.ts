@@ -106,8 +106,12 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (place > 0 && place >= org) return { kind: 'Place', form: 'name' };
   if (org > 0) return { kind: 'Organization', form: 'name' };
 
-  // Shape: two to four plain capitalised words are most often a person's name.
-  if (words.length >= 2 && words.length <= 4 && !/\d/.test(name)) return { kind: 'Person', form: 'name', guess: true };
+  // Shape: two to four plain capitalised words are most often a person's name,
+  // except as a person's affiliation (`Juliette Caron of Sciences Po`, `Lee at Kookmin University`).
+  if (words.length >= 2 && words.length <= 4 && !/\d/.test(name)) {
+    const affiliation = /^(of|at)$/i.test(previous?.text ?? '') && has(before[before.length - 2], ...PERSON_TAGS);
+    return { kind: affiliation ? 'Organization' : 'Person', form: 'name', guess: true };
+  }
   if (/\d/.test(name) && words.length === 1) return undefined; // model numbers, `2024`
   if (words.length === 1) {
     // Nobody's name follows `the`; places follow `in`, `at`, `near`.

@@ -88,6 +88,12 @@ export function tokenize(sentence: Sentence): Token[] {
   });
   for (const term of terms) {
     if (term.text === '') continue;
+    // `JD(S)`, `CPI(M)`: compromise cuts the closing bracket off a party's suffix; put it back on the word.
+    if (/^\p{Lu}{2,}\(\p{Lu}{1,3}$/u.test(term.text) && term.post.startsWith(')')) {
+      term.text += ')';
+      term.offset.length += 1;
+      term.post = term.post.slice(1);
+    }
     const start = sentence.normStart + term.offset.start;
     tokens.push({
       index: tokens.length,
@@ -110,7 +116,7 @@ export function isCapitalized(token: Token | undefined): boolean {
 
 /** `SITE`, `CSIS`, `U.S.`, `G7`: two or more capitals (dots allowed). */
 export function isAcronym(text: string): boolean {
-  return /^(?:[\p{Lu}]\.){2,}$|^[\p{Lu}][\p{Lu}\d&-]{1,7}$/u.test(text) && /[\p{Lu}].*[\p{Lu}\d]/u.test(text);
+  return /^(?:[\p{Lu}]\.){2,}$|^[\p{Lu}][\p{Lu}\d&-]{1,7}$|^\p{Lu}{2,}\(\p{Lu}{1,3}\)$/u.test(text) && /[\p{Lu}].*[\p{Lu}\d]/u.test(text);
 }
 
 /** `Trump’s` → `Trump`. */
