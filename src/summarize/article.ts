@@ -125,20 +125,28 @@ export function chooseDocument(graph: NewsGraph, doc?: string): string {
   return first;
 }
 
-function rolePhrase(title: string, org: string | undefined, sentence: string | undefined): string {
-  if (sentence !== undefined) {
-    const at = sentence.toLowerCase().indexOf(title.toLowerCase());
-    if (at >= 0 && org !== undefined) {
-      const tail = sentence.slice(at + title.length);
-      // `title at the Org` / `title of Org`: take the article's own words when they are adjacent.
-      const m = /^,?\s+(?:at|of|for|with|in)\s+(?:the\s+)?/.exec(tail);
-      if (m && tail.slice(m[0].length).startsWith(org)) {
-        return sentence.slice(at, at + title.length + m[0].length + org.length);
-      }
+/**
+ * How the summary words a role: the article's own `title at the Org` when
+ * adjacent; `Org title` (`LSK president`) turned into `title of the Org`;
+ * else the title as the article writes it.
+ */
+function rolePhrase(title: string, org: EntityInfo | undefined, sentence: string | undefined, articleText: string): string {
+  if (sentence === undefined) return title;
+  const at = sentence.toLowerCase().indexOf(title.toLowerCase());
+  if (at < 0) return title;
+  if (org !== undefined) {
+    const tail = sentence.slice(at + title.length);
+    const m = /^,?\s+(?:at|of|for|with|in)\s+(?:the\s+)?/.exec(tail);
+    if (m && tail.slice(m[0].length).startsWith(org.name)) {
+      return sentence.slice(at, at + title.length + m[0].length + org.name.length);
     }
-    if (at >= 0) return sentence.slice(at, at + title.length);
+    const before = sentence.slice(0, at).trimEnd();
+    if (/^\p{Ll}/u.test(title) && org.names.some((n) => before.endsWith(n))) {
+      const the = new RegExp(`\\bthe\\s+${escapeRegExp(org.name)}`, 'i').test(articleText) ? 'the ' : '';
+      return `${sentence.slice(at, at + title.length)} of ${the}${org.name}`;
+    }
   }
-  return title;
+  return sentence.slice(at, at + title.length);
 }
 
 /** `U.S. President Donald Trump`: the capitalized words before the name, when the title is one of them. */
@@ -284,9 +292,9 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const person = entities.get(e.source);
     const title = graph.getEdgeAttribute(e.key, 'title');
     if (!person || person.role || !title) continue;
-    const orgName = entities.get(e.target)?.name;
     const sentence = textOf.get(e.sentence);
-    person.role = { edge: e.key, title, org: e.target, phrase: rolePhrase(title, orgName, sentence), sentence: e.sentence };
+    const phrase = rolePhrase(title, entities.get(e.target), sentence, articleText);
+    person.role = { edge: e.key, title, org: e.target, phrase, sentence: e.sentence };
     const prefix = sentence === undefined ? undefined : titlePrefix(title, person, sentence);
     if (prefix) person.role.prefix = prefix;
   }
