@@ -12,7 +12,7 @@ import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, 
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isReportingVerb } from './quotes.js';
-import { subjects, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
+import { subjects, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
 
 interface VerbPattern {
   words: string[];
@@ -175,6 +175,9 @@ function relatedLinks(discourse: Discourse, view: SentenceView, doc: string, typ
   return found;
 }
 
+/** What a person can be a member of. */
+const MEMBER_GROUPS = new Set(['Party', 'Agency', 'Organization']);
+
 /** Structure from roles (a party title makes a member) and from `X, (which is) part of Y`. */
 function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc: string): Relation[] {
   const found: Relation[] = [];
@@ -187,6 +190,14 @@ function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc
   }
   for (const view of discourse.views) {
     view.tokens.forEach((t, i) => {
+      // `Katarzyna Wróblewska, also a member of the EPP,`: the person named just before belongs to it.
+      if (/^member$/i.test(t.text) && /^of$/i.test(view.tokens[i + 1]?.text ?? '')) {
+        const group = objectAfter(view, i + 2);
+        const person = [...view.located].reverse().find((l) => l.mention.normEnd <= t.start && l.entity.kind === 'Person' && l.mention.form !== 'pronoun');
+        if (group && person && MEMBER_GROUPS.has(group.entity.kind) && tokenAt(view, t.start) - tokenAfter(view, person.mention.normEnd) <= 3) {
+          found.push(relation(discourse, view, 'MEMBER_OF', person.entity, group.entity, 'member of', person.mention.normStart, group.mention.normEnd, doc));
+        }
+      }
       if (t.text.toLowerCase() !== 'part' || view.tokens[i + 1]?.text.toLowerCase() !== 'of') return;
       const whole = objectAfter(view, i + 2);
       const part = [...view.located].reverse().find((l) => l.mention.normEnd <= t.start && PART_KINDS.has(l.entity.kind) && l.mention.form !== 'pronoun');

@@ -5,10 +5,11 @@
  * - an appositive after it: `Vanessa Lloyd, deputy director of operations at
  *   the Canadian Security Intelligence Service, said`
  * - a relative clause: `X, who serves as a senior advisor to Y`
+ * - a title with the name as its appositive: `Its leader, X,`, `Reform’s deputy chairman, X,`
  * The organisation is the agency, company, party or state named in the title.
  */
 import type { Entity, Role } from '../types.js';
-import { isTitleHead, isTitleWord } from '../lexicons/index.js';
+import { isHonorific, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { located, tokenAfter, tokenAt, type Discourse, type Located, type SentenceView } from './discourse.js';
@@ -23,6 +24,12 @@ function role(discourse: Discourse, view: SentenceView, person: Entity, title: s
   return r;
 }
 
+/** `analyst Dr`: a courtesy honorific next to an office is no part of it. */
+function officeWords(words: string[]): string[] {
+  const office = words.filter((w) => !isHonorific(w) || isTitleHead(w) || isTitleModifier(w));
+  return office.length > 0 ? office : words;
+}
+
 /** Title words right before a person's name. */
 function preNominal(discourse: Discourse, view: SentenceView, person: Located): Role | undefined {
   const first = tokenAt(view, person.mention.normStart);
@@ -32,7 +39,7 @@ function preNominal(discourse: Discourse, view: SentenceView, person: Located): 
   let start = person.mention.normStart;
   while (k >= 0) {
     const t = view.tokens[k]!;
-    if (!/^\s*$/.test(t.post) && !/^\.\s*$/.test(t.post)) break;
+    if (!/^\s*$/.test(t.post) && !/^\.\s*$/.test(t.post) && t.post !== '-') break;
     const at = located(view, t);
     if (at && at.entity !== person.entity && HOLDERS.has(at.entity.kind)) {
       organization ??= at.entity;
@@ -41,12 +48,80 @@ function preNominal(discourse: Discourse, view: SentenceView, person: Located): 
       continue;
     }
     if (!isTitleWord(t.text) || has(t, 'Determiner')) break;
-    if (!TRANSIENT.test(t.text)) words.unshift(t.text);
+    if (t.post === '-' && words.length > 0) words[0] = `${t.text}-${words[0]}`; // `secretary-general`
+    else if (!TRANSIENT.test(t.text)) words.unshift(t.text);
     start = t.start;
     k--;
   }
   if (!words.some(isTitleHead)) return undefined;
-  return role(discourse, view, person.entity, words.join(' '), start, person.mention.normEnd, organization);
+  let end = person.mention.normEnd;
+  // `Political scientist Ursula Demir of the Free University of Berlin`: the organisation follows the name.
+  const affiliation = organization ? undefined : affiliationAfter(view, person);
+  if (affiliation) {
+    organization = affiliation.entity;
+    end = affiliation.mention.normEnd;
+  }
+  return role(discourse, view, person.entity, officeWords(words).join(' '), start, end, organization);
+}
+
+/** `X of the Free University of Berlin`, `X at Sciences Po`: an organisation right after a name. */
+function affiliationAfter(view: SentenceView, person: Located): Located | undefined {
+  const i = tokenAfter(view, person.mention.normEnd);
+  const prep = view.tokens[i];
+  if (!prep || !/^(of|at)$/i.test(prep.text) || !/^\s*$/.test(view.tokens[i - 1]?.post ?? ',')) return undefined;
+  const j = /^the$/i.test(view.tokens[i + 1]?.text ?? '') ? i + 2 : i + 1;
+  const at = view.tokens[j] && located(view, view.tokens[j]!);
+  return at && HOLDERS.has(at.entity.kind) && at.mention.form !== 'demonym' && at.mention.normStart === view.tokens[j]!.start ? at : undefined;
+}
+
+/** The organisation an `its`/`their`/`the party's` before token `k` points back to: the nearest one named before. */
+function antecedent(discourse: Discourse, view: SentenceView, k: number, noun?: string): Entity | undefined {
+  const wanted = noun && /^part(y|ies)$/i.test(noun) ? 'Party' : undefined;
+  const fits = (l: Located) => HOLDERS.has(l.entity.kind) && l.mention.form !== 'demonym' && (!wanted || l.entity.kind === wanted);
+  // `The Parliament’s largest group, the EPP, …`: a possessive modifies the noun after it, it is not the referent.
+  const possessive = (l: Located) => /^['’]s?\b/.test(discourse.norm.text.slice(l.mention.normEnd, l.mention.normEnd + 2)) || /['’]s$/.test(l.mention.text);
+  const candidate = (l: Located) => fits(l) && !possessive(l);
+  const before = view.located.filter((l) => l.mention.normEnd <= view.tokens[k]!.start && candidate(l));
+  if (before.length > 0) return before[before.length - 1]!.entity;
+  const previous = discourse.views[view.sentence.index - 1];
+  return previous?.located.find(candidate)?.entity;
+}
+
+/**
+ * A title, then the name as its appositive: `Its co-leader, Bernd Klausmeier,`,
+ * `Reform’s deputy chairman, Stuart Hollis,`, `the sitting Labour MP, Derek Ashworth,`.
+ */
+function titleThenName(discourse: Discourse, view: SentenceView, person: Located): Role | undefined {
+  const first = tokenAt(view, person.mention.normStart);
+  if (!/^\s*,\s*$/.test(view.tokens[first - 1]?.post ?? '')) return undefined;
+  const words: string[] = [];
+  let organization: Entity | undefined;
+  let start = person.mention.normStart;
+  for (let k = first - 1; k >= 0; k--) {
+    const t = view.tokens[k]!;
+    if (k < first - 1 && !/^\s*$/.test(t.post) && t.post !== '-') break;
+    const possessive = /['’]s$/.test(t.text);
+    const at = located(view, t);
+    if (at && at.entity !== person.entity) {
+      if (at.entity.kind === 'Person') break;
+      if (HOLDERS.has(at.entity.kind) && at.mention.form !== 'demonym') organization ??= at.entity;
+      start = at.mention.normStart;
+      k = tokenAt(view, at.mention.normStart);
+      if (possessive) break;
+      continue;
+    }
+    if (/^(its|their)$/i.test(t.text) || (possessive && /^\p{Ll}/u.test(t.text))) {
+      organization ??= antecedent(discourse, view, k, t.text.replace(/['’]s$/, ''));
+      start = t.start;
+      break;
+    }
+    if (!isTitleWord(t.text) || has(t, 'Determiner')) break;
+    if (t.post === '-' && words.length > 0) words[0] = `${t.text}-${words[0]}`;
+    else if (!TRANSIENT.test(t.text)) words.unshift(t.text);
+    start = t.start;
+  }
+  if (!words.some(isTitleHead)) return undefined;
+  return role(discourse, view, person.entity, officeWords(words).join(' '), start, person.mention.normEnd, organization);
 }
 
 /** `, deputy director of operations at the Canadian Security Intelligence Service,` */
@@ -60,13 +135,16 @@ function appositive(discourse: Discourse, view: SentenceView, person: Located): 
     if (k === i && (has(t, 'Verb') || /^(who|which|that)$/i.test(t.text))) return undefined;
     tokens.push(t);
     const next = view.tokens[k + 1];
-    // The appositive ends at a comma followed by a verb, or at the sentence's end.
-    if (/[,;—–]/.test(t.post) && (!next || has(next, 'Verb') || /^(who|which|and)$/i.test(next.text))) break;
+    // The appositive ends at a comma or dash before a new phrase (`X, a polling expert at Y, the result …`,
+    // `…, said`), not inside a list of its own (`bureau of cyber, critical technology and …`).
+    if (!next || (/[,;—–]/.test(t.post) && !(/^\s*,\s*$/.test(t.post) && /^\p{Ll}/u.test(next.text) && !has(next, 'Determiner', 'Verb', 'Pronoun', 'Preposition', 'Conjunction', 'Adverb')))) break;
     if (/[.!?”]/.test(t.post)) break;
   }
-  // Skip a leading article: `, a senior advisor …`
-  while (tokens[0] && has(tokens[0], 'Determiner')) tokens.shift();
+  // Skip a leading article or adverb: `, a senior advisor …`, `, also a member …`
+  while (tokens[0] && has(tokens[0], 'Determiner', 'Adverb')) tokens.shift();
   if (tokens.length === 0 || tokens.length > 25) return undefined;
+  // `, of President Ruto’s UDA,` is an affiliation, not an office; `a member of X` is a membership (relations).
+  if (has(tokens[0], 'Preposition') || /^members?$/i.test(tokens[0]!.text)) return undefined;
   if (!tokens.slice(0, 6).some((t) => isTitleHead(t.text.toLowerCase()))) return undefined;
   if (/^\p{Lu}/u.test(tokens[0]!.text) && !isTitleWord(tokens[0]!.text)) return undefined; // a list of names, not a title
   return titleWithOrganization(discourse, view, person, tokens);
@@ -118,7 +196,8 @@ export function extractRoles(discourse: Discourse, doc: string): Role[] {
   for (const view of discourse.views) {
     for (const person of view.located) {
       if (person.entity.kind !== 'Person' || person.mention.form === 'pronoun') continue;
-      for (const found of [preNominal(discourse, view, person), appositive(discourse, view, person), relativeClause(discourse, view, person)]) {
+      const founds = [preNominal, titleThenName, appositive, relativeClause].map((find) => find(discourse, view, person));
+      for (const found of founds) {
         if (!found) continue;
         const key = `${found.person}|${found.title.toLowerCase()}|${found.organization ?? ''}`;
         if (seen.has(key)) continue;

@@ -100,7 +100,11 @@ export function isHonorific(word: string): boolean {
   return honorifics.has(bare(word));
 }
 export function isTitleHead(word: string): boolean {
-  return titleHeads.has(bare(word));
+  const key = bare(word);
+  if (titleHeads.has(key)) return true;
+  // `co-leader`, `ex-minister`, `deputy-governor`: a hyphenated title is headed by its last part.
+  const parts = key.split('-');
+  return parts.length > 1 && titleHeads.has(parts.at(-1)!) && parts.slice(0, -1).every((p) => /^(co|ex)$/.test(p) || titleHeads.has(p) || titleModifiers.has(p));
 }
 export function isTitleModifier(word: string): boolean {
   return titleModifiers.has(bare(word));

@@ -37,10 +37,9 @@ export interface LoadOptions {
   onDocument?: (report: DocumentLoadReport) => void;
 }
 
-export interface DocumentLoadReport {
-  /** Document id; undefined for graph parts tied to no document. */
-  doc?: string;
-  /** Nodes and relationships sent (merged) for this document. */
+/** What one load sent and changed: for a document, or summed over a load. */
+export interface LoadCounts {
+  /** Nodes and relationships sent (merged). */
   nodes: number;
   relationships: number;
   /** Of those, how many the database did not have yet. */
@@ -52,15 +51,13 @@ export interface DocumentLoadReport {
   statements: number;
 }
 
-export interface LoadReport {
+export interface DocumentLoadReport extends LoadCounts {
+  /** Document id; undefined for graph parts tied to no document. */
+  doc?: string;
+}
+
+export interface LoadReport extends LoadCounts {
   documents: DocumentLoadReport[];
-  nodes: number;
-  relationships: number;
-  nodesCreated: number;
-  relationshipsCreated: number;
-  nodesDeleted: number;
-  relationshipsDeleted: number;
-  statements: number;
   ms: number;
 }
 

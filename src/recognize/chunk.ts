@@ -127,11 +127,27 @@ function connectorFits(left: Token[], connector: string, right: Token, after: To
   }
 }
 
+/**
+ * `European People’s Party`, `Kurdistan Workers’ Party`, `People’s Liberation
+ * Army`: a plural possessive stays inside a name that ends as a party or
+ * institution (`Trump’s Republican Party` is two names: the possessive is singular).
+ */
+function pluralPossessiveJoins(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const plural = (isPossessive(t) && has(t, 'Plural')) || (/s$/.test(t.text) && /^['’]\s+$/.test(t.post));
+  if (!plural || !isCapitalized(t)) return false;
+  let e = j + 1;
+  if (!isNameWord(tokens[e])) return false;
+  while (/^\s+$/.test(tokens[e]!.post) && isNameWord(tokens[e + 1])) e++;
+  const last = tokens[e]!.text;
+  return isPartyWord(last) || /^part(y|ies)$/i.test(last) || isOrganizationHead(last) || isAgencyHead(last);
+}
+
 /** The run of tokens from `i` on, before title splitting. */
 function runFrom(tokens: Token[], i: number): Token[] {
   const run: Token[] = [tokens[i]!];
   let j = i;
-  while (cleanJoin(tokens[j]!)) {
+  while (cleanJoin(tokens[j]!) || pluralPossessiveJoins(tokens, j)) {
     const next = tokens[j + 1];
     if (next && isNameWord(next) && !/^[(“"‘]/.test(next.pre)) {
       run.push(next);
@@ -219,7 +235,7 @@ function splitTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Toke
       break;
     }
   }
-  if (cut < 0) return whole;
+  if (cut < 0) return institutionBeforeTitle(run) ?? whole;
   let from = cut;
   while (from > 0) {
     const t = run[from - 1]!;
@@ -234,6 +250,22 @@ function splitTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Toke
     while (from < cut && !RANKS.test(run[from]!.text) && !isTitleHead(run[from]!.text) && !isHonorific(run[from]!.text)) from++;
   }
   return { prefix: trimEnd(run.slice(0, from)), title: run.slice(from, cut + 1), name: run.slice(cut + 1) };
+}
+
+/**
+ * `the sitting Labour MP, Derek Ashworth`, `a Senate Majority Leader`: an
+ * institution, then a title that names nobody here. The institution is kept
+ * (as a qualifier) and the title dropped; names of people are never cut.
+ */
+function institutionBeforeTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Token[] } | undefined {
+  let end = run.length;
+  while (end > 0 && isTitleWord(run[end - 1]!.text) && !isPartyWord(run[end - 1]!.text)) end--;
+  if (end === run.length || end === 0 || !isTitleHead(run[run.length - 1]!.text)) return undefined;
+  const prefix = run.slice(0, end);
+  const last = prefix[prefix.length - 1]!.text;
+  const text = prefix.map((t) => t.text).join(' ');
+  const institution = isPartyWord(last) || !!countryByName(text) || !!countryByDemonym(text) || !!knownKind(text) || isAgencyHead(last) || isOrganizationHead(last) || isAcronym(last);
+  return institution ? { prefix, title: run.slice(end), name: [] } : undefined;
 }
 
 /** Drop connectors and title-only words left dangling at the end of a run. */

@@ -1,0 +1,57 @@
+/**
+ * Offices and memberships on short passages written for each pattern (not
+ * taken from any fixture): a title with the name as its appositive, an
+ * organisation after the name, hyphenated titles, and `a member of`.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/extract.js';
+
+/** Roles as `person | title | organisation`, relations as `source TYPE target`. */
+function read(text: string): { roles: string[]; relations: string[] } {
+  const a = analyze(text);
+  const name = new Map(a.entities.map((e) => [e.id, e.name]));
+  return {
+    roles: a.roles.map((r) => `${name.get(r.person)} | ${r.title} | ${r.organization ? name.get(r.organization) : '-'}`),
+    relations: a.relations.map((r) => `${name.get(r.source)} ${r.type} ${name.get(r.target)}`),
+  };
+}
+
+describe('roles', () => {
+  it('`Its leader, X,` takes the organisation named before, not a possessive modifier', () => {
+    const { roles } = read(
+      'The Senate’s largest group, the centre-left Progressive Alliance, was split. Its leader, Mirela Popescu, backed the plan.',
+    );
+    expect(roles).toContain('Mirela Popescu | leader | Progressive Alliance');
+  });
+
+  it('`ORG’s deputy chairman, X,` and `the sitting Labour MP, X,`', () => {
+    const { roles } = read(
+      'Reform UK’s deputy chairman, Stuart Hollis, dismissed the pledge. The sitting Labour MP, Derek Ashworth, stood down in March.',
+    );
+    expect(roles).toContain('Stuart Hollis | deputy chairman | Reform UK');
+    expect(roles).toContain('Derek Ashworth | MP | Labour');
+  });
+
+  it('a title before the name and the organisation after it', () => {
+    const { roles } = read('Political scientist Ursula Demir of the Free University of Berlin said the coalition was divided.');
+    expect(roles).toContain('Ursula Demir | Political scientist | Free University of Berlin');
+  });
+
+  it('hyphenated titles, and no courtesy honorific in the office', () => {
+    const { roles } = read(
+      'ODM secretary-general Winnie Odhiambo criticised the rebels. Political analyst Dr. Cielito Baysa said the trial was about 2028.',
+    );
+    expect(roles.some((r) => r.startsWith('Winnie Odhiambo | secretary-general'))).toBe(true);
+    expect(roles).toContain('Cielito Baysa | Political analyst | -');
+  });
+
+  it('an appositive ends at its comma, and `a member of X` is a membership, not an office', () => {
+    const { roles, relations } = read(
+      'According to Professor Sunita Rao, a polling expert at the University of Strathclyde, the result will be read as a verdict on the government. ' +
+        'But MEP Katarzyna Nowak, also a member of the European People’s Party, criticised the decision.',
+    );
+    expect(roles).toContain('Sunita Rao | polling expert | University of Strathclyde');
+    expect(roles.filter((r) => r.startsWith('Katarzyna Nowak') && /member/.test(r))).toEqual([]);
+    expect(relations).toContain('Katarzyna Nowak MEMBER_OF European People’s Party');
+  });
+});
