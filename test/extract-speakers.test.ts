@@ -37,6 +37,16 @@ describe('speakers', () => {
     expect(speaker).toBe('Maria Santos');
   });
 
+  it('a name ending a longer appositive is not the subject: `X, of Y’s Party (P), praised Z`', () => {
+    const a = analyze(
+      'Majority Leader Joseph Mwangi, of President Daniel Ochieng’s National Unity Alliance (NUA), praised Kamau and accused the opposition of “playing games with the economy”.',
+    );
+    const name = new Map(a.entities.map((e) => [e.id, e.name]));
+    const supports = a.relations.filter((r) => r.type === 'SUPPORTS').map((r) => `${name.get(r.source)} > ${name.get(r.target)}`);
+    expect(supports).toEqual(['Joseph Mwangi > Kamau']);
+    expect(name.get(a.quotes.find((q) => q.text.includes('playing games'))!.speaker!)).toBe('Joseph Mwangi');
+  });
+
   it('an appositive name still takes the verb after it', () => {
     const { speaker } = read(
       'Its chief executive, Daniel Breen, said the company would “fight this in court”.',

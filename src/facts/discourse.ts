@@ -7,7 +7,7 @@
 import type { Entity, Mention, NormalizedText, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
 import { has } from '../recognize/tokens.js';
-import { isTitleHead, isTitleModifier } from '../lexicons/index.js';
+import { isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
 
 export interface Located {
   mention: Mention;
@@ -98,10 +98,10 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
   const prev = tokens[k - 1];
   // `Its chief executive, Warwick Breen, said`: the comma closes an appositive the name was in
   // (but not a relative clause: `Lee, who lost to Kang, called` is Lee's verb, not Kang's).
-  if (prev && /^\s*,\s*$/.test(prev.post) && !insideRelativeClause(tokens, k - 1) && has(tokens[k], 'Verb') && !has(tokens[k], 'Gerund', 'PastParticiple') && !/^(who|which|that)$/i.test(tokens[k]?.text ?? '')) return k;
+  if (prev && /^\)?\s*,\s*$/.test(prev.post) && opensAppositive(view, k) && !insideRelativeClause(tokens, k - 1) && has(tokens[k], 'Verb') && !has(tokens[k], 'Gerund', 'PastParticiple') && !/^(who|which|that)$/i.test(tokens[k]?.text ?? '')) return k;
   // Appositive or relative clause between commas or dashes.
-  if (prev && /^\s*[,—–]\s*$/.test(prev.post)) {
-    const closer = prev.post.trim();
+  if (prev && /^\)?\s*[,—–]\s*$/.test(prev.post)) {
+    const closer = prev.post.replace(/[\s)]/g, '');
     let depth = 0;
     for (let j = k; j < tokens.length && j < k + 40; j++) {
       if (tokens[j]!.post.includes(closer) || (closer === ',' && /[—–]/.test(tokens[j]!.post))) {
@@ -130,6 +130,23 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
     if (!has(t, 'Adverb', 'Negative')) return auxiliary;
   }
   return auxiliary;
+}
+
+/**
+ * Whether the name ending before token `k` opens right after a comma or dash
+ * (`Its chief executive, Warwick Breen, said`), so that it is the whole
+ * appositive; not the end of a longer one (`X, of President Ruto’s UDA, praised`).
+ */
+function opensAppositive(view: SentenceView, k: number): boolean {
+  // The name ending there, or before its bracketed short form: `National Unity Alliance (NUA),`.
+  const last = view.tokens[k - 1];
+  const name = last && [...view.located].reverse().find((l) => l.mention.normEnd <= last.end && tokenAt(view, l.mention.normStart) >= k - 8);
+  if (!name) return true;
+  // Titles before the name belong to the appositive: `Its president, Deputy Arthur Lima, praised`.
+  let j = tokenAt(view, name.mention.normStart) - 1;
+  while (j >= 0 && /^\s*$/.test(view.tokens[j]!.post) && (isTitleWord(view.tokens[j]!.text) || has(view.tokens[j], 'Determiner', 'Adjective'))) j--;
+  const before = view.tokens[j];
+  return !!before && /[,—–]\s*$/.test(before.post);
 }
 
 /** Whether token `i` sits in a `, who …` clause opened earlier in the sentence. */
