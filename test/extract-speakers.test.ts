@@ -82,4 +82,26 @@ describe('speakers', () => {
     );
     expect(speaker).toBe('Helen Mwangi');
   });
+
+  it('reported speech beside a partial quote, and `according to` before or after its clause', () => {
+    const a = analyze(
+      'Party secretary Nomsa Dube accused the minister of “hiding behind the treasury” and said the party would talk to every faction. ' +
+        'Turnout fell to a record low in the northern districts, according to Ahmed Bello, a researcher at the Lagos Policy Institute. ' +
+        'According to the Assembly’s chief clerk, Maria Okoro, the vote took four hours to count. ' +
+        'According to Professor Lena Hart, an economist at Leeds University, the plan would cost billions.',
+    );
+    const name = new Map(a.entities.map((e) => [e.id, e.name]));
+    const reported = a.quotes.filter((q) => !q.direct).map((q) => `${name.get(q.speaker!)}: ${q.text}`);
+    expect(reported).toContain('Nomsa Dube: the party would talk to every faction');
+    expect(reported).toContain('Ahmed Bello: Turnout fell to a record low in the northern districts');
+    expect(reported).toContain('Maria Okoro: the vote took four hours to count');
+    expect(reported).toContain('Lena Hart: the plan would cost billions');
+    // The partial quote stays a direct quote of its own, not part of the reported clause.
+    expect(a.quotes.filter((q) => q.direct).map((q) => q.text)).toEqual(['hiding behind the treasury']);
+  });
+
+  it('the attribution of a direct quote reports nothing more: `,” X told reporters after a meeting that lasted …`', () => {
+    const a = analyze('“We will follow the rules,” Villanueva told reporters after a caucus that lasted nearly four hours.');
+    expect(a.quotes.filter((q) => !q.direct)).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@
  * marks (`X said there will be …`) becomes an indirect quote.
  */
 import type { Entity, Quote } from '../types.js';
-import { isTitleWord, reportingVerbs } from '../lexicons/index.js';
+import { isTitleHead, isTitleWord, reportingVerbs } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import type { Token } from '../recognize/index.js';
 import { toOriginal } from '../normalize/index.js';
@@ -123,9 +123,16 @@ export function reportingVerbOf(view: SentenceView, i: number): number | undefin
   const v = verbAfter(view, i);
   if (v === undefined) return undefined;
   if (isReportingVerb(view.tokens[v])) return v;
+  let inQuote = false;
   for (let k = v + 1; k < view.tokens.length - 1; k++) {
     const t = view.tokens[k]!;
-    if (/[;:“”"]/.test(t.post) || /[“"]/.test(t.pre) || /^(who|which|that|because|while|when)$/i.test(t.text)) return undefined;
+    // Words inside quote marks are someone's words, not this clause's verbs: step over them.
+    if (/[“]/.test(t.pre)) inQuote = true;
+    if (inQuote) {
+      if (/[”]/.test(t.post)) inQuote = false;
+      continue;
+    }
+    if (/[;:"]/.test(t.post) || /["]/.test(t.pre) || /^(who|which|that|because|while|when)$/i.test(t.text)) return undefined;
     if (/^(and|but)$/i.test(t.text)) {
       let j = k + 1;
       while (has(view.tokens[j], 'Adverb', 'Auxiliary')) j++;
@@ -246,8 +253,12 @@ export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
   }
 
   for (const view of discourse.views) {
-    if (sentencesWithDirect.has(view.sentence.index)) continue;
-    const indirect = reportedSpeech(discourse, view, doc);
+    // A sentence with quote marks may still report a clause of its own around them:
+    // `X accused the DA of “…” and said the ANC would talk to all parties`.
+    const quoted = sentencesWithDirect.has(view.sentence.index)
+      ? direct.filter((q) => q.after > view.sentence.normStart && q.open < view.sentence.normEnd)
+      : [];
+    const indirect = reportedSpeech(discourse, view, doc, quoted);
     if (indirect) quotes.push(indirect);
   }
   return quotes.sort((a, b) => a.start - b.start);
@@ -266,7 +277,7 @@ function clauseAfter(view: SentenceView, v: number, verb: string): number {
     if (/^that$/i.test(t.text)) return j + 1;
     if (/[,;:—–]/.test(t.post) || has(t, 'Verb')) break;
   }
-  if (/^(told|tells|tell|informed|assured|reminded|warned)$/i.test(view.tokens[v]!.text)) {
+  if (view.tokens[k] && /^(told|tells|tell|informed|assured|reminded|warned)$/i.test(view.tokens[v]!.text)) {
     const told = view.located.find((l) => l.mention.normStart >= view.tokens[k]!.start && l.mention.normStart <= (view.tokens[k + 1]?.start ?? 0));
     if (told) return tokenAfter(view, told.mention.normEnd);
   }
@@ -285,34 +296,58 @@ function negated(view: SentenceView, subjectEnd: number, v: number): boolean {
   return view.tokens.some((t, i) => i < v && t.start >= subjectEnd && (has(t, 'Negative') || /^(declined|refused|failed)$/i.test(t.text)));
 }
 
-/** `According to X, CLAUSE.` */
-function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entity; start: number } | undefined {
-  const first = view.tokens[0];
-  if (!first || !/^according$/i.test(first.text) || !/^to$/i.test(view.tokens[1]?.text ?? '')) return undefined;
-  const who = referentAt(discourse, view, 2);
+/**
+ * `According to X, CLAUSE.`, `According to X, a title at Y, CLAUSE.` or
+ * `CLAUSE, according to X[, title].`: the speaker and where the clause lies.
+ */
+function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entity; start: number; end: number } | undefined {
+  const tokens = view.tokens;
+  const at = tokens.findIndex((t, i) => /^according$/i.test(t.text) && /^to$/i.test(tokens[i + 1]?.text ?? ''));
+  if (at < 0) return undefined;
+  const who = referentAfterTitles(discourse, view, at + 2);
   if (!who || !CAN_SPEAK.has(who.entity.kind)) return undefined;
-  const comma = view.tokens.findIndex((t) => t.start >= who.end && /,/.test(t.post));
-  const start = view.tokens[comma + 1];
-  return comma >= 0 && start ? { speaker: who.entity, start: start.start } : undefined;
+  if (at > 0) {
+    // Trailing: the clause is everything before `, according to`.
+    if (!/,\s*$/.test(tokens[at - 1]!.post)) return undefined;
+    return { speaker: who.entity, start: view.sentence.normStart, end: tokens[at - 1]!.end };
+  }
+  // `According to the Parliament’s secretary-general, Alessandro Ferri, …`: the person the title names.
+  const firstComma = tokens.findIndex((t) => t.end >= who.end && /,/.test(t.post));
+  const named = tokens[firstComma + 1] && /['’]s$/.test(discourse.norm.text.slice(who.end, who.end + 2)) ? referentAt(discourse, view, firstComma + 1) : undefined;
+  const speaker = named && named.entity.kind === 'Person' ? named : who;
+  let comma = tokens.findIndex((t) => t.end >= speaker.end && /,/.test(t.post));
+  // `According to Professor X, a polling expert at Y, the result …`: past the appositive.
+  const next = tokens[comma + 1];
+  if (next && has(next, 'Determiner') && /^(a|an)$/i.test(next.text)) {
+    const close = tokens.findIndex((t, i) => i > comma + 1 && /,/.test(t.post));
+    if (close > 0 && tokens.slice(comma + 1, close + 1).some((t) => isTitleHead(t.text))) comma = close;
+  }
+  const start = tokens[comma + 1];
+  return comma >= 0 && start ? { speaker: speaker.entity, start: start.start, end: view.sentence.normEnd } : undefined;
 }
 
 /** `X said (that) CLAUSE`, `CLAUSE, X added.` or `According to X, CLAUSE` without quote marks. */
-function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string): Quote | undefined {
+function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string, quoted: QuoteSpan[] = []): Quote | undefined {
   const { norm } = discourse;
   const according = accordingTo(discourse, view);
-  const found: Array<{ subject: Referent; verb: string; v?: number }> = subjects(view, discourse).flatMap((subject) => {
+  const found: Array<{ subject: Referent; verb: string; v?: number; clause?: { start: number; end: number } }> = subjects(view, discourse).flatMap((subject) => {
     const v = reportingVerbOf(view, tokenAfter(view, subject.end));
     return v === undefined ? [] : [{ subject, verb: verbPhrase(view, v), v }];
   });
-  if (according) found.unshift({ subject: { entity: according.speaker, start: according.start, end: according.start, text: '', pronoun: false }, verb: 'according to' });
-  for (const { subject, verb, v } of found) {
+  if (according) {
+    const subject = { entity: according.speaker, start: according.start, end: according.start, text: '', pronoun: false };
+    found.unshift({ subject, verb: 'according to', clause: according });
+  }
+  for (const { subject, verb, v, clause } of found) {
     if (!CAN_SPEAK.has(subject.entity.kind)) continue;
     let clauseStart: number;
     let clauseEnd: number;
     const subjectIndex = tokenAt(view, subject.start);
-    if (v === undefined) {
-      clauseStart = subject.start;
-      clauseEnd = view.sentence.normEnd;
+    if (clause) {
+      clauseStart = clause.start;
+      clauseEnd = clause.end;
+    } else if (v === undefined) {
+      continue;
     } else if (subjectIndex > 0 && /,\s*$/.test(view.tokens[subjectIndex - 1]!.post) && v >= view.tokens.length - 2) {
       // `China, India … are among the actors, she added.`
       clauseStart = view.sentence.normStart;
@@ -327,6 +362,12 @@ function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string): 
     while (clauseEnd > clauseStart && /[\s.,;:!?]/.test(norm.text[clauseEnd - 1]!)) clauseEnd--;
     const text = norm.text.slice(clauseStart, clauseEnd);
     if (text.split(/\s+/).length < 3 || !isClause(view, clauseStart, clauseEnd)) continue;
+    if (quoted.length > 0) {
+      // Only a clause wholly outside the marks: the quoted words are their own (direct) Quote;
+      // and not the quote's own attribution (`,” Villaraza told reporters after a caucus that …`).
+      if (quoted.some((q) => q.open < clauseEnd && clauseStart < q.after)) continue;
+      if (quoted.some((q) => subject.start >= q.after && /^[\s,.]*$/.test(norm.text.slice(q.after, subject.start)))) continue;
+    }
     return {
       doc,
       sentence: view.sentence.index,
