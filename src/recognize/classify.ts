@@ -80,7 +80,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
 
   if (/^part(y|ies)$/i.test(last) && words.length > 1) return { kind: 'Party', form: 'name' };
   // `University of New Mexico`, `Law Society of Kenya`: the head is the word before `of`.
-  const of = words.findIndex((w, i) => i > 0 && /^(of|for)$/.test(w));
+  const of = words.findIndex((w, i) => i > 0 && /^(of|for|on)$/.test(w));
   const head = of > 0 ? words[of - 1]! : undefined;
   if (head && isOrganizationHead(head) && !isAgencyHead(head)) return { kind: 'Organization', form: 'name' };
   if (head && isAgencyHead(head)) return { kind: 'Agency', form: 'name' };
