@@ -24,6 +24,12 @@ describe('compression', () => {
     expect(compress('Lee said there will be more floods this year, echoing a warning shared by the agency.')).toBe(
       'Lee said there will be more floods this year.',
     );
+    expect(compress('Okafor won the party vote last month, which also made her leader of the opposition.')).toBe(
+      'Okafor won the party vote last month.',
+    );
+    // Too little would be left, or the clause holds quoted words: kept.
+    expect(compress('It passed, which surprised many.')).toBe('It passed, which surprised many.');
+    expect(compress('Lee spoke for an hour on Monday, which she called “a duty”.')).toBe('Lee spoke for an hour on Monday, which she called “a duty”.');
   });
   it('never touches quoted words and keeps acronym definitions and attributions', () => {
     const quoted = '“We found cracks — small ones — in the wall, making it worse,” Lee said.';

@@ -6,6 +6,7 @@
  *   parentheses     `the party (in power since 2015)` → `the party`
  *   relative clause `Smith, who founded it, said`   → `Smith said`
  *   trailing -ing   `…, echoing a warning by Y.`    → `….`
+ *   trailing which  `…, which made him leader.`     → `….`
  */
 import { insideAny, quotedSpans, tidy } from './text.js';
 
@@ -70,9 +71,18 @@ export function dropTrailingParticiple(text: string): string {
   return head + m[3]!;
 }
 
+/** Remove a trailing `, which …` clause (an aside on what came before), when what remains is a full sentence. */
+export function dropTrailingWhich(text: string): string {
+  const m = /,\s+which\b([^“”"]*?)([.!?])$/u.exec(text);
+  if (!m || !outsideQuotes(text, m.index, text.length)) return text;
+  const head = text.slice(0, m.index);
+  if (head.split(/\s+/).length < 6) return text;
+  return head + m[2]!;
+}
+
 /** Every safe compression, in a fixed order. */
 export function compress(text: string): string {
-  return tidy(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(text)))));
+  return tidy(dropTrailingWhich(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(text))))));
 }
 
 const LEADING_CONNECTIVE = /^(?:However|But|Yet|Still|Meanwhile|And|Instead|Nevertheless|Nonetheless),?\s+/;
