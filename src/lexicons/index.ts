@@ -12,6 +12,7 @@ import parties from './data/parties.json' with { type: 'json' };
 import countriesExtra from './data/countries-extra.json' with { type: 'json' };
 import verbs from './data/verbs.json' with { type: 'json' };
 import furniture from './data/furniture.json' with { type: 'json' };
+import places from './data/places.json' with { type: 'json' };
 import type { EntityKind, RelationType } from '../types.js';
 
 // world-countries is CommonJS whose typings claim an ES default export; require() it as what it is.
@@ -123,6 +124,7 @@ const knownNames = new Map<string, EntityKind>();
 for (const name of organizations.known.Organization) knownNames.set(lexKey(name), 'Organization');
 for (const name of organizations.known.Agency) knownNames.set(lexKey(name), 'Agency');
 for (const name of parties.known) knownNames.set(lexKey(name), 'Party');
+for (const name of places.places) knownNames.set(lexKey(name), 'Place');
 const partyWords = new Set(parties.words.map(lexKey));
 
 export const agencyPrefixes: readonly string[] = organizations.agencyPrefixes;

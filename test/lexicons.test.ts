@@ -1,0 +1,20 @@
+/** The lexicons as data: places that are not states, and everyday country names, read as such in text. */
+import { describe, expect, it } from 'vitest';
+import { countryByName, knownKind } from '../src/lexicons/index.js';
+import { mentions } from '../src/recognize/index.js';
+
+describe('lexicons', () => {
+  it('knows places that are not sovereign states, and short country names', () => {
+    for (const place of ['West Bank', 'Gaza Strip', 'Northern Ireland', 'Middle East', 'Yugoslavia']) expect(knownKind(place), place).toBe('Place');
+    expect(countryByName('Bosnia')?.name).toBe('Bosnia and Herzegovina');
+  });
+
+  it('reads them as places in a sentence, whatever comes before them', () => {
+    const found = mentions('Yugoslavia and Bosnia sent envoys, while clashes in the West Bank and the Middle East went on.');
+    const kinds = new Map(found.map((m) => [m.text, m.kind]));
+    expect(kinds.get('Yugoslavia')).toBe('Place');
+    expect(kinds.get('Bosnia')).toBe('State');
+    expect(kinds.get('West Bank')).toBe('Place');
+    expect(kinds.get('Middle East')).toBe('Place');
+  });
+});
