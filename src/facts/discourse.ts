@@ -149,6 +149,16 @@ function opensAppositive(view: SentenceView, k: number): boolean {
   return !!before && /[,—–]\s*$/.test(before.post);
 }
 
+/**
+ * Where the `, who|whose|which …,` clause holding token `i` closes (the index
+ * of its last token), or undefined when `i` is in no such clause.
+ */
+export function relativeClauseEnd(tokens: Token[], i: number): number | undefined {
+  if (!insideRelativeClause(tokens, i)) return undefined;
+  for (let j = i; j < tokens.length; j++) if (/[,—–]/.test(tokens[j]!.post)) return j;
+  return tokens.length - 1;
+}
+
 /** Whether token `i` sits in a `, who …` clause opened earlier in the sentence. */
 function insideRelativeClause(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 25; j--) {

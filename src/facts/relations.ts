@@ -12,7 +12,7 @@ import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, 
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isReportingVerb } from './quotes.js';
-import { subjects, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
+import { relativeClauseEnd, subjects, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
 
 interface VerbPattern {
   words: string[];
@@ -90,12 +90,40 @@ function objectAfter(view: SentenceView, from: number): Located | undefined {
   return possessive && named[1] ? named[1] : first;
 }
 
+/** Objects joined to `object` by `and`/`or`/commas: `attacked Labor and the Greens`, `criticised both the BJP and the Congress`. */
+function coordinated(view: SentenceView, object: Located): Located[] {
+  const more: Located[] = [];
+  let last = object;
+  for (let n = 0; n < 4; n++) {
+    let k = tokenAfter(view, last.mention.normEnd);
+    const joiner = view.tokens[k];
+    const comma = /^\s*,\s*$/.test(view.tokens[k - 1]?.post ?? '');
+    if (joiner && /^(and|or)$/i.test(joiner.text)) k++;
+    else if (!comma) break;
+    while (view.tokens[k] && has(view.tokens[k], 'Determiner')) k++;
+    const next = view.tokens[k] && view.located.find((l) => l.mention.normStart === view.tokens[k]!.start && l.mention.form !== 'title');
+    if (!next || !SUBJECT_KINDS.has(next.entity.kind) || next.entity === object.entity) break;
+    // A possessor opens a longer phrase (`and Labour’s leader`), not another object.
+    if (/^['’]s?/.test(view.sentence.text.slice(next.mention.normEnd - view.sentence.normStart))) break;
+    more.push(next);
+    last = next;
+  }
+  return more;
+}
+
 function relation(discourse: Discourse, view: SentenceView, type: RelationType, source: Entity, target: Entity, verb: string, start: number, end: number, doc: string): Relation {
   return { doc, sentence: view.sentence.index, ...toOriginal(discourse.norm, start, end), type, source: source.id, target: target.id, verb };
 }
 
 function subjectBefore(view: SentenceView, discourse: Discourse, position: number): Referent | undefined {
-  const before = subjects(view, discourse).filter((s) => s.start < position && SUBJECT_KINDS.has(s.entity.kind));
+  const verb = tokenAt(view, position);
+  // `Tusk, whose Civic Coalition leads the government, … accused Wolski`: a subject inside a
+  // relative clause that has closed before the verb is not the verb's subject.
+  const closedBefore = (s: Referent): boolean => {
+    const end = relativeClauseEnd(view.tokens, tokenAt(view, s.start));
+    return end !== undefined && end < verb;
+  };
+  const before = subjects(view, discourse).filter((s) => s.start < position && SUBJECT_KINDS.has(s.entity.kind) && !closedBefore(s));
   return before[before.length - 1];
 }
 
@@ -139,7 +167,11 @@ function sentenceRelations(discourse: Discourse, view: SentenceView, doc: string
       }
     }
     if (matched) {
-      found.push(relation(discourse, view, matched.pattern.type, subject.entity, object.entity, tokens.slice(i, matched.end).map((t) => t.text).join(' '), span[0], span[1], doc));
+      const verb = tokens.slice(i, matched.end).map((t) => t.text).join(' ');
+      for (const target of [object, ...coordinated(view, object)]) {
+        if (target.entity === subject.entity || (allowed && !allowed.has(target.entity.kind))) continue;
+        found.push(relation(discourse, view, matched.pattern.type, subject.entity, target.entity, verb, span[0], target.mention.normEnd, doc));
+      }
       i = matched.end - 1;
     }
   }

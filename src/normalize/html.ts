@@ -1,7 +1,8 @@
 /** HTML pasted instead of text: drop scripts, styles and tags, decode entities. */
 import { editsFor, type Edit } from './edits.js';
 
-const BLOCK_TAGS = /^(p|div|br|li|ul|ol|h[1-6]|article|section|header|footer|tr|table|blockquote|figure|figcaption|title)$/i;
+/** Tags that end a line of text; a stray `<script>` or `</style>` (its pair missing) ends one too, so no name runs across it. */
+const BLOCK_TAGS = /^(p|div|br|li|ul|ol|h[1-6]|article|section|header|footer|tr|table|blockquote|figure|figcaption|title|script|style|noscript|template)$/i;
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘',
   rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…',

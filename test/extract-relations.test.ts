@@ -1,0 +1,34 @@
+/**
+ * Typed relations on short passages written for each pattern (not taken from
+ * any fixture): coordinated objects, and subjects inside relative clauses.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/extract.js';
+
+function relations(text: string, type: string): string[] {
+  const a = analyze(text);
+  const name = new Map(a.entities.map((e) => [e.id, e.name]));
+  return a.relations.filter((r) => r.type === type).map((r) => `${name.get(r.source)} > ${name.get(r.target)}`).sort();
+}
+
+describe('relations', () => {
+  it('a verb reaches every coordinated object: `attacked Labor and the Greens`, `both X and Y`', () => {
+    expect(relations('Opposition Leader Craig Mulvaney attacked Labor and the Greens over the deal.', 'OPPOSES')).toEqual([
+      'Craig Mulvaney > Greens',
+      'Craig Mulvaney > Labor',
+    ]);
+    expect(relations('AAP’s state convenor, Sneha Pillai, criticised both the BJP and the Congress for their promises.', 'OPPOSES')).toEqual([
+      'Sneha Pillai > BJP',
+      'Sneha Pillai > Congress',
+    ]);
+  });
+
+  it('a subject inside a closed relative clause is not the subject of the verb after it', () => {
+    expect(
+      relations(
+        'Prime Minister Piotr Nowak, whose Civic Union leads the government, called the veto “a disgrace” and accused Marek Wolski of protecting his allies.',
+        'OPPOSES',
+      ),
+    ).toEqual(['Piotr Nowak > Marek Wolski']);
+  });
+});
