@@ -31,4 +31,14 @@ describe('relations', () => {
       ),
     ).toEqual(['Piotr Nowak > Marek Wolski']);
   });
+
+  it('a participial clause after a comma and a possessive inside a verb phrase', () => {
+    expect(relations('Nationals Leader Bryce Hensley went further, calling for the defeat of any Labor senator who voted yes.', 'OPPOSES')).toEqual([
+      'Bryce Hensley > Labor',
+    ]);
+    expect(relations('Former minister Kenji Nishida withdrew and threw his support behind Takeshi Morita on Friday.', 'SUPPORTS')).toEqual([
+      'Kenji Nishida > Takeshi Morita',
+    ]);
+  });
 });
+

@@ -42,7 +42,9 @@ function inCompound(view: SentenceView, i: number): boolean {
   const token = view.tokens[i]!;
   const previous = view.tokens[i - 1];
   if (token.post === '-' || previous?.post === '-' || (has(token, 'Adjective') && !has(token, 'Verb'))) return true;
-  // `a campaign of disparaging articles`: a gerund is a verb only after a form of `be` or `by`.
+  // `a campaign of disparaging articles`: a gerund is a verb only after a form of `be` or `by`, or
+  // opening a participial clause after a comma (`X went further, calling for the defeat of Y`).
+  if (previous && /,\s*$/.test(previous.post)) return false;
   return has(token, 'Gerund') && !/^(is|are|was|were|be|been|being|by|am)$/i.test(previous?.text ?? '');
 }
 
@@ -58,8 +60,13 @@ function matchVerb(view: SentenceView, i: number): { pattern: VerbPattern; end: 
   const first = view.tokens[i]!;
   if (inCompound(view, i)) return undefined;
   for (const pattern of patterns.get(first.text.toLowerCase()) ?? []) {
-    const ok = pattern.words.every((w, k) => view.tokens[i + k]?.text.toLowerCase() === w);
-    if (ok && has(first, 'Verb', 'Infinitive', 'PastTense', 'Gerund', 'PresentTense')) return { pattern, end: i + pattern.words.length };
+    // `threw his support behind`: a possessive may stand inside the phrase, before its noun.
+    let skip = 0;
+    const ok = pattern.words.every((w, k) => {
+      if (k > 0 && skip === 0 && /^(his|her|its|their|our|my|full)$/i.test(view.tokens[i + k]?.text ?? '') && view.tokens[i + k + 1]?.text.toLowerCase() === w) skip = 1;
+      return view.tokens[i + k + skip]?.text.toLowerCase() === w;
+    });
+    if (ok && has(first, 'Verb', 'Infinitive', 'PastTense', 'Gerund', 'PresentTense')) return { pattern, end: i + pattern.words.length + skip };
   }
   return undefined;
 }
