@@ -17,4 +17,12 @@ describe('lexicons', () => {
     expect(kinds.get('West Bank')).toBe('Place');
     expect(kinds.get('Middle East')).toBe('Place');
   });
+
+  it('a compass word before a country names a region of it; a country with one in its name stays a state', () => {
+    const kinds = new Map(mentions('The premier of Western Australia met envoys from South Africa and North Korea.').map((m) => [m.text, m.kind]));
+    expect(kinds.get('Western Australia')).toBe('Place');
+    expect(kinds.get('South Africa')).toBe('State');
+    expect(kinds.get('North Korea')).toBe('State');
+  });
 });
+

@@ -90,6 +90,10 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (words.length > 1 && isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };
   if (words.length > 1 && isOrganizationHead(last)) return { kind: 'Organization', form: 'name' };
+  // `Western Australia`, `Northern Ireland`: a compass word before a country names a region of it.
+  if (words.length === 2 && countryByName(last) && /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater)$/i.test(words[0]!)) {
+    return { kind: 'Place', form: 'name' };
+  }
   // `Global Affairs Canada`, `Elections Canada`: a department named for its country.
   if (words.length > 1 && countryByName(last) && !countryByName(words.slice(-2).join(' ')) && words.every((w) => /^\p{Lu}/u.test(w)) && !isTitleModifier(words[0]!)) {
     return { kind: 'Agency', form: 'name' };
