@@ -104,4 +104,25 @@ describe('speakers', () => {
     const a = analyze('“We will follow the rules,” Villanueva told reporters after a caucus that lasted nearly four hours.');
     expect(a.quotes.filter((q) => !q.direct)).toEqual([]);
   });
+
+  it('a partial quote belongs to the main subject, not to one inside a closed relative clause', () => {
+    const { speaker } = read(
+      'Prime Minister Piotr Nowak, whose Civic Union leads the government, called the veto “a political act dressed up as a legal one”.',
+      'a political act',
+    );
+    expect(speaker).toBe('Piotr Nowak');
+  });
+
+  it('a lawmaker’s (D-N.M.) is no one, and an affiliation’s short form stands between subject and verb', () => {
+    const a = analyze(
+      'Sen. Elena Caballero (D-N.M.) said she had asked auditors to review the rules. ' +
+        'Interior Minister Katrin Vogel of the Social Democratic Party (SPD) said the report strengthened the case for a ban.',
+    );
+    const name = new Map(a.entities.map((e) => [e.id, e.name]));
+    expect([...name.values()]).not.toContain('D-N.M');
+    const reported = a.quotes.map((q) => `${name.get(q.speaker!)}: ${q.text}`);
+    expect(reported).toContain('Elena Caballero: she had asked auditors to review the rules');
+    expect(reported).toContain('Katrin Vogel: the report strengthened the case for a ban');
+  });
 });
+

@@ -24,5 +24,13 @@ describe('lexicons', () => {
     expect(kinds.get('South Africa')).toBe('State');
     expect(kinds.get('North Korea')).toBe('State');
   });
+
+  it('a name a person’s title precedes is a person’s, and an institution’s complement goes on', () => {
+    const kinds = new Map(
+      mentions('Rep. Tom Ward agreed. The Federal Office for the Protection of the Constitution said so.').map((m) => [m.text, m.kind]),
+    );
+    expect(kinds.get('Tom Ward')).toBe('Person');
+    expect(kinds.get('Federal Office for the Protection of the Constitution')).toBe('Agency');
+  });
 });
 

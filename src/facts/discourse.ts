@@ -114,7 +114,17 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
   } else {
     // `Juliette Caron of Sciences Po said`: a name's affiliation stands between it and its verb.
     const affiliation = /^(of|at|from|with)$/i.test(tokens[k]?.text ?? '') ? view.located.find((l) => l.mention.normStart >= tokens[k]!.end && l.mention.normStart <= (tokens[k + 2]?.start ?? -1)) : undefined;
-    if (affiliation && affiliation.entity.kind !== 'Person') k = tokenAfter(view, affiliation.mention.normEnd);
+    if (affiliation && affiliation.entity.kind !== 'Person') {
+      k = tokenAfter(view, affiliation.mention.normEnd);
+      // `… of the Social Democratic Party (SPD) said`: past the short form too.
+      if (tokens[k] && /\(/.test(tokens[k]!.pre + (tokens[k - 1]?.post ?? '')) && /^\)/.test(tokens[k]!.post)) k++;
+    }
+  }
+  // `Elena Caballero (D-N.M.) said`: a bracketed aside after the subject.
+  if (tokens[k] && /\(/.test(tokens[k]!.pre + (tokens[k - 1]?.post ?? ''))) {
+    const close = tokens.findIndex((t, j) => j >= k && j < k + 6 && /\)/.test(t.post));
+    // Not `Alliance (NUA), praised`: a comma after the bracket closes an appositive the name ends.
+    if (close >= 0 && /^[.]?\)\s*$/.test(tokens[close]!.post)) k = close + 1;
   }
   let auxiliary: number | undefined;
   for (let j = k; j < tokens.length && j < k + 5; j++) {
@@ -190,6 +200,20 @@ export function subjects(view: SentenceView, discourse: Discourse): Referent[] {
     found.push({ entity, start: token.start, end: at ? at.mention.normEnd : token.end, text: at ? at.mention.text : token.text, pronoun: !at });
   });
   return found;
+}
+
+/**
+ * Subjects standing before `position`, except one inside a relative clause
+ * that closed before it (`Tusk, whose Civic Coalition leads the government,
+ * … accused Wolski`: Civic Coalition is not who accused).
+ */
+export function subjectsBefore(view: SentenceView, discourse: Discourse, position: number): Referent[] {
+  const at = tokenAt(view, position);
+  return subjects(view, discourse).filter((s) => {
+    if (s.start >= position) return false;
+    const end = relativeClauseEnd(view.tokens, tokenAt(view, s.start));
+    return end === undefined || end >= at;
+  });
 }
 
 /** The subject of the main clause, if a person or organisation is one. */

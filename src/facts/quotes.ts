@@ -21,6 +21,7 @@ import {
   mainClauseStart,
   resolvePronoun,
   subjects,
+  subjectsBefore,
   tokenAfter,
   tokenAt,
   verbAfter,
@@ -192,7 +193,7 @@ function leading(discourse: Discourse, view: SentenceView, before: number): Attr
 
 /** The subject of the clause a partial quote sits in: `he had called Y “…”`. */
 function clauseSubject(discourse: Discourse, view: SentenceView, before: number): Attribution | undefined {
-  const candidates = subjects(view, discourse).filter((s) => s.start < before && CAN_SPEAK.has(s.entity.kind));
+  const candidates = subjectsBefore(view, discourse, before).filter((s) => CAN_SPEAK.has(s.entity.kind));
   const nearest = candidates[candidates.length - 1];
   if (!nearest) return undefined;
   const v = verbAfter(view, tokenAfter(view, nearest.end));

@@ -12,7 +12,7 @@ import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, 
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isReportingVerb } from './quotes.js';
-import { relativeClauseEnd, subjects, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
+import { subjects, subjectsBefore, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
 
 interface VerbPattern {
   words: string[];
@@ -123,14 +123,7 @@ function relation(discourse: Discourse, view: SentenceView, type: RelationType, 
 }
 
 function subjectBefore(view: SentenceView, discourse: Discourse, position: number): Referent | undefined {
-  const verb = tokenAt(view, position);
-  // `Tusk, whose Civic Coalition leads the government, … accused Wolski`: a subject inside a
-  // relative clause that has closed before the verb is not the verb's subject.
-  const closedBefore = (s: Referent): boolean => {
-    const end = relativeClauseEnd(view.tokens, tokenAt(view, s.start));
-    return end !== undefined && end < verb;
-  };
-  const before = subjects(view, discourse).filter((s) => s.start < position && SUBJECT_KINDS.has(s.entity.kind) && !closedBefore(s));
+  const before = subjectsBefore(view, discourse, position).filter((s) => SUBJECT_KINDS.has(s.entity.kind));
   return before[before.length - 1];
 }
 

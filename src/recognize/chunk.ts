@@ -112,8 +112,12 @@ function connectorFits(left: Token[], connector: string, right: Token, after: To
   switch (connector) {
     case 'of':
     case 'for':
-    case 'on':
+    case 'on': {
+      // `Office for the Protection of the Constitution`: an institution's complement may go on.
+      const complement = left.some((t, i) => i > 0 && /^(of|for|on)$/.test(t.text) && (isAgencyHead(left[i - 1]!.text) || isOrganizationHead(left[i - 1]!.text)));
+      if (complement && connector === 'of') return true;
       return isAgencyHead(last.text) || isOrganizationHead(last.text) || /^(Organisation|Organization|Department|Ministry|Office|Bank|University|Secretary|Minister|Chamber|House|Court|Council|Commission|Institute|Association|Federation|Union|League|Party|Church|Republic|Kingdom|State|States|Board|Bureau|Friends|Alternative|Coalition|Alliance|Movement|Front|Congress|Assembly|Committee|Centre|Center|School|College|Academy|Society|Museum|Army|Order|Brotherhood|Federal)$/i.test(last.text) || !!countryByName(right.text);
+    }
     case 'and':
     case '&':
       // Two complete names side by side (`X City and Y City`, `… of Mexico and …`) are a list.

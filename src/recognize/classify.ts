@@ -10,10 +10,12 @@ import {
   countryByName,
   isAgencyHead,
   isCapitalCity,
+  isHonorific,
   isLanguage,
   isOrganizationHead,
   isPartyWord,
   isPlaceHead,
+  isTitleHead,
   isTitleModifier,
   kindOfLowercaseHead,
   knownKind,
@@ -56,6 +58,12 @@ function governingWord(before: Token[]): string {
   return '';
 }
 
+/** Plain capitalised words that no institution's head word ends: `Tom Ward`, `Elena Caballero`. */
+function personShaped(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1]!.text;
+  return tokens.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !isOrganizationHead(last) && !isAgencyHead(last) && !isPartyWord(last) && !countryByName(last);
+}
+
 export function classify(candidate: Candidate, name: string, before: Token[]): Classified | undefined {
   const previous = before[before.length - 1];
   const tokens = candidate.tokens;
@@ -73,6 +81,14 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
 
   const known = knownKind(name);
   if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
+  // `(D-N.M.)`, `(R-Texas)`: a US lawmaker's party and state, not a name.
+  if (tokens.length === 1 && /^[DRI]-\p{Lu}/u.test(name)) return undefined;
+  // `Rep. Tom Ward`, `Sen. Alice Springs`: a name a person's title stands before is a person's,
+  // whatever its last word would suggest alone (a ward, springs).
+  const titled = (t: Token | undefined) => !!t && (isHonorific(t.text) || isTitleHead(t.text));
+  if ((candidate.title.some(titled) || titled(previous)) && words.length >= 2 && words.length <= 4 && personShaped(tokens)) {
+    return { kind: 'Person', form: 'name' };
+  }
   if (isPartyWord(name)) return { kind: 'Party', form: 'name' };
 
   const headKind = kindOfLowercaseHead(following.join(' ')) ?? kindOfLowercaseHead(following[0] ?? '');
