@@ -47,6 +47,7 @@ describe('the seed summary', () => {
     expect(text).toMatch(/Security and Intelligence Threats to Elections \(SITE\)/);
     expect(text).toContain('Rapid Response Mechanism');
     expect(text).toMatch(/panel/);
+    expect(text).toMatch(/threshold for a public warning/);
     for (const state of ['China', 'India', 'Russia', 'Pakistan']) expect(text).toContain(state);
     expect(text).toMatch(/deepfakes/);
     expect(text).toMatch(/Freeland/);

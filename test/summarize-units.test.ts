@@ -11,7 +11,8 @@ import { compress, dropOrphanConnective } from '../src/summarize/compress.js';
 import { attributeQuote, nameSpeakerDescriptor, nameSpeakerPronoun, nameSubjectPronoun } from '../src/summarize/refer.js';
 import { quotedSpans, tidy } from '../src/summarize/text.js';
 import { conceptWeights, HAPAX, sentenceConcepts, stem } from '../src/summarize/concepts.js';
-import { readArticle } from '../src/summarize/article.js';
+import { chooseDocument, readArticle } from '../src/summarize/article.js';
+import { extract } from '../src/extract.js';
 import { planSentences } from '../src/summarize/plan.js';
 import { summarizeGraph as summarize } from '../src/summarize/summary.js';
 
@@ -267,3 +268,20 @@ describe('short names', () => {
     expect(article.entities.get('Person:Maria Lopez')?.surname).toBe('Lopez');
   });
 });
+
+describe('planning units', () => {
+  it('a quote a pronoun attributes, right after the same speaker’s reported claim, goes with that claim', () => {
+    const text =
+      'The election commission met on Monday to review its rules for the coming vote. ' +
+      'Commissioner Ana Ruiz said the bar for a public warning is very high. ' +
+      '“A warning could also do the attackers’ work for them,” she said. ' +
+      '“We will not play that game,” Ruiz added.';
+    const graph = extract(text);
+    const plans = planSentences(readArticle(graph, chooseDocument(graph)));
+    const byText = (start: string) => plans.find((p) => p.sentence.text.startsWith(start))!;
+    expect(byText('“A warning could also').needsPredecessor).toBe(true);
+    // Named by the speaker's own name, a quote stands alone.
+    expect(byText('“We will not play').needsPredecessor).toBe(false);
+  });
+});
+

@@ -34,6 +34,8 @@ export interface SentencePlan {
 }
 
 const LEADING_PRONOUN = /^(He|She|They)\b/;
+/** `…,” she said.`: a quote's speaker given by a pronoun after it. */
+const PRONOUN_ATTRIBUTION = /[”"]\s*(he|she|they)\s+\p{Ll}+\.?$/u;
 const ANAPHORIC_OPENER =
   /^(?:(?:In|For|By|Under) (?:that|this|those|these|such) (?:case|cases|way|instance|effort|plan)\b|(?:That|This|These|Those|Such|It|Its|His|Her|Their|Both)\b(?!\s+(?:year|year’s|year's|week|month|morning|afternoon|evening|weekend|time|summer|spring|fall|autumn|winter)\b))/;
 
@@ -118,6 +120,12 @@ export function planSentences(article: Article): SentencePlan[] {
       needsPredecessor = referent === undefined;
     } else if (ANAPHORIC_OPENER.test(s.text.replace(/^[“"‘]/, ''))) {
       // `“That is not…”` inside a quote points back just as much as outside one.
+      needsPredecessor = true;
+    }
+    // `X said the threshold is high. “A warning could also …,” she said.`: a quote that a pronoun
+    // attributes, right after the same speaker's reported claim, elaborates that claim; they go together.
+    const previous = article.sentences[position - 1];
+    if (own?.direct && own.speaker && PRONOUN_ATTRIBUTION.test(s.text) && previous?.quotes.some((q) => !q.direct && q.speaker === own.speaker)) {
       needsPredecessor = true;
     }
     if (position === 0) needsPredecessor = false;
