@@ -32,5 +32,14 @@ describe('lexicons', () => {
     expect(kinds.get('Tom Ward')).toBe('Person');
     expect(kinds.get('Federal Office for the Protection of the Constitution')).toBe('Agency');
   });
+
+  it('a party named with a complement is a party; a capital after a semicolon proves nothing', () => {
+    const kinds = new Map(
+      mentions('The Democratic Party of Struggle won. (Reporting by Ana Diaz; Editing by Tom Reyes)').map((m) => [m.text, m.kind]),
+    );
+    expect(kinds.get('Democratic Party of Struggle')).toBe('Party');
+    expect(kinds.has('Editing')).toBe(false);
+    expect(kinds.get('Tom Reyes')).toBe('Person');
+  });
 });
 

@@ -75,7 +75,7 @@ function atClauseStart(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1]!;
   if (/^[^\p{L}\p{N}]+$/u.test(prev.text)) return atClauseStart(tokens, i - 1) || /[“"‘:—–(-]/.test(prev.text);
-  return /[“"‘:—–(-]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre);
+  return /[“"‘:;—–(-]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre);
 }
 
 /** `Lebed said`: an unknown word before a reporting verb is someone's name, even at a sentence start. */
@@ -91,6 +91,8 @@ function looksProper(token: Token): boolean {
 function trustCapital(token: Token, knownCapitalized: ReadonlySet<string>, next?: Token, runLength = 1): boolean {
   const word = token.text.replace(/['’]s$/, '');
   if (isFunctionWord(token)) return false;
+  // `Editing by X`, `Speaking to reporters`: a participle opening its clause.
+  if (/\p{Ll}ing$/u.test(word) && runLength === 1 && next && has(next, 'Preposition')) return false;
   if (namedSpeaker(token, next)) return true;
   // `Hiroshi Watanabe, chief economist …` opening a sentence: a word the dictionary lacks, followed by more of the name.
   if (runLength >= 2 && lexicon[word.toLowerCase()] === undefined && !has(token, ...COMMON_WORD_TAGS)) return true;

@@ -98,6 +98,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   // `University of New Mexico`, `Law Society of Kenya`: the head is the word before `of`.
   const of = words.findIndex((w, i) => i > 0 && /^(of|for|on)$/.test(w));
   const head = of > 0 ? words[of - 1]! : undefined;
+  // `Communist Party of China`, `Democratic Party of Struggle`: a party named with a complement.
+  if (head && /^part(y|ies)$/i.test(head)) return { kind: 'Party', form: 'name' };
   if (head && isOrganizationHead(head) && !isAgencyHead(head)) return { kind: 'Organization', form: 'name' };
   if (head && isAgencyHead(head)) return { kind: 'Agency', form: 'name' };
   // `Partido Demokratiko Pilipino`, `Parti Québécois`: "party" in the language of the name.
