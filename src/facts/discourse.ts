@@ -19,7 +19,7 @@ export interface Referent {
   entity: Entity;
   start: number;
   end: number;
-  /** The words as written (`he`, `Vanessa Lloyd`). */
+  /** The words as written (`he`, `Ana Ruiz`). */
   text: string;
   pronoun: boolean;
 }

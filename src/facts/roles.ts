@@ -1,9 +1,9 @@
 /**
- * Offices people hold, from the three ways news copy states them:
- * - before the name: `chief electoral officer Stephanie Perrault`,
- *   `Conservative Leader Pierre Poilievre`, `U.S. President Donald Trump`
- * - an appositive after it: `Vanessa Lloyd, deputy director of operations at
- *   the Canadian Security Intelligence Service, said`
+ * Offices people hold, from the four ways news copy states them:
+ * - before the name: `chief electoral officer Ana Ruiz`,
+ *   `Labour Leader Keir Starmer`, `U.S. President Joe Biden`
+ * - an appositive after it: `Ana Ruiz, deputy director of operations at
+ *   the National Security Agency, said`
  * - a relative clause: `X, who serves as a senior advisor to Y`
  * - a title with the name as its appositive: `Its leader, X,`, `Reform’s deputy chairman, X,`
  * The organisation is the agency, company, party or state named in the title.
