@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/io/input.js';
 import { analyze, extract, MAX_ARTICLE_CHARS } from '../src/extract.js';
 import { mentions } from '../src/recognize/index.js';
+import { INVISIBLE } from '../src/normalize/index.js';
 import { NewsgraphError } from '../src/types.js';
 
 /** Run the pass; only a NewsgraphError may escape. */
@@ -15,8 +16,9 @@ function survives(text: string): void {
   try {
     const graph = extract(text, { source: 'fuzz' });
     graph.forEachNode((_key, attributes) => expect(attributes.kind).toBeTruthy());
-    // Offsets point at the mention in the original (normalization only collapses spaces and quote styles).
-    const plain = (s: string) => s.replace(/\s+/g, ' ').replace(/["“”]/g, '"');
+    // Offsets point at the mention in the original (normalization only collapses spaces and quote
+    // styles, and deletes invisible characters: controls, zero-width spaces).
+    const plain = (s: string) => s.replace(INVISIBLE, '').replace(/\s+/g, ' ').replace(/["“”]/g, '"');
     for (const m of mentions(text)) expect(plain(text.slice(m.start, m.end))).toBe(plain(m.text));
   } catch (error) {
     if (!(error instanceof NewsgraphError)) throw error;

@@ -76,6 +76,12 @@ export function located(view: SentenceView, token: Token): Located | undefined {
   return view.located.find((l) => l.mention.normStart <= token.start && token.end <= l.mention.normEnd + 2);
 }
 
+/** Whether a mention of sentence `view` is a possessor (`Britain’s`, `Labour’s leader`): it qualifies the noun after it. */
+export function isPossessor(view: SentenceView, l: Located): boolean {
+  const at = l.mention.normEnd - view.sentence.normStart;
+  return /^['’]s?/.test(view.sentence.text.slice(at, at + 2)) || /['’]s$/.test(l.mention.text);
+}
+
 /** The index just past a mention's last token. */
 export function tokenAfter(view: SentenceView, end: number): number {
   const i = view.tokens.findIndex((t) => t.start >= end);
@@ -114,13 +120,9 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
   } else {
     // `Juliette Caron of Sciences Po said`: a name's affiliation stands between it and its verb.
     const affiliation = /^(of|at|from|with)$/i.test(tokens[k]?.text ?? '') ? view.located.find((l) => l.mention.normStart >= tokens[k]!.end && l.mention.normStart <= (tokens[k + 2]?.start ?? -1)) : undefined;
-    if (affiliation && affiliation.entity.kind !== 'Person') {
-      k = tokenAfter(view, affiliation.mention.normEnd);
-      // `… of the Social Democratic Party (SPD) said`: past the short form too.
-      if (tokens[k] && /\(/.test(tokens[k]!.pre + (tokens[k - 1]?.post ?? '')) && /^\)/.test(tokens[k]!.post)) k++;
-    }
+    if (affiliation && affiliation.entity.kind !== 'Person') k = tokenAfter(view, affiliation.mention.normEnd);
   }
-  // `Elena Caballero (D-N.M.) said`: a bracketed aside after the subject.
+  // `Elena Caballero (D-N.M.) said`, `… of the Social Democratic Party (SPD) said`: a bracketed aside.
   if (tokens[k] && /\(/.test(tokens[k]!.pre + (tokens[k - 1]?.post ?? ''))) {
     const close = tokens.findIndex((t, j) => j >= k && j < k + 6 && /\)/.test(t.post));
     // Not `Alliance (NUA), praised`: a comma after the bracket closes an appositive the name ends.

@@ -12,7 +12,7 @@ import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, 
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isReportingVerb } from './quotes.js';
-import { subjects, subjectsBefore, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
+import { isPossessor, subjects, subjectsBefore, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
 
 interface VerbPattern {
   words: string[];
@@ -93,8 +93,7 @@ function objectAfter(view: SentenceView, from: number): Located | undefined {
   const first = named[0];
   if (!first) return undefined;
   // `Britain’s new Labour government`: the possessor qualifies the head.
-  const possessive = /^['’]s?/.test(view.sentence.text.slice(first.mention.normEnd - view.sentence.normStart));
-  return possessive && named[1] ? named[1] : first;
+  return isPossessor(view, first) && named[1] ? named[1] : first;
 }
 
 /** Objects joined to `object` by `and`/`or`/commas: `attacked Labor and the Greens`, `criticised both the BJP and the Congress`. */
@@ -111,7 +110,7 @@ function coordinated(view: SentenceView, object: Located): Located[] {
     const next = view.tokens[k] && view.located.find((l) => l.mention.normStart === view.tokens[k]!.start && l.mention.form !== 'title');
     if (!next || !SUBJECT_KINDS.has(next.entity.kind) || next.entity === object.entity) break;
     // A possessor opens a longer phrase (`and Labour’s leader`), not another object.
-    if (/^['’]s?/.test(view.sentence.text.slice(next.mention.normEnd - view.sentence.normStart))) break;
+    if (isPossessor(view, next)) break;
     more.push(next);
     last = next;
   }

@@ -12,7 +12,8 @@ import type { Entity, Role } from '../types.js';
 import { isHonorific, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
-import { located, tokenAfter, tokenAt, type Discourse, type Located, type SentenceView } from './discourse.js';
+import { isPossessor, located, tokenAfter, tokenAt, type Discourse, type Located, type SentenceView } from './discourse.js';
+import type { Token } from '../recognize/index.js';
 
 const HOLDERS = new Set(['Agency', 'Organization', 'Party', 'State']);
 /** Words that say when, not what: `new Liberal Leader` holds the office `Leader`. */
@@ -28,6 +29,17 @@ function role(discourse: Discourse, view: SentenceView, person: Entity, title: s
 function officeWords(words: string[]): string[] {
   const office = words.filter((w) => !isHonorific(w) || isTitleHead(w) || isTitleModifier(w));
   return office.length > 0 ? office : words;
+}
+
+/**
+ * Walking back from a name: put title word `t` in front of `words`
+ * (`secretary-` joins `general`; `new` says when, not what), or say it is none.
+ */
+function prependTitleWord(words: string[], t: Token): boolean {
+  if (!isTitleWord(t.text) || has(t, 'Determiner')) return false;
+  if (t.post === '-' && words.length > 0) words[0] = `${t.text}-${words[0]}`;
+  else if (!TRANSIENT.test(t.text)) words.unshift(t.text);
+  return true;
 }
 
 /** Title words right before a person's name. */
@@ -47,9 +59,7 @@ function preNominal(discourse: Discourse, view: SentenceView, person: Located): 
       k = tokenAt(view, at.mention.normStart) - 1;
       continue;
     }
-    if (!isTitleWord(t.text) || has(t, 'Determiner')) break;
-    if (t.post === '-' && words.length > 0) words[0] = `${t.text}-${words[0]}`; // `secretary-general`
-    else if (!TRANSIENT.test(t.text)) words.unshift(t.text);
+    if (!prependTitleWord(words, t)) break;
     start = t.start;
     k--;
   }
@@ -79,12 +89,10 @@ function antecedent(discourse: Discourse, view: SentenceView, k: number, noun?: 
   const wanted = noun && /^part(y|ies)$/i.test(noun) ? 'Party' : undefined;
   const fits = (l: Located) => HOLDERS.has(l.entity.kind) && l.mention.form !== 'demonym' && (!wanted || l.entity.kind === wanted);
   // `The Parliament’s largest group, the EPP, …`: a possessive modifies the noun after it, it is not the referent.
-  const possessive = (l: Located) => /^['’]s?\b/.test(discourse.norm.text.slice(l.mention.normEnd, l.mention.normEnd + 2)) || /['’]s$/.test(l.mention.text);
-  const candidate = (l: Located) => fits(l) && !possessive(l);
-  const before = view.located.filter((l) => l.mention.normEnd <= view.tokens[k]!.start && candidate(l));
+  const before = view.located.filter((l) => l.mention.normEnd <= view.tokens[k]!.start && fits(l) && !isPossessor(view, l));
   if (before.length > 0) return before[before.length - 1]!.entity;
   const previous = discourse.views[view.sentence.index - 1];
-  return previous?.located.find(candidate)?.entity;
+  return previous?.located.find((l) => fits(l) && !isPossessor(previous, l))?.entity;
 }
 
 /**
@@ -115,9 +123,7 @@ function titleThenName(discourse: Discourse, view: SentenceView, person: Located
       start = t.start;
       break;
     }
-    if (!isTitleWord(t.text) || has(t, 'Determiner')) break;
-    if (t.post === '-' && words.length > 0) words[0] = `${t.text}-${words[0]}`;
-    else if (!TRANSIENT.test(t.text)) words.unshift(t.text);
+    if (!prependTitleWord(words, t)) break;
     start = t.start;
   }
   if (!words.some(isTitleHead)) return undefined;

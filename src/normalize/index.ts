@@ -23,7 +23,8 @@ export interface Normalized extends NormalizedText {
 const MAX_HEADING_WORDS = 14;
 const ENDS_LIKE_TEXT = /[.!?”"’:;…)\]]$/;
 
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
+/** Characters normalization deletes: controls, zero-width spaces and joiners, byte-order marks. */
+export const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
 const SPACES = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
 /** Edits inside one kept line (from `start` to `end` in `text`). */

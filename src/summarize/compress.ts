@@ -60,24 +60,23 @@ export function dropRelativeClauses(text: string): string {
   return out;
 }
 
-/** Remove a trailing `, VERBing …` clause, when what remains is a full sentence. */
-export function dropTrailingParticiple(text: string): string {
-  // The clause must run to the end: `a bill, covering only X, could come` has no trailing clause.
-  const m = /,\s+(\p{Ll}+ing)\b([^“”",;:]*?)([.!?])$/u.exec(text);
-  if (!m || NOT_PARTICIPLES.has(m[1]!)) return text;
-  if (!outsideQuotes(text, m.index, text.length)) return text;
-  const head = text.slice(0, m.index);
-  if (head.split(/\s+/).length < 6) return text;
-  return head + m[3]!;
+/** Cut a trailing clause found by `match` (its `end` group the sentence's final mark), when a full sentence is left. */
+function dropTail(text: string, match: RegExpExecArray | null): string {
+  if (!match || !outsideQuotes(text, match.index, text.length)) return text;
+  const head = text.slice(0, match.index);
+  return head.split(/\s+/).length < 6 ? text : head + match.groups!.end!;
 }
 
-/** Remove a trailing `, which …` clause (an aside on what came before), when what remains is a full sentence. */
-export function dropTrailingWhich(text: string): string {
-  const m = /,\s+which\b([^“”"]*?)([.!?])$/u.exec(text);
-  if (!m || !outsideQuotes(text, m.index, text.length)) return text;
-  const head = text.slice(0, m.index);
-  if (head.split(/\s+/).length < 6) return text;
-  return head + m[2]!;
+/** Remove a trailing `, VERBing …` clause. */
+export function dropTrailingParticiple(text: string): string {
+  // The clause must run to the end: `a bill, covering only X, could come` has no trailing clause.
+  const m = /,\s+(\p{Ll}+ing)\b[^“”",;:]*?(?<end>[.!?])$/u.exec(text);
+  return m && NOT_PARTICIPLES.has(m[1]!) ? text : dropTail(text, m);
+}
+
+/** Remove a trailing `, which …` clause (an aside on what came before). */
+function dropTrailingWhich(text: string): string {
+  return dropTail(text, /,\s+which\b[^“”"]*?(?<end>[.!?])$/u.exec(text));
 }
 
 /** Every safe compression, in a fixed order. */
