@@ -190,6 +190,18 @@ describe('HTML viewer in headless Chromium', () => {
     await panel.getByRole('button', { name: 'Pierre Poilievre' }).first().click();
     await expect.poll(() => page.locator('#panel h2').innerText()).toBe('Pierre Poilievre');
 
+    // Two nodes clicked in quick succession (inside sigma's double-click window): the second is
+    // selected, and the view does not zoom.
+    const zoom = () => page.evaluate(() => (window.__newsgraph!.renderer as { getCamera(): { ratio: number } }).getCamera().ratio);
+    await page.waitForTimeout(500); // the panel link's camera move ends
+    const before = await zoom();
+    const [first, second] = [await pointAt(page, 'Person:Elon Musk'), await pointAt(page, 'Person:Justin Trudeau')];
+    await page.mouse.click(first.x, first.y);
+    await page.mouse.click(second.x, second.y);
+    await expect.poll(() => page.locator('#panel h2').innerText()).toBe('Justin Trudeau');
+    await page.waitForTimeout(400);
+    expect(await zoom()).toBe(before);
+
     // Search by surname, pick the result with Enter.
     await page.fill('#search', 'galzada');
     await expect.poll(() => page.locator('#search-results button').allInnerTexts()).toEqual(['Larisa Galzada']);

@@ -247,6 +247,12 @@ function main(): void {
     refreshActive();
   });
   renderer.on('clickNode', ({ node }) => select(node, false));
+  // sigma reads a second click within its double-click window as a double
+  // click and zooms; on a node it is someone picking the next node quickly.
+  renderer.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
+    preventSigmaDefault();
+    select(node, false);
+  });
   renderer.on('clickStage', () => {
     selected = null;
     byId('panel').hidden = true;
