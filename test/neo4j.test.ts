@@ -560,11 +560,13 @@ describe('a load cut off mid-article leaves nothing of it', () => {
     const before = await counts();
     const entitiesBefore = await existingEntities(failing.graph);
     let statements = 0;
+    let total = 0;
     const attempt = loadGraph(failing.graph, proxy.settings, {
       maxRetryTimeMs: 0,
-      onStatement: ({ done }) => {
-        statements = done;
-        if (done === 4) proxy.cut(true);
+      onStatement: (progress) => {
+        statements = progress.done;
+        total = progress.total;
+        if (progress.done === 4) proxy.cut(true);
       },
     });
     const error = await attempt.then(
@@ -574,7 +576,9 @@ describe('a load cut off mid-article leaves nothing of it', () => {
     expect(error).toBeInstanceOf(NewsgraphError);
     expect((error as NewsgraphError).exitCode).toBe(ExitCode.neo4j);
     expect((error as NewsgraphError).message).toContain(proxy.settings.uri);
-    expect(statements).toBe(4);
+    // Statements are pipelined: one already sent may still be answered after the cut, but the article never completes.
+    expect(statements).toBeGreaterThanOrEqual(4);
+    expect(statements).toBeLessThan(total);
     expect(await documentCounts(failing.id)).toEqual({ documents: 0, quotes: 0, facts: 0, mentioned: 0 });
     expect(await existingEntities(failing.graph)).toEqual(entitiesBefore);
     expect(await counts()).toEqual(before);
