@@ -30,6 +30,8 @@ export interface Span {
 export interface ConllSentence {
   text: string;
   gold: Span[];
+  /** Which `-DOCSTART-` document (article) the sentence belongs to, from 0. */
+  doc: number;
 }
 
 /** The newsgraph kind → CoNLL type mapping the issue fixes. */
@@ -49,8 +51,9 @@ export function readConll(path: string): ConllSentence[] {
   const sentences: ConllSentence[] = [];
   let words: string[] = [];
   let tags: string[] = [];
+  let doc = -1;
   const flush = (): void => {
-    if (words.length > 0) sentences.push(toSentence(words, tags));
+    if (words.length > 0) sentences.push(toSentence(words, tags, Math.max(doc, 0)));
     words = [];
     tags = [];
   };
@@ -58,6 +61,7 @@ export function readConll(path: string): ConllSentence[] {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('-DOCSTART-')) {
       flush();
+      if (trimmed.startsWith('-DOCSTART-')) doc++;
       continue;
     }
     const cols = trimmed.split(/\s+/);
@@ -68,7 +72,7 @@ export function readConll(path: string): ConllSentence[] {
   return sentences;
 }
 
-function toSentence(words: string[], tags: string[]): ConllSentence {
+function toSentence(words: string[], tags: string[], doc: number): ConllSentence {
   const starts: number[] = [];
   let offset = 0;
   for (const w of words) {
@@ -92,7 +96,23 @@ function toSentence(words: string[], tags: string[]): ConllSentence {
     open = { start: starts[i]!, end, type };
     gold.push(open);
   });
-  return { text, gold };
+  return { text, gold, doc };
+}
+
+/**
+ * Each article as one text, its sentences one paragraph each, so a system sees
+ * what it sees on a real article: the other sentences around a name.
+ */
+export function toDocuments(sentences: ConllSentence[]): ConllSentence[] {
+  const docs: ConllSentence[] = [];
+  for (const s of sentences) {
+    let current = docs[docs.length - 1];
+    if (!current || current.doc !== s.doc) docs.push((current = { text: '', gold: [], doc: s.doc }));
+    const offset = current.text === '' ? 0 : current.text.length + 2;
+    current.text = current.text === '' ? s.text : `${current.text}\n\n${s.text}`;
+    for (const g of s.gold) current.gold.push({ ...g, start: g.start + offset, end: g.end + offset });
+  }
+  return docs;
 }
 
 // ─── Systems ────────────────────────────────────────────────────────────────
@@ -241,8 +261,8 @@ export function summary(r: SystemResult): Record<Scored | 'overall', Prf> {
 
 const pct = (x: number): string => x.toFixed(3);
 
-function printTable(results: SystemResult[], sentences: number, goldCounts: Record<Label, number>): void {
-  console.log(`CoNLL-2003 sentences: ${sentences}; gold PER ${goldCounts.PER}, ORG ${goldCounts.ORG}, LOC ${goldCounts.LOC} (MISC ${goldCounts.MISC} ignored)`);
+function printTable(results: SystemResult[], sentences: number, documents: number, goldCounts: Record<Label, number>): void {
+  console.log(`CoNLL-2003 sentences: ${sentences} in ${documents} documents; gold PER ${goldCounts.PER}, ORG ${goldCounts.ORG}, LOC ${goldCounts.LOC} (MISC ${goldCounts.MISC} ignored)`);
   console.log('');
   const header = ['system', 'type', 'P', 'R', 'F1', 'TP', 'FP', 'FN'];
   const rows: string[][] = [header];
@@ -281,8 +301,11 @@ function printErrors(results: SystemResult[], n: number): void {
 
 // ─── Main ───────────────────────────────────────────────────────────────────
 
+type Unit = 'sentence' | 'document';
+
 interface Args {
   path: string;
+  units: Unit[];
   json: boolean;
   errors: number;
   limit: number;
@@ -290,15 +313,21 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { path: CONLL_PATH, json: false, errors: 0, limit: Infinity };
+  const args: Args = { path: CONLL_PATH, units: ['sentence'], json: false, errors: 0, limit: Infinity };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
     else if (a === '--errors') args.errors = Number(argv[++i] ?? 20);
     else if (a === '--limit') args.limit = Number(argv[++i]);
     else if (a === '--only') args.only = argv[++i];
+    else if (a === '--by') {
+      const unit = argv[++i];
+      if (unit === 'both') args.units = ['sentence', 'document'];
+      else if (unit === 'sentence' || unit === 'document') args.units = [unit];
+      else throw new Error('--by needs sentence, document or both');
+    }
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npx tsx scripts/eval-ner.ts [path.conll] [--json] [--errors N] [--limit SENTENCES] [--only compromise|newsgraph]');
+      console.log('usage: npx tsx scripts/eval-ner.ts [path.conll] [--json] [--errors N] [--limit SENTENCES] [--only compromise|newsgraph] [--by sentence|document|both]');
       process.exit(0);
     } else args.path = a;
   }
@@ -324,17 +353,23 @@ async function main(): Promise<void> {
     }
   }
 
-  const results = systems.map(([name, system]) => evaluate(name, system, sentences));
+  // By sentence is the usual CoNLL reading (and the one the issue's figures use);
+  // by document each system reads whole articles, as newsgraph does in use:
+  // normalization then drops short lines without a sentence's ending (table
+  // rows, datelines) as headings and furniture. Both score the same gold spans.
+  const texts: Record<Unit, ConllSentence[]> = { sentence: sentences, document: toDocuments(sentences) };
+  const results = args.units.flatMap((unit) => systems.map(([name, system]) => evaluate(`${name} by ${unit}`, system, texts[unit])));
   if (args.json) {
     const out = {
       path: args.path,
       sentences: sentences.length,
+      documents: texts.document.length,
       gold: goldCounts,
       systems: Object.fromEntries(results.map((r) => [r.name, { ...summary(r), ignored: r.ignored, seconds: r.ms / 1000 }])),
     };
     console.log(JSON.stringify(out, null, 2));
   } else {
-    printTable(results, sentences.length, goldCounts);
+    printTable(results, sentences.length, texts.document.length, goldCounts);
   }
   if (args.errors > 0) printErrors(results, args.errors);
 }

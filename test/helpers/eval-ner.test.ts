@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compromiseSystem, evaluate, readConll, summary, type System } from '../../scripts/eval-ner.js';
+import { compromiseSystem, evaluate, readConll, summary, toDocuments, type System } from '../../scripts/eval-ner.js';
 
 const CONLL = `-DOCSTART- -X- O O
 
@@ -46,6 +46,20 @@ describe('readConll', () => {
       ['Brian', 'PER'],
       ['Lara', 'PER'],
     ]);
+  });
+});
+
+describe('toDocuments', () => {
+  it('joins a document\'s sentences as paragraphs and moves the gold spans with them', () => {
+    const twoDocs = `${CONLL}\n-DOCSTART- -X- O O\n\nOslo NNP I-NP I-LOC\n`;
+    const path = join(mkdtempSync(join(tmpdir(), 'eval-ner-')), 'two.conll');
+    writeFileSync(path, twoDocs);
+    const sentences = readConll(path);
+    expect(sentences.map((s) => s.doc)).toEqual([0, 0, 1]);
+    const [first, second] = toDocuments(sentences);
+    expect(first!.text).toBe('U.N. official Ekeus heads for Baghdad .\n\nWest Indian Phil Simmons and Brian Lara played .');
+    expect(first!.gold.map((g) => first!.text.slice(g.start, g.end))).toEqual(['U.N.', 'Ekeus', 'Baghdad', 'West Indian', 'Phil Simmons', 'Brian', 'Lara']);
+    expect(second!.gold.map((g) => [second!.text.slice(g.start, g.end), g.type])).toEqual([['Oslo', 'LOC']]);
   });
 });
 
