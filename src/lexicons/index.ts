@@ -153,10 +153,10 @@ export const knownMultiwordNames: readonly string[] = [...knownNames.keys(), ...
   .sort((a, b) => b.split(' ').length - a.split(' ').length);
 
 const lowercaseHeads = new Map<string, EntityKind>();
-for (const kind of ['Organization', 'Agency', 'Party'] as const) {
+for (const kind of ['Organization', 'Agency', 'Party', 'Place'] as const) {
   for (const head of organizations.lowercaseHeads[kind]) lowercaseHeads.set(head, kind);
 }
-/** `platform` after `the X` marks an Organization; `party` a Party; `task force` an Agency. */
+/** `platform` after `the X` marks an Organization; `party` a Party; `task force` an Agency; `port` a Place. */
 export function kindOfLowercaseHead(phrase: string): EntityKind | undefined {
   return lowercaseHeads.get(lexKey(phrase));
 }

@@ -7,6 +7,7 @@
  */
 import nlp from 'compromise';
 import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isTitleHead, isTitleWord, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
+import { isCount } from './results.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
 export interface Candidate {
@@ -83,17 +84,38 @@ function namedSpeaker(token: Token, next: Token | undefined): boolean {
   return !!next && reportingVerbs.has(next.text.toLowerCase()) && lexicon[token.text.toLowerCase()] === undefined;
 }
 
+/** What a comma after the token sets off: `X, 45,` → `age`, `X, who …` → `who`. */
+function asideAfter(token: Token, next: Token | undefined, tokens: Token[]): 'age' | 'who' | undefined {
+  // Tokenized text (`Wang , 45 ,`) gives the comma a token of its own.
+  const spacedComma = next?.text === ',';
+  if (!next || (!/^\s*,\s*$/.test(token.post) && !spacedComma)) return undefined;
+  const first = spacedComma ? tokens[next.index + 1] : next;
+  if (!first) return undefined;
+  if (/^(who|whose)$/i.test(first.text)) return 'who';
+  const closes = /^\s*,/.test(first.post) || tokens[first.index + 1]?.text === ',';
+  return /^\d{1,2}$/.test(first.text) && closes ? 'age' : undefined;
+}
+
 function looksProper(token: Token): boolean {
   return has(token, 'ProperNoun', 'Person', 'Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName', 'Acronym', 'Demonym') || isAcronym(token.text);
 }
 
 /** Whether a capital at a clause start marks a name rather than the start of the clause. */
-function trustCapital(token: Token, knownCapitalized: ReadonlySet<string>, next?: Token, runLength = 1): boolean {
+function trustCapital(token: Token, tokens: Token[], knownCapitalized: ReadonlySet<string>, next?: Token, runLength = 1): boolean {
   const word = token.text.replace(/['’]s$/, '');
   if (isFunctionWord(token)) return false;
   // `Editing by X`, `Speaking to reporters`: a participle opening its clause.
   if (/\p{Ll}ing$/u.test(word) && runLength === 1 && next && has(next, 'Preposition')) return false;
   if (namedSpeaker(token, next)) return true;
+  const common = has(token, ...COMMON_WORD_TAGS);
+  const unknown = lexicon[word.toLowerCase()] === undefined && !common;
+  // `Falkirk 3 Ayr 1`, `Haitai 64 2 43`: a word the dictionary lacks, followed by a score.
+  if (isCount(next) && unknown) return true;
+  // `Wang, 45, was sentenced`: an age set off by commas follows only a person's name.
+  const aside = asideAfter(token, next, tokens);
+  if (aside === 'age' && !common) return true;
+  // `Bernardin, who became`, `Yeltsin's office`: a word the dictionary lacks, before what marks a name.
+  if (unknown && runLength === 1 && (aside === 'who' || isPossessive(token) || next?.text === "'s")) return true;
   // `Hiroshi Watanabe, chief economist …` opening a sentence: a word the dictionary lacks, followed by more of the name.
   if (runLength >= 2 && lexicon[word.toLowerCase()] === undefined && !has(token, ...COMMON_WORD_TAGS)) return true;
   if (isTitleWord(word) || isPartyWord(word) || countryByName(word) || countryByDemonym(word) || knownKind(word)) return true;
@@ -295,7 +317,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     let run = letter ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
     let next = run[run.length - 1]!.index + 1;
     // A capital at the start of a sentence or quote proves nothing: keep the word only if it is a name elsewhere.
-    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, knownCapitalized, tokens[run[run.length - 1]!.index + 1], run.length)) {
+    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, tokens, knownCapitalized, tokens[run[run.length - 1]!.index + 1], run.length)) {
       run = trimStartConnectors(run.slice(1));
     }
     // `The Associated Press`, `A Tokyo court`: an article or other function word opens no name.

@@ -58,6 +58,17 @@ function governingWord(before: Token[]): string {
   return '';
 }
 
+/**
+ * `east of Tavildara`, `the outskirts of Arbil`, `the mining town of
+ * Barentsburg`: what a direction, an outskirt or a kind of place is `of`
+ * is a place.
+ */
+function placeComplement(before: Token[]): boolean {
+  if (before[before.length - 1]?.text.toLowerCase() !== 'of') return false;
+  const noun = before[before.length - 2]?.text.toLowerCase() ?? '';
+  return /^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|suburbs?|heart|centre|center|capital)$/.test(noun) || kindOfLowercaseHead(noun.replace(/s$/, '')) === 'Place' || kindOfLowercaseHead(noun) === 'Place';
+}
+
 /** Plain capitalised words that no institution's head word ends: `Tom Ward`, `Elena Caballero`. */
 function personShaped(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1]!.text;
@@ -119,6 +130,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
 
   if (isAcronym(name) && tokens.length === 1) return { kind: 'Organization', form: 'acronym', guess: true };
 
+  if (placeComplement(before) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };
   const count = (tags: string[]) => tokens.filter((t) => has(t, ...tags)).length;
   const person = count(PERSON_TAGS);
   const place = count(PLACE_TAGS);

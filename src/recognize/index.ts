@@ -9,6 +9,7 @@ import { normalize, toOriginal } from '../normalize/index.js';
 import { segment } from '../segment/index.js';
 import { chunk, type Candidate } from './chunk.js';
 import { classify, nameOf } from './classify.js';
+import { asSide, sides } from './results.js';
 import { isAcronym, isCapitalized, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export type { Token } from './tokens.js';
@@ -64,12 +65,16 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
   const found: Mention[] = [];
   sentences.forEach((sentence, s) => {
     const sentenceTokens = tokens[s]!;
-    for (const candidate of chunk(sentenceTokens, known)) {
+    const candidates = chunk(sentenceTokens, known);
+    const playing = sides(sentenceTokens, candidates);
+    for (const candidate of candidates) {
       found.push(...titleMentions(norm, sentence, candidate));
       const name = nameOf(candidate.tokens, norm.text);
       const cased = casedName(candidate.tokens, name);
       const first = candidate.tokens[0]!;
-      const classified = classify(candidate, cased ?? name, sentenceTokens.slice(0, first.index));
+      const named = classify(candidate, cased ?? name, sentenceTokens.slice(0, first.index));
+      const side = playing.get(candidate);
+      const classified = named && side ? asSide(named, candidate, side) : named;
       if (!classified || (candidate.qualifier && classified.kind === 'Person' && !classified.guess)) continue;
       // `Budget Commissioner`: one unknown word before a title is its portfolio, not an institution.
       if (candidate.qualifier && classified.guess && candidate.tokens.length === 1 && !isAcronym(candidate.tokens[0]!.text)) continue;

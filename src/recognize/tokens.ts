@@ -58,29 +58,53 @@ function tagTerms(text: string): { terms: CompromiseTerm[]; recased: boolean } {
   return { terms, recased };
 }
 
+/** What follows a dateline's place: a date or a month (`1996-08-30`, `Aug 30`). */
+const DATE_MARK = /^(\d{4}-\d\d-\d\d|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
+
 /**
- * `MANILA (AP) —`, `MEXICO CITY —`: a dateline in capitals opening a sentence
- * is re-read in lower case, and recased when compromise knows it as a place.
+ * Does a dateline go on from term `from`: a few capitalised words and commas
+ * (`, West Bank`, `, Russia,`), then a date or a bracketed agency (`(AP)`)?
  */
-function recaseDateline(terms: CompromiseTerm[]): void {
+function datelineFollows(terms: CompromiseTerm[], from: number, written: (t: CompromiseTerm) => string): boolean {
+  for (let k = from; k < Math.min(terms.length, from + 5); k++) {
+    const term = terms[k]!;
+    const text = written(term);
+    if (DATE_MARK.test(text) || (term.pre.includes('(') && /^\p{Lu}[\p{L}]{1,9}$/u.test(text) && term.post.startsWith(')'))) return true;
+    if (!/^\p{Lu}/u.test(text) && text !== ',') return false;
+  }
+  return false;
+}
+
+/**
+ * `MANILA (AP) —`, `MEXICO CITY —`, `BONN 1996-08-30`: a dateline in capitals
+ * opening a sentence is re-read in lower case, and recased as a place when
+ * compromise knows it as one or when a date or an agency follows it.
+ */
+function recaseDateline(terms: CompromiseTerm[], text: string, recased: boolean): void {
+  const written = (t: CompromiseTerm) => text.slice(t.offset.start, t.offset.start + t.offset.length);
   const line: CompromiseTerm[] = [];
   for (const term of terms) {
-    if (!/^\p{Lu}{2,}$/u.test(term.text) || (line.length > 0 && /\(/.test(term.pre))) break;
+    if (!/^\p{Lu}{2,}$/u.test(written(term)) || (line.length > 0 && /\(/.test(term.pre))) break;
     line.push(term);
     if (!/^\s+$/.test(term.post)) break;
   }
-  if (line.map((t) => t.text).join('').length < 4) return;
-  const lower = (nlp(line.map((t) => t.text.toLowerCase()).join(' ')).json() as Terms).flatMap((s) => s.terms);
-  if (lower.length !== line.length || !lower.some((t) => t.tags.some((tag) => PLACE_TAGS.includes(tag)))) return;
+  if (line.map(written).join('').length < 4) return;
+  const lower = (nlp(line.map((t) => written(t).toLowerCase()).join(' ')).json() as Terms).flatMap((s) => s.terms);
+  if (lower.length !== line.length) return;
+  // A line all in capitals was already re-read whole; only a date after it says more.
+  const dated = datelineFollows(terms, line.length, written);
+  const known = !recased && lower.some((t) => t.tags.some((tag) => PLACE_TAGS.includes(tag)));
+  if (!known && !dated) return;
   line.forEach((term, i) => {
-    term.text = titleCase(term.text.toLowerCase());
-    term.tags = [...new Set([...lower[i]!.tags, 'Place'])];
+    term.text = titleCase(written(term).toLowerCase());
+    // Before a date, a place whatever else the word could be (`ROSARIO` is also a given name).
+    term.tags = dated ? ['Noun', 'ProperNoun', 'Place'] : [...new Set([...lower[i]!.tags, 'Place'])];
   });
 }
 
 export function tokenize(sentence: Sentence): Token[] {
   const { terms, recased } = tagTerms(sentence.text);
-  if (!recased) recaseDateline(terms);
+  recaseDateline(terms, sentence.text, recased);
   const tokens: Token[] = [];
   // compromise leaves the punctuation after a parenthesised word (`(RN),`) on an empty term: give it back.
   terms.forEach((term, i) => {

@@ -1,0 +1,91 @@
+/**
+ * Context that decides a name's kind or makes a capital at a sentence start
+ * a name: results lines and fixtures, datelines, an age or a `who` clause
+ * after a name, and what a place is `of`. Lines written for this test; each
+ * line is one input, as a wire service's table row or sentence would be.
+ */
+import { describe, expect, it } from 'vitest';
+import { mentions } from '../src/recognize/index.js';
+
+const kinds = (text: string) => new Map(mentions(text).map((m) => [m.text, m.kind]));
+
+describe('results lines', () => {
+  it('a score between two sides makes both clubs, even names no dictionary knows', () => {
+    const found = kinds('Dunfermline 3 Kilmarnock 1');
+    expect(found.get('Dunfermline')).toBe('Organization');
+    expect(found.get('Kilmarnock')).toBe('Organization');
+  });
+
+  it('a league-table row and a standings row in capitals name clubs', () => {
+    expect(kinds('Brechin 5 3 1 1 9 4 10').get('Brechin')).toBe('Organization');
+    expect(kinds('BOSTON 71 61 .538 12').get('BOSTON')).toBe('Organization');
+  });
+
+  it('a county with a cricket total is its club; the player in brackets stays a person', () => {
+    const found = kinds('Sussex 244 and 167-6 ( J. Lewry 58 ) , Yorkshire 120 .');
+    expect(found.get('Sussex')).toBe('Organization');
+    expect(found.get('Yorkshire')).toBe('Organization');
+    expect(found.get('J. Lewry')).toBe('Person');
+  });
+
+  it('in a fixture the first side is a club and the place after `at` is the venue', () => {
+    const found = kinds('DENVER AT PHOENIX');
+    expect(found.get('DENVER')).toBe('Organization');
+    expect(found.get('PHOENIX')).toBe('Place');
+    expect(kinds('August 3-5 v Lancashire ( four days )').get('Lancashire')).toBe('Organization');
+  });
+
+  it('a club is named before a player’s position, a company before its shares', () => {
+    const found = kinds('Norwich striker Tom Ellis scored twice, and Pirelli shares rose 3 percent.');
+    expect(found.get('Norwich')).toBe('Organization');
+    expect(found.get('Tom Ellis')).toBe('Person');
+    expect(found.get('Pirelli')).toBe('Organization');
+  });
+
+  it('leaves datelines, players with given names, batting lines and sentences with a verb alone', () => {
+    expect(kinds('BRISTOL 1996-08-30').get('BRISTOL')).toBe('Place');
+    expect(kinds('Greg Norman 68 70 71').get('Greg Norman')).toBe('Person');
+    expect(kinds('Imran Shah c Lloyd b Mason 12').get('Mason')).toBe('Person');
+    expect(kinds('Turnout in Leeds rose 3 points.').get('Leeds')).toBe('Place');
+    expect(kinds('Canada 2 Mexico 1').get('Canada')).toBe('State');
+  });
+});
+
+describe('datelines', () => {
+  it('a place in capitals before a date or an agency is a place, even one no gazetteer knows or a given name', () => {
+    expect(kinds('TAVILDARA 1996-08-30').get('TAVILDARA')).toBe('Place');
+    expect(kinds('ROSARIO, Argentina (AP) — Dockworkers walked out on Monday.').get('ROSARIO')).toBe('Place');
+    const found = kinds('KHASAVYURT, Russia, Aug 30 (Reuters) - Talks began.');
+    expect(found.get('KHASAVYURT')).toBe('Place');
+    expect(found.get('Russia')).toBe('State');
+  });
+
+  it('a headline in capitals is not a dateline', () => {
+    const found = kinds('NATO LEADERS MEET IN ROME');
+    expect(found.get('ROME')).toBe('Place');
+    expect([...found.keys()].some((name) => name.includes('LEADERS'))).toBe(false);
+  });
+});
+
+describe('what follows a name at a sentence start', () => {
+  it('an age set off by commas, or a `who` clause, follows a person', () => {
+    expect(kinds('Wang, 45, was sentenced last month.').get('Wang')).toBe('Person');
+    expect(kinds('Okonjo, who chairs the panel, declined to comment.').get('Okonjo')).toBe('Person');
+  });
+
+  it('an ordinary word before a `who` clause stays a word', () => {
+    expect(mentions('Analysts, who had expected a cut, were surprised.')).toEqual([]);
+  });
+});
+
+describe('places by what they are of', () => {
+  it('a direction, the outskirts or a kind of place `of` a name makes it a place', () => {
+    expect(kinds('Rebels were seen east of Tavildara on Friday.').get('Tavildara')).toBe('Place');
+    expect(kinds('Shelling hit the outskirts of Arbil overnight.').get('Arbil')).toBe('Place');
+    expect(kinds('Miners came from the mining town of Barentsburg.').get('Barentsburg')).toBe('Place');
+  });
+
+  it('a name before the kind of place it is (`port`, `airport`) is a place', () => {
+    expect(kinds('The cars arrived at Tanjung Priok port on Thursday.').get('Tanjung Priok')).toBe('Place');
+  });
+});
