@@ -89,3 +89,27 @@ describe('places by what they are of', () => {
     expect(kinds('The cars arrived at Tanjung Priok port on Thursday.').get('Tanjung Priok')).toBe('Place');
   });
 });
+
+describe('name boundaries and shapes', () => {
+  it('an initial opening a name at a sentence start is no article', () => {
+    expect(kinds('A. Okafor c Lloyd b Mason 12').get('A. Okafor')).toBe('Person');
+    expect(mentions('A new law passed on Monday.')).toEqual([]);
+  });
+
+  it('a nationality or party before a given name describes the person and is not part of the name', () => {
+    expect(kinds('American Tom Reilly won the 400 metres.').get('Tom Reilly')).toBe('Person');
+    expect(kinds('Democrat Walter Haines conceded on Tuesday.').get('Walter Haines')).toBe('Person');
+    expect(kinds('American Airlines cancelled flights.').get('American Airlines')).toBe('Organization');
+  });
+
+  it('an ampersand joins a firm’s name; a country written with one stays a state', () => {
+    expect(kinds('Shares of Barlow & Finch rose.').get('Barlow & Finch')).toBe('Organization');
+    expect(kinds('Trinidad & Tobago signed the accord.').get('Trinidad & Tobago')).toBe('State');
+  });
+
+  it('an inner capital or a bank inside a word marks a firm, not a family-name prefix', () => {
+    expect(kinds('Analysts at NordLink expect a cut.').get('NordLink')).toBe('Organization');
+    expect(kinds('Economists at Kestrelbank expect a cut.').get('Kestrelbank')).toBe('Organization');
+    expect(kinds('The bill was drafted by Senator Ann McCall.').get('Ann McCall')).toBe('Person');
+  });
+});

@@ -71,7 +71,8 @@ const countryIndex = buildCountryIndex();
 
 /** `Canada`, `U.S.`, `Britain` → the country. */
 export function countryByName(text: string): Country | undefined {
-  return countryIndex.byName.get(lexKey(text.replace(/['’]s$/, '')));
+  // `Trinidad & Tobago`, `Antigua & Barbuda`: an ampersand for `and`.
+  return countryIndex.byName.get(lexKey(text.replace(/['’]s$/, '').replace(/\s&\s/g, ' and ')));
 }
 
 /** `Canadian`, `Chinese`, `Canadians` → the country. */

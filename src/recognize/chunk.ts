@@ -35,7 +35,7 @@ const COMMON_WORD_TAGS = ['Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner',
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
-const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text);
+const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
 
 /** `J. Russell`: a single capital with a period is an initial. */
 const isInitial = (token: Token) => /^\p{Lu}$/u.test(token.text) && /^\.\s*$/.test(token.post);
@@ -107,6 +107,8 @@ function trustCapital(token: Token, tokens: Token[], knownCapitalized: ReadonlyS
   // `Editing by X`, `Speaking to reporters`: a participle opening its clause.
   if (/\p{Ll}ing$/u.test(word) && runLength === 1 && next && has(next, 'Preposition')) return false;
   if (namedSpeaker(token, next)) return true;
+  // `A. Smith`, `I. Healy`: an initial opening a longer name is no article or pronoun.
+  if (isInitial(token) && runLength >= 2) return true;
   const common = has(token, ...COMMON_WORD_TAGS);
   const unknown = lexicon[word.toLowerCase()] === undefined && !common;
   // `Falkirk 3 Ayr 1`, `Haitai 64 2 43`: a word the dictionary lacks, followed by a score.
@@ -142,8 +144,10 @@ function connectorFits(left: Token[], connector: string, right: Token, after: To
       if (complement && connector === 'of') return true;
       return isAgencyHead(last.text) || isOrganizationHead(last.text) || /^(Organisation|Organization|Department|Ministry|Office|Bank|University|Secretary|Minister|Chamber|House|Court|Council|Commission|Institute|Association|Federation|Union|League|Party|Church|Republic|Kingdom|State|States|Board|Bureau|Friends|Alternative|Coalition|Alliance|Movement|Front|Congress|Assembly|Committee|Centre|Center|School|College|Academy|Society|Museum|Army|Order|Brotherhood|Federal)$/i.test(last.text) || !!countryByName(right.text);
     }
-    case 'and':
     case '&':
+      // `Procter & Gamble`, `Douglas & Lomason`: an ampersand joins a firm's name, never a list.
+      return true;
+    case 'and':
       // Two complete names side by side (`X City and Y City`, `… of Mexico and …`) are a list.
       if (isAgencyHead(last.text) || isOrganizationHead(last.text) || isPlaceHead(last.text) || countryByName(last.text)) return false;
       return endsAsInstitution();
@@ -326,7 +330,11 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     if (run.length > 0) {
       const { prefix, title, name } = splitTitle(run);
       if (prefix.length > 0) candidates.push({ tokens: prefix, title: [], qualifier: true });
-      const cleanName = trimStartConnectors(name);
+      const named = trimStartConnectors(name);
+      // `American Tom Johnson`, `Democrat Walter Mondale`: a nationality or party before a given name describes the person.
+      const described = describesPerson(named) ? 1 : 0;
+      if (described) title.push(named[0]!);
+      const cleanName = named.slice(described);
       // A bare title (`Vice President`, `Inspector General`, `MPs`) names an office, not someone.
       const bareTitle = cleanName.every((t) => (isTitleWord(t.text) || isTitleWord(t.text.replace(/s$/, ''))) && !isPartyWord(t.text) && !countryByName(t.text));
       if (cleanName.length > 0 && !bareTitle) {
@@ -347,6 +355,12 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     i = Math.max(next, i + 1);
   }
   return candidates;
+}
+
+function describesPerson(name: Token[]): boolean {
+  if (name.length < 3 || !has(name[1], 'FirstName', 'MaleName', 'FemaleName')) return false;
+  const word = name[0]!.text.replace(/-born$/, '');
+  return !!countryByDemonym(word) || isPartyWord(word);
 }
 
 function trimStartConnectors(tokens: Token[]): Token[] {

@@ -69,6 +69,16 @@ function placeComplement(before: Token[]): boolean {
   return /^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|suburbs?|heart|centre|center|capital)$/.test(noun) || kindOfLowercaseHead(noun.replace(/s$/, '')) === 'Place' || kindOfLowercaseHead(noun) === 'Place';
 }
 
+/**
+ * `NationsBank`, `PriceWaterhouse`, `Rabobank`: a capital inside a word, or a
+ * bank in it, marks a firm's coined name (`McCall`, `DeLay`, `LaHood` are
+ * people's: their inner capital follows a family-name prefix).
+ */
+function firmShaped(word: string): boolean {
+  if (/^\p{Lu}\p{Ll}+bank$/u.test(word)) return true;
+  return /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && !/^(Mc|Mac|Fitz|De|Di|Da|Du|Del|Della|La|Le|Van|Von|Ben|Al|El)\p{Lu}/u.test(word);
+}
+
 /** Plain capitalised words that no institution's head word ends: `Tom Ward`, `Elena Caballero`. */
 function personShaped(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1]!.text;
@@ -101,6 +111,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
     return { kind: 'Person', form: 'name' };
   }
   if (isPartyWord(name)) return { kind: 'Party', form: 'name' };
+  if (words.includes('&')) return { kind: 'Organization', form: 'name' };
 
   const headKind = kindOfLowercaseHead(following.join(' ')) ?? kindOfLowercaseHead(following[0] ?? '');
   if (headKind) return { kind: headKind, form: isAcronym(name) ? 'acronym' : 'name' };
@@ -130,6 +141,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
 
   if (isAcronym(name) && tokens.length === 1) return { kind: 'Organization', form: 'acronym', guess: true };
 
+  if (tokens.length === 1 && firmShaped(name)) return { kind: 'Organization', form: 'name', guess: true };
   if (placeComplement(before) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };
   const count = (tags: string[]) => tokens.filter((t) => has(t, ...tags)).length;
   const person = count(PERSON_TAGS);
