@@ -113,3 +113,25 @@ describe('name boundaries and shapes', () => {
     expect(kinds('The bill was drafted by Senator Ann McCall.').get('Ann McCall')).toBe('Person');
   });
 });
+
+describe('the noun before or after a name', () => {
+  it('a category noun before a name says what it is', () => {
+    expect(kinds('Italian tyre giant Ferrucci on Friday announced a venture.').get('Ferrucci')).toBe('Organization');
+    expect(kinds('The state news agency Vesna said the talks would resume.').get('Vesna')).toBe('Organization');
+    expect(kinds('Delegates flew to the capital Nouakchott.').get('Nouakchott')).toBe('Place');
+  });
+
+  it('a title after a category noun still names a person', () => {
+    expect(kinds('The party leader John Smith spoke.').get('John Smith')).toBe('Person');
+  });
+
+  it('a ranked head noun after a name (`general manager`) makes the name its employer', () => {
+    expect(kinds('He said Ostrava general manager Pavel Novak resigned.').get('Ostrava')).toBe('Organization');
+  });
+});
+
+describe('a kind of place before an institution', () => {
+  it('does not make the institution a place', () => {
+    expect(kinds('He was a speaker of the state House of Assembly.').get('House of Assembly')).not.toBe('Place');
+  });
+});

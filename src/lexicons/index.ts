@@ -157,6 +157,15 @@ const lowercaseHeads = new Map<string, EntityKind>();
 for (const kind of ['Organization', 'Agency', 'Party', 'Place'] as const) {
   for (const head of organizations.lowercaseHeads[kind]) lowercaseHeads.set(head, kind);
 }
+const categoryNouns = new Map<string, EntityKind>();
+for (const kind of ['Organization', 'Agency', 'Place'] as const) {
+  for (const noun of organizations.categoryNouns[kind]) categoryNouns.set(noun, kind);
+}
+/** `giant` in `cables giant Pirelli` marks an Organization; `capital` in `the capital Nouakchott` a Place. */
+export function kindOfCategoryNoun(word: string): EntityKind | undefined {
+  return categoryNouns.get(lexKey(word));
+}
+
 /** `platform` after `the X` marks an Organization; `party` a Party; `task force` an Agency; `port` a Place. */
 export function kindOfLowercaseHead(phrase: string): EntityKind | undefined {
   return lowercaseHeads.get(lexKey(phrase));

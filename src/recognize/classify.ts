@@ -17,6 +17,7 @@ import {
   isPlaceHead,
   isTitleHead,
   isTitleModifier,
+  kindOfCategoryNoun,
   kindOfLowercaseHead,
   knownKind,
   lexKey,
@@ -35,6 +36,8 @@ export interface Classified {
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
 const PLACE_TAGS = ['Place', 'City', 'Region', 'Country', 'Address'];
 const ORG_TAGS = ['Organization', 'SportsTeam', 'Company', 'School'];
+/** Words that rank an office before its head noun: `general manager`, `chief executive`. */
+const RANK = /^(general|chief|deputy|executive|managing|acting|senior|assistant|head|team|club)$/;
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'into', 'throughout']);
 
 export function nameOf(tokens: Token[], text: string): string {
@@ -113,8 +116,13 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (isPartyWord(name)) return { kind: 'Party', form: 'name' };
   if (words.includes('&')) return { kind: 'Organization', form: 'name' };
 
-  const headKind = kindOfLowercaseHead(following.join(' ')) ?? kindOfLowercaseHead(following[0] ?? '');
+  // `Petofi general manager`: a rank before the head noun.
+  const ranked = RANK.test(following[0] ?? '') ? kindOfLowercaseHead(following[1] ?? '') : undefined;
+  const headKind = kindOfLowercaseHead(following.join(' ')) ?? kindOfLowercaseHead(following[0] ?? '') ?? ranked;
   if (headKind) return { kind: headKind, form: isAcronym(name) ? 'acronym' : 'name' };
+  // `cables giant Pirelli`, `the news agency Tanjug`: the noun before the name says what it is.
+  const category = previous && /^\p{Ll}/u.test(previous.text) && /^\s+$/.test(previous.post) ? kindOfCategoryNoun(previous.text) : undefined;
+  if (category && !(category === 'Place' && has(tokens[0], 'FirstName'))) return { kind: category, form: isAcronym(name) ? 'acronym' : 'name', guess: true };
 
   if (/^part(y|ies)$/i.test(last) && words.length > 1) return { kind: 'Party', form: 'name' };
   // `University of New Mexico`, `Law Society of Kenya`: the head is the word before `of`.
