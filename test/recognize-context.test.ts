@@ -135,3 +135,18 @@ describe('a kind of place before an institution', () => {
     expect(kinds('He was a speaker of the state House of Assembly.').get('House of Assembly')).not.toBe('Place');
   });
 });
+
+describe('titles with a portfolio, and institutions named alone', () => {
+  it('the portfolio a title is `of` or `for` belongs to the title, not the name', () => {
+    expect(kinds('Minister of Food and Agriculture Yaw Osei Darko urged farmers to return.').get('Yaw Osei Darko')).toBe('Person');
+    expect(kinds('Secretary of State Marco Rubio said so.').get('Marco Rubio')).toBe('Person');
+    expect(kinds('Minister for Foreign Affairs Penny Wong met him.').get('Penny Wong')).toBe('Person');
+    expect(mentions('The Minister of Food and Agriculture said so.')).toEqual([]);
+  });
+
+  it('an institution named by one word is an agency, mid-sentence', () => {
+    expect(kinds("Chile's Senate on Wednesday approved a bill.").get('Senate')).toBe('Agency');
+    expect(kinds("The Cabinet met on Monday.").get('Cabinet')).toBe('Agency');
+    expect(mentions('Police said the road was closed.')).toEqual([]);
+  });
+});

@@ -20,7 +20,8 @@ const countries = createRequire(import.meta.url)('world-countries') as Countries
 
 /** Lower-case, straight apostrophes, no trailing period: the key every lookup uses. */
 export function lexKey(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  // Accents folded: `Unión` finds `union`, `Québec` finds `Quebec`.
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 // ─── Countries ──────────────────────────────────────────────────────────────
@@ -108,6 +109,11 @@ export function isTitleHead(word: string): boolean {
   const parts = key.split('-');
   return parts.length > 1 && titleHeads.has(parts.at(-1)!) && parts.slice(0, -1).every((p) => /^(co|ex)$/.test(p) || titleHeads.has(p) || titleModifiers.has(p));
 }
+const portfolios = new Set(titles.portfolios);
+/** `Finance`, `Food`, `Human Services`: a policy area a minister is `of` (title modifiers included). */
+export function isPortfolio(word: string): boolean {
+  return portfolios.has(lexKey(word)) || isTitleModifier(word);
+}
 export function isTitleModifier(word: string): boolean {
   return titleModifiers.has(bare(word));
 }
@@ -136,6 +142,11 @@ export function knownKind(name: string): EntityKind | undefined {
 }
 export function isAgencyHead(word: string): boolean {
   return agencyHeads.has(lexKey(word));
+}
+const placeOpeners = new Set(places.openers.map(lexKey));
+/** `Plaza` in `Plaza de Mayo`, `Casa` in `Casa Rosada`: a word that opens a place's name. */
+export function isPlaceOpener(word: string): boolean {
+  return placeOpeners.has(lexKey(word));
 }
 export function isPlaceHead(word: string): boolean {
   return placeHeads.has(lexKey(word));

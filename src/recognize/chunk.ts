@@ -6,7 +6,7 @@
  * `U.S. President`, `Mr.`) are split off: they are not part of a name.
  */
 import nlp from 'compromise';
-import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isTitleHead, isTitleWord, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isTitleHead, isTitleWord, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
 import { isCount } from './results.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
@@ -36,6 +36,9 @@ const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).on
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
 const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
+/** `the Senate`, `Chile's Cabinet`: an institution's word the dictionary calls uncountable, capitalised mid-sentence (`Police said` opens a sentence: no name). */
+const opensNoName = (tokens: Token[], i: number) =>
+  isFunctionWord(tokens[i]!) && !((isAgencyHead(tokens[i]!.text) || !!knownKind(tokens[i]!.text)) && !atClauseStart(tokens, i));
 
 /** `J. Russell`: a single capital with a period is an initial. */
 const isInitial = (token: Token) => /^\p{Lu}$/u.test(token.text) && /^\.\s*$/.test(token.post);
@@ -148,6 +151,7 @@ function connectorFits(left: Token[], connector: string, right: Token, after: To
       // `Procter & Gamble`, `Douglas & Lomason`: an ampersand joins a firm's name, never a list.
       return true;
     case 'and':
+      if (inPortfolio(left) && isPortfolioWord(right)) return true;
       // Two complete names side by side (`X City and Y City`, `… of Mexico and …`) are a list.
       if (isAgencyHead(last.text) || isOrganizationHead(last.text) || isPlaceHead(last.text) || countryByName(last.text)) return false;
       return endsAsInstitution();
@@ -260,10 +264,14 @@ function personLike(name: Token[]): boolean {
 function splitTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Token[] } {
   const whole = { prefix: [], title: [], name: run };
   let cut = -1;
+  let nameAt = -1;
   for (let k = run.length - 2; k >= 0; k--) {
     const t = run[k]!;
-    if ((isTitleHead(t.text) || isHonorific(t.text)) && personLike(run.slice(k + 1))) {
+    if (!isTitleHead(t.text) && !isHonorific(t.text)) continue;
+    const after = portfolioEnd(run, k + 1);
+    if (after < run.length && personLike(run.slice(after))) {
       cut = k;
+      nameAt = after;
       break;
     }
   }
@@ -281,8 +289,25 @@ function splitTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Toke
     // An institution names the office: its domain words belong to it (`Homeland Security` Secretary).
     while (from < cut && !RANKS.test(run[from]!.text) && !isTitleHead(run[from]!.text) && !isHonorific(run[from]!.text)) from++;
   }
-  return { prefix: trimEnd(run.slice(0, from)), title: run.slice(from, cut + 1), name: run.slice(cut + 1) };
+  return { prefix: trimEnd(run.slice(0, from)), title: run.slice(from, nameAt), name: run.slice(nameAt) };
 }
+
+const isPortfolioWord = (t: Token) => isPortfolio(t.text);
+
+/**
+ * Where the name starts after a title head at `from - 1`: right there, or after
+ * the portfolio the title is `of` or `for` (`Minister of Food and Agriculture`
+ * Yaw Osei Darko, `Secretary of State` Marco Rubio).
+ */
+function portfolioEnd(run: Token[], from: number): number {
+  if (!/^(of|for)$/.test(run[from]?.text ?? '')) return from;
+  let j = from + 1;
+  while (j < run.length && (CONNECTORS.has(run[j]!.text) || isPortfolioWord(run[j]!))) j++;
+  return j;
+}
+
+/** `Minister of Food` before `and Agriculture`: the portfolio of a title may be a list. */
+const inPortfolio = (left: Token[]) => left.some((t, i) => isTitleHead(t.text) && /^(of|for)$/.test(left[i + 1]?.text ?? ''));
 
 /**
  * `the sitting Labour MP, Derek Ashworth`, `a Senate Majority Leader`: an
@@ -314,7 +339,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     const token = tokens[i]!;
     const letter = letterName(token, tokens[i + 1]);
     // `The …`, `A …`: an article or other function word opens no name.
-    if ((!isNameWord(token) && !letter) || isFunctionWord(token)) {
+    if ((!isNameWord(token) && !letter) || opensNoName(tokens, i)) {
       i++;
       continue;
     }
@@ -325,7 +350,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       run = trimStartConnectors(run.slice(1));
     }
     // `The Associated Press`, `A Tokyo court`: an article or other function word opens no name.
-    while (run.length > 0 && isFunctionWord(run[0]!)) run = trimStartConnectors(run.slice(1));
+    while (run.length > 0 && opensNoName(tokens, run[0]!.index)) run = trimStartConnectors(run.slice(1));
     run = trimEnd(run);
     if (run.length > 0) {
       const { prefix, title, name } = splitTitle(run);
@@ -336,8 +361,12 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       if (described) title.push(named[0]!);
       const cleanName = named.slice(described);
       // A bare title (`Vice President`, `Inspector General`, `MPs`) names an office, not someone.
-      const bareTitle = cleanName.every((t) => (isTitleWord(t.text) || isTitleWord(t.text.replace(/s$/, ''))) && !isPartyWord(t.text) && !countryByName(t.text));
-      if (cleanName.length > 0 && !bareTitle) {
+      const headed = cleanName.some((t) => isTitleHead(t.text));
+      // `the Senate`, `Chile's Cabinet`: an institution, though its name also qualifies titles (`Senate Majority Leader`).
+      const only = cleanName.length === 1 ? cleanName[0]! : undefined;
+      const institution = !!only && (!!knownKind(only.text) || (isAgencyHead(only.text) && !atClauseStart(tokens, only.index)));
+      const bareTitle = cleanName.every((t) => CONNECTORS.has(t.text) || (headed && isPortfolio(t.text)) || ((isTitleWord(t.text) || isTitleWord(t.text.replace(/s$/, ''))) && !isPartyWord(t.text) && !countryByName(t.text)));
+      if (cleanName.length > 0 && (!bareTitle || institution)) {
         const candidate: Candidate = { tokens: cleanName, title };
         const lastTok = cleanName[cleanName.length - 1]!;
         const open = tokens[lastTok.index + 1];

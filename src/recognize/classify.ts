@@ -15,6 +15,7 @@ import {
   isOrganizationHead,
   isPartyWord,
   isPlaceHead,
+  isPlaceOpener,
   isTitleHead,
   isTitleModifier,
   kindOfCategoryNoun,
@@ -135,7 +136,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   // `Partido Demokratiko Pilipino`, `Parti Québécois`: "party" in the language of the name.
   if (words.length > 1 && /^(partido|parti|partei|partij|partia|partidul|partito|partiet)$/i.test(words[0]!)) return { kind: 'Party', form: 'name' };
   if (words.length > 1 && isPlaceHead(last)) return { kind: 'Place', form: 'name' };
-  if (words.length > 1 && isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
+  if (words.length > 1 && isPlaceOpener(words[0]!) && !isAgencyHead(last) && !isOrganizationHead(last)) return { kind: 'Place', form: 'name', guess: true };
+  if (isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };
   if (words.length > 1 && isOrganizationHead(last)) return { kind: 'Organization', form: 'name' };
   // `Western Australia`, `Northern Ireland`: a compass word before a country names a region of it.
