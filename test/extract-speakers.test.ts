@@ -32,6 +32,13 @@ function described(text: string): { direct: string[]; reported: string[]; relati
 }
 
 describe('speakers', () => {
+  it('a Spanish name cut to its first surname is the same person, and speaks', () => {
+    const text = 'Labour Minister Carolina Fuentes Ibáñez defended the bill on Tuesday. "We kept our word," Fuentes said.';
+    const { speaker, kinds } = read(text, 'We kept our word');
+    expect(speaker).toBe('Carolina Fuentes Ibáñez');
+    expect(kinds.has('Fuentes')).toBe(false);
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

@@ -150,3 +150,26 @@ describe('titles with a portfolio, and institutions named alone', () => {
     expect(mentions('Police said the road was closed.')).toEqual([]);
   });
 });
+
+describe('names in other languages and more shapes', () => {
+  it('an institution whose head opens its name, or a party named by its ideology', () => {
+    const found = kinds('Senators of Frente Amplio and the Unión Demócrata Independiente met the Superintendencia de Pensiones at the Universidad de Chile.');
+    expect(found.get('Frente Amplio')).toBe('Party');
+    expect(found.get('Unión Demócrata Independiente')).toBe('Party');
+    expect(found.get('Superintendencia de Pensiones')).toBe('Agency');
+    expect(found.get('Universidad de Chile')).toBe('Organization');
+    expect(kinds('The National Democratic Congress won the seat.').get('National Democratic Congress')).toBe('Party');
+    expect(kinds('Banco Popular shares fell.').get('Banco Popular')).toBe('Organization');
+  });
+
+  it('a win names both sides: places there are clubs, and only places', () => {
+    const found = kinds('On Saturday, Essex beat Kent by six wickets, and Somerset drew with Surrey.');
+    for (const side of ['Essex', 'Kent', 'Somerset', 'Surrey']) expect(found.get(side), side).toBe('Organization');
+    expect(kinds('Pennsylvania lost jobs in May.').get('Pennsylvania')).toBe('Place');
+  });
+
+  it('a town joined by a particle is a place; a firm ends with its trade', () => {
+    expect(kinds('Durham won at Chester-le-Street on Sunday.').get('Chester-le-Street')).toBe('Place');
+    expect(kinds('Halden Logistics said it would not renew.').get('Halden Logistics')).toBe('Organization');
+  });
+});

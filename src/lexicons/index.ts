@@ -159,6 +159,20 @@ export function isPartyWord(phrase: string): boolean {
   return partyWords.has(lexKey(phrase));
 }
 
+const openers = new Map<string, EntityKind>();
+for (const kind of ['Party', 'Agency', 'Organization'] as const) {
+  for (const word of organizations.openers[kind]) openers.set(lexKey(word), kind);
+}
+/** `Ministerio de …` → Agency, `Universidad de …` → Organization, `Frente …` → Party: the head word that opens a name. */
+export function kindOfOpener(words: readonly string[]): EntityKind | undefined {
+  return openers.get(lexKey(words.slice(0, 2).join(' '))) ?? openers.get(lexKey(words[0] ?? ''));
+}
+const partyAdjectives = new Set(parties.adjectives.map(lexKey));
+/** `Demócrata`, `Socialista`: an ideology adjective that marks a party's name in another language. */
+export function isPartyAdjective(word: string): boolean {
+  return partyAdjectives.has(lexKey(word));
+}
+
 /** Longest first, for greedy matching of multi-word known names. */
 export const knownMultiwordNames: readonly string[] = [...knownNames.keys(), ...partyWords]
   .filter((name) => name.includes(' '))

@@ -13,6 +13,8 @@ import {
   isHonorific,
   isLanguage,
   isOrganizationHead,
+  isPartyAdjective,
+  kindOfOpener,
   isPartyWord,
   isPlaceHead,
   isPlaceOpener,
@@ -37,6 +39,8 @@ export interface Classified {
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
 const PLACE_TAGS = ['Place', 'City', 'Region', 'Country', 'Address'];
 const ORG_TAGS = ['Organization', 'SportsTeam', 'Company', 'School'];
+/** Heads of a movement's name, which a party word makes a party (`National Democratic Congress`). */
+const MOVEMENT_HEADS = /^(congress|alliance|front|movement|union|league|rally|coalition)$/i;
 /** Words that rank an office before its head noun: `general manager`, `chief executive`. */
 const RANK = /^(general|chief|deputy|executive|managing|acting|senior|assistant|head|team|club)$/;
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'into', 'throughout']);
@@ -126,6 +130,11 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (category && !(category === 'Place' && has(tokens[0], 'FirstName'))) return { kind: category, form: isAcronym(name) ? 'acronym' : 'name', guess: true };
 
   if (/^part(y|ies)$/i.test(last) && words.length > 1) return { kind: 'Party', form: 'name' };
+  // `Unión Demócrata Independiente`, `National Democratic Congress`: an ideology word in a movement's name.
+  if (words.length > 1 && (words.some(isPartyAdjective) || (words.some((w) => isPartyWord(w)) && MOVEMENT_HEADS.test(last)))) return { kind: 'Party', form: 'name' };
+  // `Ministerio de Hacienda`, `Universidad de Chile`, `Frente Amplio`: the head opens the name.
+  const opener = words.length > 1 ? kindOfOpener(words) : undefined;
+  if (opener) return { kind: opener, form: 'name' };
   // `University of New Mexico`, `Law Society of Kenya`: the head is the word before `of`.
   const of = words.findIndex((w, i) => i > 0 && /^(of|for|on)$/.test(w));
   const head = of > 0 ? words[of - 1]! : undefined;
@@ -136,6 +145,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   // `Partido Demokratiko Pilipino`, `Parti Québécois`: "party" in the language of the name.
   if (words.length > 1 && /^(partido|parti|partei|partij|partia|partidul|partito|partiet)$/i.test(words[0]!)) return { kind: 'Party', form: 'name' };
   if (words.length > 1 && isPlaceHead(last)) return { kind: 'Place', form: 'name' };
+  // `Chester-le-Street`, `Stratford-upon-Avon`, `Boulogne-sur-Mer`: a town's name joined by a particle.
+  if (/\p{L}-(le|la|les|sur|sous|upon|on|under|en|in|by|lès)-\p{Lu}/u.test(name)) return { kind: 'Place', form: 'name' };
   if (words.length > 1 && isPlaceOpener(words[0]!) && !isAgencyHead(last) && !isOrganizationHead(last)) return { kind: 'Place', form: 'name', guess: true };
   if (isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };

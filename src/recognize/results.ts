@@ -11,13 +11,19 @@
  *   `Kent 244 ( C. Hooper 58 ) , Surrey 120 .`; a name followed by a number
  *   there is a competitor (a year or a date after a name is a dateline);
  * - a fixture pairs two sides with `v`, `vs` or `versus` (`Kent v Essex`),
- *   or, in a line without a verb, with `at` (`CHICAGO AT TORONTO`).
+ *   or, in a line without a verb, with `at` (`CHICAGO AT TORONTO`);
+ * - a win names both sides (`Essex beat Kent`, `drew with Durham`): a place
+ *   there is its club, but only a place (`Labour beat the Tories` stays parties).
  */
 import type { Candidate } from './chunk.js';
 import type { Classified } from './classify.js';
 import { has, type Token } from './tokens.js';
 
 const VERSUS = /^(v|vs|versus)$/i;
+/** `Essex beat Kent`, `Surrey thrashed Durham`: verbs of a win, whose subject and object are sides. */
+const BEATS = /^(beat|beats|defeated|defeats|thrashed|thrash|thrashes|routed|edged|overcame|overcome|trounced|hammered|whitewashed|outclassed|eliminated)$/i;
+/** `drew with Kent`, `lost to Essex`, `a win over Durham`: what comes before the other side. */
+const MEETS = /^(drew|draw|draws|drawn|lost|lose|loses|losing|win|wins|victory|defeat|beaten) (with|to|over|against|by)$/i;
 /** `1996-08-30`, `1996`: a date after a place is a dateline, not a score. */
 const DATE = /^(1[89]|20)\d\d(-\d\d-\d\d)?$/;
 
@@ -71,7 +77,15 @@ export function sides(tokens: Token[], candidates: Candidate[]): Map<Candidate, 
     const before = tokens[candidate.tokens[0]!.index - 1];
     const after = tokens[candidate.tokens[candidate.tokens.length - 1]!.index + 1];
     const counts = countsAfter(candidate, tokens);
+    const first = candidate.tokens[0]!.index;
+    const last = candidate.tokens[candidate.tokens.length - 1]!.index;
+    const met =
+      (before && BEATS.test(before.text)) ||
+      (after && BEATS.test(after.text)) ||
+      MEETS.test(`${tokens[first - 2]?.text ?? ''} ${before?.text ?? ''}`) ||
+      MEETS.test(`${after?.text ?? ''} ${tokens[last + 2]?.text ?? ''}`);
     if ((before && VERSUS.test(before.text)) || (after && VERSUS.test(after.text))) found.set(candidate, 'strong');
+    else if (met) found.set(candidate, 'weak');
     else if (resultsLine && counts > 0 && (counts >= 3 || scored.length >= 2)) found.set(candidate, 'strong');
     else if (resultsLine && isNumber(after)) found.set(candidate, 'weak');
   }

@@ -4,7 +4,8 @@
  * - countries and demonyms resolve to the country's canonical name
  * - an acronym resolves to the name it was defined with (`… Elections (SITE)`),
  *   or to the one entity whose initials spell it (`CSIS`)
- * - a lone surname or first name resolves to the full name it belongs to,
+ * - a lone surname, first name or middle word (`Fuentes` in `Carolina Fuentes
+ *   Ibáñez`) resolves to the full name it belongs to,
  *   the nearest one before it when several share it
  * - the canonical name is the fullest form seen; aliases are every form seen
  */
@@ -99,7 +100,8 @@ export function resolve(mentions: Mention[]): Resolution {
       }
       const owners = persons.filter((g) => {
         const parts = words(g.name);
-        return parts.length > 1 && (parts[parts.length - 1] === text || parts.slice(1).join('-') === text || parts[0] === text) ;
+        // `Fuentes` for `Carolina Fuentes Ibáñez`: a Spanish or Portuguese name is often cut to its first surname.
+        return parts.length > 1 && (parts[parts.length - 1] === text || parts.slice(1).join('-') === text || parts[0] === text || parts.slice(1, -1).includes(text));
       });
       const trusted = !m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place';
       if (owners.length > 0 && !trusted) {
