@@ -32,6 +32,18 @@ describe('roles', () => {
     expect(roles).toContain('Derek Ashworth | MP | Labour');
   });
 
+  it('a title with its portfolio, and an organisation before a lowercase office at a sentence start', () => {
+    const { roles } = read(
+      'Minister of Food and Agriculture Yaw Osei Darko urged farmers to return. Halden Logistics, a haulage firm, ended its deal. ' +
+        'Halden managing director Neil Crawshaw said costs had risen. Worcestershire captain Ben Harkness said the team was calm. ' +
+        'Government spokesman Zoltán Kerekes declined to comment.',
+    );
+    expect(roles).toContain('Yaw Osei Darko | Minister of Food and Agriculture | -');
+    expect(roles).toContain('Neil Crawshaw | managing director | Halden Logistics');
+    expect(roles).toContain('Ben Harkness | captain | Worcestershire');
+    expect(roles.some((r) => r.startsWith('Zoltán Kerekes') && r.endsWith('| Government'))).toBe(false);
+  });
+
   it('a title before the name and the organisation after it', () => {
     const { roles } = read('Political scientist Ursula Demir of the Free University of Berlin said the coalition was divided.');
     expect(roles).toContain('Ursula Demir | Political scientist | Free University of Berlin');

@@ -9,7 +9,7 @@
  * The organisation is the agency, company, party or state named in the title.
  */
 import type { Entity, Role } from '../types.js';
-import { isHonorific, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
+import { isHonorific, isPortfolio, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isPossessor, located, tokenAfter, tokenAt, type Discourse, type Located, type SentenceView } from './discourse.js';
@@ -59,10 +59,17 @@ function preNominal(discourse: Discourse, view: SentenceView, person: Located): 
       k = tokenAt(view, at.mention.normStart) - 1;
       continue;
     }
-    if (!prependTitleWord(words, t)) break;
+    // `Minister of Food and Agriculture`: a portfolio, and the words joining it to its title.
+    const portfolio = isPortfolio(t.text) || (words.length > 0 && /^(of|for|and)$/i.test(t.text));
+    if (!prependTitleWord(words, t) && !(portfolio && words.unshift(t.text))) break;
     start = t.start;
     k--;
   }
+  while (/^(of|for|and)$/i.test(words[0] ?? '')) {
+    words.shift();
+    start = view.tokens[tokenAt(view, start) + 1]!.start;
+  }
+  while (/^(of|for|and)$/i.test(words[words.length - 1] ?? '')) words.pop();
   if (!words.some(isTitleHead)) return undefined;
   let end = person.mention.normEnd;
   // `Political scientist Ursula Demir of the Free University of Berlin`: the organisation follows the name.

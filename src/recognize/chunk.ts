@@ -6,7 +6,7 @@
  * `U.S. President`, `Mr.`) are split off: they are not part of a name.
  */
 import nlp from 'compromise';
-import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isTitleHead, isTitleWord, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
 import { isCount } from './results.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
@@ -87,6 +87,19 @@ function namedSpeaker(token: Token, next: Token | undefined): boolean {
   return !!next && reportingVerbs.has(next.text.toLowerCase()) && lexicon[token.text.toLowerCase()] === undefined;
 }
 
+/** Dictionary tags of ordinary nouns and adjectives: `Company president X` opens with no name. */
+const COMMON_NOUN_TAGS = new Set(['Singular', 'Plural', 'Uncountable', 'Noun', 'Adjective', 'Infinitive', 'Gerund', 'Actor']);
+
+/** `Government spokesman X`, `Company president Y`: a kind of institution, not a name. */
+const genericInstitution = (word: string) => isAgencyHead(word) || isOrganizationHead(word) || !!kindOfLowercaseHead(word) || !!kindOfCategoryNoun(word);
+
+/** Lowercase title words after the token, ending in a head, then a capitalised name: `captain Ben`, `chief executive Helen`. */
+function officeAndHolderAfter(token: Token, tokens: Token[]): boolean {
+  let k = token.index + 1;
+  while (k < token.index + 4 && tokens[k] && /^\p{Ll}/u.test(tokens[k]!.text) && isTitleWord(tokens[k]!.text)) k++;
+  return k > token.index + 1 && isTitleHead(tokens[k - 1]!.text) && isCapitalized(tokens[k]);
+}
+
 /** What a comma after the token sets off: `X, 45,` → `age`, `X, who …` → `who`. */
 function asideAfter(token: Token, next: Token | undefined, tokens: Token[]): 'age' | 'who' | undefined {
   // Tokenized text (`Wang , 45 ,`) gives the comma a token of its own.
@@ -114,6 +127,8 @@ function trustCapital(token: Token, tokens: Token[], knownCapitalized: ReadonlyS
   if (isInitial(token) && runLength >= 2) return true;
   const common = has(token, ...COMMON_WORD_TAGS);
   const unknown = lexicon[word.toLowerCase()] === undefined && !common;
+  // `Worcestershire captain Ben Harkness`: a name before a lowercase office and its holder's name.
+  if (!common && !COMMON_NOUN_TAGS.has(lexicon[word.toLowerCase()] ?? '') && !genericInstitution(word) && officeAndHolderAfter(token, tokens)) return true;
   // `Falkirk 3 Ayr 1`, `Haitai 64 2 43`: a word the dictionary lacks, followed by a score.
   if (isCount(next) && unknown) return true;
   // `Wang, 45, was sentenced`: an age set off by commas follows only a person's name.

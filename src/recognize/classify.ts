@@ -121,8 +121,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (isPartyWord(name)) return { kind: 'Party', form: 'name' };
   if (words.includes('&')) return { kind: 'Organization', form: 'name' };
 
-  // `Petofi general manager`: a rank before the head noun.
-  const ranked = RANK.test(following[0] ?? '') ? kindOfLowercaseHead(following[1] ?? '') : undefined;
+  // `Petofi general manager`, `Worcestershire chief executive`: a rank before the head noun, or a firm's ranked office.
+  const ranked = RANK.test(following[0] ?? '') ? (kindOfLowercaseHead(following[1] ?? '') ?? (/^(executive|director|officer|manager)$/.test(following[1] ?? '') ? 'Organization' : undefined)) : undefined;
   const headKind = kindOfLowercaseHead(following.join(' ')) ?? kindOfLowercaseHead(following[0] ?? '') ?? ranked;
   if (headKind) return { kind: headKind, form: isAcronym(name) ? 'acronym' : 'name' };
   // `cables giant Pirelli`, `the news agency Tanjug`: the noun before the name says what it is.

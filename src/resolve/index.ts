@@ -7,6 +7,8 @@
  * - a lone surname, first name or middle word (`Fuentes` in `Carolina Fuentes
  *   Ibáñez`) resolves to the full name it belongs to,
  *   the nearest one before it when several share it
+ * - a firm or body called by its first word (`Halden` for `Halden Logistics`)
+ *   is that firm or body
  * - the canonical name is the fullest form seen; aliases are every form seen
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
@@ -111,6 +113,12 @@ export function resolve(mentions: Mention[]): Resolution {
         const before = (g: Group) => Math.max(-1, ...g.mentions.filter((x) => x.normStart < m.normStart).map((x) => x.normStart));
         const owner = [...pool].sort((a, b) => before(b) - before(a))[0]!;
         add(m, 'Person', owner.name);
+        continue;
+      }
+      // `Halden` after `Halden Logistics`: a firm or body called by its first word.
+      const bodies = [...groups.values()].filter((g) => (g.kind === 'Organization' || g.kind === 'Agency') && words(g.name).length > 1 && words(g.name)[0] === text);
+      if (bodies.length === 1 && (m.kind === 'Organization' || m.kind === 'Agency' || (m.kind === 'Person' && m.guess))) {
+        add(m, bodies[0]!.kind, bodies[0]!.name);
         continue;
       }
       if (m.kind === 'Party' || isPartyWord(text)) {
