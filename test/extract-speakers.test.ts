@@ -39,6 +39,11 @@ describe('speakers', () => {
     expect(kinds.has('Fuentes')).toBe(false);
   });
 
+  it('a question that ends its sentence is attributed by the next one: `…?” X asked.`', () => {
+    const { speaker } = read('Sen. Jose Tolentino pressed on. “Why is the Senate always the last to know?” Tolentino asked. The hearing went on.', 'last to know');
+    expect(speaker).toBe('Jose Tolentino');
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

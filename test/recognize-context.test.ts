@@ -173,3 +173,30 @@ describe('names in other languages and more shapes', () => {
     expect(kinds('Halden Logistics said it would not renew.').get('Halden Logistics')).toBe('Organization');
   });
 });
+
+describe('places where places go, and what is no actor', () => {
+  it('unknown words after in/from, across a list, and a region set off after a place', () => {
+    const found = kinds('Clerks in Sefwi Wiawso, Juaboso and Goaso reported shortages, and farmers came from Nueva Ecija.');
+    for (const place of ['Sefwi Wiawso', 'Juaboso', 'Goaso', 'Nueva Ecija']) expect(found.get(place), place).toBe('Place');
+    expect(kinds('Smuggling through the ports of Subic and Batangas rose.').get('Batangas')).toBe('Place');
+    expect(kinds('A federation based in Cabanatuan City, Nueva Ecija, said so.').get('Nueva Ecija')).toBe('Place');
+  });
+
+  it('people stay people after in and from, and after a place and a comma', () => {
+    expect(kinds('Voters lost confidence in Narendra Modi.').get('Narendra Modi')).toBe('Person');
+    expect(kinds('In Kent, Smith said so.').get('Smith')).toBe('Person');
+  });
+
+  it('laws, policies, events and sums of money are not entities; numbers open no name', () => {
+    expect(mentions('Farmers opposed the Common Agricultural Policy and the Finance Bill.')).toEqual([]);
+    expect(mentions('Thousands of farmers marched.')).toEqual([]);
+    expect(kinds('The ministry will release P5 billion in aid.').has('P5')).toBe(false);
+  });
+
+  it('a possessive title inside a place or institution, an acronym inside a hyphenated name, Filipino ng', () => {
+    expect(kinds('Protesters gathered at Queen’s Park on Monday.').get('Queen’s Park')).toBe('Place');
+    expect(kinds('She is a member of the administration-allied Lakas-CMD.').get('Lakas-CMD')).toBe('Organization');
+    expect(kinds('Leonora Pascual, chairperson of the Samahang Magsasaka ng Gitnang Luzon (SMGL), spoke.').get('Samahang Magsasaka ng Gitnang Luzon')).toBe('Organization');
+    expect(mentions('Alcantara would ask Congress to review the President’s power.').map((m) => m.text)).not.toContain('President’s');
+  });
+});

@@ -226,8 +226,13 @@ export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
     const last = viewAt(discourse, Math.max(span.start, span.end - 1));
     if (!first || !last) continue;
     const standsAlone = first.sentence.normStart >= span.open - 1;
+    // `“… to know?” Tolentino asked.`: a question or exclamation ends the sentence, and the attribution opens the next.
+    let resume = span.after;
+    while (/\s/.test(norm.text[resume] ?? '')) resume++;
+    const next = viewAt(discourse, resume);
     const attribution =
       trailing(discourse, last, span.after) ??
+      (next && next !== last && /[?!]\s*$/.test(norm.text.slice(span.start, span.end)) ? trailing(discourse, next, resume) : undefined) ??
       leading(discourse, first, span.open) ??
       (standsAlone ? undefined : clauseSubject(discourse, first, span.open));
     let speaker = attribution?.speaker;

@@ -148,6 +148,11 @@ const placeOpeners = new Set(places.openers.map(lexKey));
 export function isPlaceOpener(word: string): boolean {
   return placeOpeners.has(lexKey(word));
 }
+const eventOrDocumentHeads = new Set(organizations.eventOrDocumentHeads.map(lexKey));
+/** `… Policy`, `… Bill`, `… Cup`: the last word of a law's, a policy's or an event's name. */
+export function isEventOrDocumentHead(word: string): boolean {
+  return eventOrDocumentHeads.has(lexKey(word));
+}
 export function isPlaceHead(word: string): boolean {
   return placeHeads.has(lexKey(word));
 }

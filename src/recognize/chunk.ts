@@ -22,14 +22,14 @@ export interface Candidate {
   following?: string[];
 }
 
-const CONNECTORS = new Set(['of', 'for', 'and', '&', 'the', 'to', 'on', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'zu', 'ter']);
-/** Connectors that belong inside personal names (`Ursula von der Leyen`). */
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'zu', 'ter']);
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'the', 'to', 'on', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'zu', 'ter', 'ng']);
+/** Connectors that belong inside personal names (`Ursula von der Leyen`), and Filipino `ng` inside any name (`Samahang Magsasaka ng Gitnang Luzon`). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'zu', 'ter', 'ng']);
 const NOT_NAMES = ['Pronoun', 'Month', 'WeekDay', 'Date', 'Holiday', 'Duration', 'Ordinal'];
 /** compromise sometimes tags `January` as a person; the calendar is never an entity. */
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(['’]s)?$/;
 /** Parts of speech that make a capital at a sentence start an ordinary word. */
-const COMMON_WORD_TAGS = ['Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Auxiliary', 'Copula', 'Modal', 'Negative', 'Expression'];
+const COMMON_WORD_TAGS = ['Value', 'Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Auxiliary', 'Copula', 'Modal', 'Negative', 'Expression'];
 
 /** compromise's own dictionary: words it knows in lower case and their tag. */
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
@@ -194,11 +194,28 @@ function pluralPossessiveJoins(tokens: Token[], j: number): boolean {
   return isPartyWord(last) || /^part(y|ies)$/i.test(last) || isOrganizationHead(last) || isAgencyHead(last);
 }
 
+/**
+ * `Queen’s Park`, `King’s College`, `People’s Bank`: a possessive title or
+ * collective noun inside the name of a place or an institution.
+ */
+function titledPossessiveJoins(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (!/['’]s$/.test(t.text) || !/^\s+$/.test(t.post)) return false;
+  const owner = t.text.replace(/['’]s$/, '');
+  if (!isHonorific(owner) && !isTitleHead(owner) && !/^(People|Children|Women|Workers|Veterans|Saint|St)$/.test(owner)) return false;
+  const after: string[] = [];
+  for (let e = j + 1; isNameWord(tokens[e]); e++) {
+    after.push(tokens[e]!.text.replace(/['’]s$/, ''));
+    if (!/^\s+$/.test(tokens[e]!.post)) break;
+  }
+  return after.some((w) => isPlaceHead(w) || isOrganizationHead(w) || isAgencyHead(w));
+}
+
 /** The run of tokens from `i` on, before title splitting. */
 function runFrom(tokens: Token[], i: number): Token[] {
   const run: Token[] = [tokens[i]!];
   let j = i;
-  while (cleanJoin(tokens[j]!) || pluralPossessiveJoins(tokens, j)) {
+  while (cleanJoin(tokens[j]!) || pluralPossessiveJoins(tokens, j) || titledPossessiveJoins(tokens, j)) {
     const next = tokens[j + 1];
     if (next && isNameWord(next) && !/^[(“"‘]/.test(next.pre)) {
       run.push(next);
@@ -379,8 +396,12 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       const headed = cleanName.some((t) => isTitleHead(t.text));
       // `the Senate`, `Chile's Cabinet`: an institution, though its name also qualifies titles (`Senate Majority Leader`).
       const only = cleanName.length === 1 ? cleanName[0]! : undefined;
-      const institution = !!only && (!!knownKind(only.text) || (isAgencyHead(only.text) && !atClauseStart(tokens, only.index)));
-      const bareTitle = cleanName.every((t) => CONNECTORS.has(t.text) || (headed && isPortfolio(t.text)) || ((isTitleWord(t.text) || isTitleWord(t.text.replace(/s$/, ''))) && !isPartyWord(t.text) && !countryByName(t.text)));
+      const onlyWord = only?.text.replace(/['’]s$/, '') ?? '';
+      const institution = !!only && (!!knownKind(onlyWord) || (isAgencyHead(onlyWord) && !atClauseStart(tokens, only.index)));
+      const bareTitle = cleanName.every((t) => {
+        const word = t.text.replace(/['’]s$/, ''); // `the President’s power`
+        return CONNECTORS.has(word) || (headed && isPortfolio(word)) || ((isTitleWord(word) || isTitleWord(word.replace(/s$/, ''))) && !isPartyWord(word) && !countryByName(word));
+      });
       if (cleanName.length > 0 && (!bareTitle || institution)) {
         const candidate: Candidate = { tokens: cleanName, title };
         const lastTok = cleanName[cleanName.length - 1]!;

@@ -10,6 +10,7 @@ import {
   countryByName,
   isAgencyHead,
   isCapitalCity,
+  isEventOrDocumentHead,
   isHonorific,
   isLanguage,
   isOrganizationHead,
@@ -56,14 +57,30 @@ export function nameOf(tokens: Token[], text: string): string {
  * `in Tokyo, Sapporo and Fukuoka` → `in`.
  */
 function governingWord(before: Token[]): string {
+  return before[governingIndex(before)]?.text.toLowerCase() ?? '';
+}
+
+function governingIndex(before: Token[]): number {
   for (let k = before.length - 1; k >= 0 && k >= before.length - 10; k--) {
     const t = before[k]!;
     const word = t.text.toLowerCase();
-    if (k === before.length - 1 && !/^(and|or)$/.test(word) && !/,\s*$/.test(t.post)) return word;
+    if (k === before.length - 1 && !/^(and|or)$/.test(word) && !/,\s*$/.test(t.post)) return k;
     if (/^(and|or)$/.test(word) || /^\p{Lu}/u.test(t.text)) continue;
-    return word;
+    return k;
   }
-  return '';
+  return -1;
+}
+
+/**
+ * `farmers from Nueva Ecija`, `in Sefwi Wiawso, Juaboso and Goaso`: a name of
+ * unknown words where places go. Not after `confidence in`, `faith in` (people
+ * are trusted), nor a name with a known given or family name.
+ */
+function placeByPreposition(before: Token[], tokens: Token[]): boolean {
+  const k = governingIndex(before);
+  if (!/^(in|near|outside|inside|throughout|across|around|from)$/.test(before[k]?.text.toLowerCase() ?? '')) return false;
+  if (/^(confidence|faith|trust|belief|interest|stake|role|part|say|hand|letter|call|message|visit|support|word)s?$/i.test(before[k - 1]?.text ?? '')) return false;
+  return !tokens.some((t) => has(t, ...PERSON_TAGS));
 }
 
 /**
@@ -72,8 +89,10 @@ function governingWord(before: Token[]): string {
  * is a place.
  */
 function placeComplement(before: Token[]): boolean {
-  if (before[before.length - 1]?.text.toLowerCase() !== 'of') return false;
-  const noun = before[before.length - 2]?.text.toLowerCase() ?? '';
+  // `the ports of Subic and Batangas`: across a list, back to its `of`.
+  const k = governingIndex(before);
+  if (before[k]?.text.toLowerCase() !== 'of') return false;
+  const noun = before[k - 1]?.text.toLowerCase() ?? '';
   return /^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|suburbs?|heart|centre|center|capital)$/.test(noun) || kindOfLowercaseHead(noun.replace(/s$/, '')) === 'Place' || kindOfLowercaseHead(noun) === 'Place';
 }
 
@@ -85,6 +104,14 @@ function placeComplement(before: Token[]): boolean {
 function firmShaped(word: string): boolean {
   if (/^\p{Lu}\p{Ll}+bank$/u.test(word)) return true;
   return /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && !/^(Mc|Mac|Fitz|De|Di|Da|Du|Del|Della|La|Le|Van|Von|Ben|Al|El)\p{Lu}/u.test(word);
+}
+
+/** `Cabanatuan City, Nueva Ecija,`: the region set off by commas after a place. */
+function regionAfterPlace(before: Token[], tokens: Token[]): boolean {
+  const place = before[before.length - 1];
+  if (!place || !/^\s*,\s*$/.test(place.post)) return false;
+  const isPlace = has(place, 'Place', 'City', 'Region', 'Country') || isPlaceHead(place.text) || !!countryByName(place.text);
+  return isPlace && /^\s*[,.;:)]/.test(tokens[tokens.length - 1]!.post) && !tokens.some((t) => has(t, ...PERSON_TAGS));
 }
 
 /** Plain capitalised words that no institution's head word ends: `Tom Ward`, `Elena Caballero`. */
@@ -101,6 +128,10 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   const following = candidate.following ?? [];
 
   if (tokens.length === 1 && isLanguage(name) && (previous?.text.toLowerCase() === 'in' || following[0] === 'language')) return undefined;
+  // `P5 billion`, `P16 a kilo`: an amount of money in a currency's letter.
+  if (/^\p{Lu}{1,2}\d/u.test(name) && /^(million|billion|trillion|bn|m|a|per|each)$/.test(following[0] ?? '')) return undefined;
+  // `Common Agricultural Policy`, `Finance Bill`, `County Championship`: laws, policies and events are no actors.
+  if (words.length > 1 && isEventOrDocumentHead(last)) return undefined;
   if (following[0] === 'language' || following[0] === '-language') return undefined;
 
   const country = countryByName(name);
@@ -163,6 +194,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (isAcronym(name) && tokens.length === 1) return { kind: 'Organization', form: 'acronym', guess: true };
 
   if (tokens.length === 1 && firmShaped(name)) return { kind: 'Organization', form: 'name', guess: true };
+  // `Lakas-CMD`, `PDP-Laban`: an acronym inside a hyphenated name marks an organisation.
+  if (/\p{L}-\p{Lu}{2,}(?!\p{Ll})|^\p{Lu}{2,}-\p{L}/u.test(name) && !/\s/.test(name)) return { kind: 'Organization', form: 'name', guess: true };
   if (placeComplement(before) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };
   const count = (tags: string[]) => tokens.filter((t) => has(t, ...tags)).length;
   const person = count(PERSON_TAGS);
@@ -173,11 +206,14 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (place > 0 && place >= org) return { kind: 'Place', form: 'name' };
   if (org > 0) return { kind: 'Organization', form: 'name' };
 
+  if (placeByPreposition(before, tokens) || regionAfterPlace(before, tokens)) return { kind: 'Place', form: 'name', guess: true };
   // Shape: two to four plain capitalised words are most often a person's name,
   // except as a person's affiliation (`Juliette Caron of Sciences Po`, `Lee at Kookmin University`).
   if (words.length >= 2 && words.length <= 4 && !/\d/.test(name)) {
     const affiliation = /^(of|at)$/i.test(previous?.text ?? '') && has(before[before.length - 2], ...PERSON_TAGS);
-    return { kind: affiliation ? 'Organization' : 'Person', form: 'name', guess: true };
+    // `Samahang Magsasaka ng Gitnang Luzon (SMGL)`: people are not given acronyms.
+    const abbreviated = !!candidate.acronym && words.length >= 3;
+    return { kind: affiliation || abbreviated ? 'Organization' : 'Person', form: 'name', guess: true };
   }
   if (/\d/.test(name) && words.length === 1) return undefined; // model numbers, `2024`
   if (words.length === 1) {
