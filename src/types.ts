@@ -124,6 +124,8 @@ export interface Role extends Provenance {
   person: string;
   /** Agency / Organization / Party / State entity id, when named. */
   organization?: string;
+  /** The organisation comes from the title alone (`Sen.` → the Senate the text names), not from beside the name. */
+  inferred?: boolean;
   title: string;
 }
 

@@ -44,6 +44,18 @@ describe('roles', () => {
     expect(roles.some((r) => r.startsWith('Zoltán Kerekes') && r.endsWith('| Government'))).toBe(false);
   });
 
+  it('an abbreviated title is spelled out, and an office takes the institution the text names for it', () => {
+    const { roles, relations } = read(
+      'The Senate opened a hearing. Sen. Maria Alcantara chaired it. Agriculture Secretary Rodolfo Banaag defended the cut, ' +
+        'and the Department of Agriculture promised aid. Sen. Ramon “Bong” Teodoro objected.',
+    );
+    expect(roles).toContain('Maria Alcantara | Senator | Senate');
+    expect(roles).toContain('Ramon “Bong” Teodoro | Senator | Senate');
+    expect(roles).toContain('Rodolfo Banaag | Agriculture Secretary | Department of Agriculture');
+    // Inferred from the title alone: a role, not a further membership fact.
+    expect(relations.filter((r) => r.includes('MEMBER_OF'))).toEqual([]);
+  });
+
   it('a title before the name and the organisation after it', () => {
     const { roles } = read('Political scientist Ursula Demir of the Free University of Berlin said the coalition was divided.');
     expect(roles).toContain('Ursula Demir | Political scientist | Free University of Berlin');

@@ -23,6 +23,15 @@ export function namesOf(graph: NewsGraph, id: string): string[] {
   return isEntityNode(a) ? [a.name, ...a.aliases] : [];
 }
 
+/** The offices the graph gives a person (spelled out: `Sen.` is held as `Senator`). */
+function titlesOf(graph: NewsGraph, id: string): string[] {
+  const titles = [...(((graph.getNodeAttributes(id) as { titles?: string[] }).titles) ?? [])];
+  graph.forEachOutEdge(id, (_e, attrs) => {
+    if (attrs.type === 'HOLDS_ROLE' && 'title' in attrs && typeof attrs.title === 'string') titles.push(attrs.title);
+  });
+  return titles;
+}
+
 function speakerOf(graph: NewsGraph, quote: string): string | undefined {
   let speaker: string | undefined;
   graph.forEachInEdge(quote, (_e, attrs, source) => {
@@ -81,7 +90,7 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
       expect(src.start).toBe(source!.start);
       for (const t of tokens(source!.text)) allowed.add(t);
     }
-    for (const n of s.nodes) for (const name of namesOf(graph, n)) for (const t of tokens(name)) allowed.add(t);
+    for (const n of s.nodes) for (const name of [...namesOf(graph, n), ...titlesOf(graph, n)]) for (const t of tokens(name)) allowed.add(t);
     for (const e of s.edges) expect(graph.hasEdge(e), e).toBe(true);
     for (const n of s.nodes) expect(graph.hasNode(n), n).toBe(true);
     const foreign = tokens(s.text).filter((t) => !allowed.has(t));

@@ -215,7 +215,8 @@ function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc
   const byId = new Map(entities.map((e) => [e.id, e]));
   for (const r of roles) {
     const org = r.organization ? byId.get(r.organization) : undefined;
-    if (org && (org.kind === 'Party' || org.kind === 'Agency')) {
+    // An office inferred from its title alone (a senator's Senate) says nothing more than the role.
+    if (org && !r.inferred && (org.kind === 'Party' || org.kind === 'Agency')) {
       found.push({ doc, sentence: r.sentence, start: r.start, end: r.end, type: 'MEMBER_OF', source: r.person, target: org.id });
     }
   }

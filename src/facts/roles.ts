@@ -9,7 +9,7 @@
  * The organisation is the agency, company, party or state named in the title.
  */
 import type { Entity, Role } from '../types.js';
-import { isHonorific, isPortfolio, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
+import { isHonorific, isPolicyArea, isPortfolio, isTitleHead, isTitleModifier, isTitleWord, spelledTitle } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isPossessor, located, tokenAfter, tokenAt, type Discourse, type Located, type SentenceView } from './discourse.js';
@@ -20,7 +20,8 @@ const HOLDERS = new Set(['Agency', 'Organization', 'Party', 'State']);
 const TRANSIENT = /^(new|newly|current|incoming|recently)$/i;
 
 function role(discourse: Discourse, view: SentenceView, person: Entity, title: string, start: number, end: number, organization?: Entity): Role {
-  const r: Role = { doc: '', sentence: view.sentence.index, ...toOriginal(discourse.norm, start, end), person: person.id, title };
+  const spelled = title.split(' ').map(spelledTitle).join(' ');
+  const r: Role = { doc: '', sentence: view.sentence.index, ...toOriginal(discourse.norm, start, end), person: person.id, title: spelled };
   if (organization) r.organization = organization.id;
   return r;
 }
@@ -203,15 +204,35 @@ function titleWithOrganization(discourse: Discourse, view: SentenceView, person:
   return role(discourse, view, person.entity, title, start, end, organization?.entity);
 }
 
+/**
+ * The institution an office belongs to, when the text names it once:
+ * a senator's Senate, an agriculture secretary's Department of Agriculture,
+ * a finance minister's Ministry of Finance.
+ */
+function institutionOf(title: string, agencies: Entity[]): Entity | undefined {
+  const words = title.toLowerCase().split(/[\s-]+/);
+  const areas = words.filter(isPolicyArea);
+  const fits = agencies.filter((a) => {
+    const name = a.name.toLowerCase();
+    if (words.includes('senator')) return /\bsenate$/.test(name);
+    if (words.some((w) => /^(representative|congressman|congresswoman|congressmember)$/.test(w))) return /\bhouse of representatives$/.test(name);
+    return areas.length > 0 && /\b(ministry|department)\b/.test(name) && areas.every((w) => name.includes(w));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 export function extractRoles(discourse: Discourse, doc: string): Role[] {
   const roles: Role[] = [];
   const seen = new Set<string>();
+  const agencies = [...new Set(discourse.views.flatMap((v) => v.located.map((l) => l.entity)).filter((e) => e.kind === 'Agency'))];
   for (const view of discourse.views) {
     for (const person of view.located) {
       if (person.entity.kind !== 'Person' || person.mention.form === 'pronoun') continue;
       const founds = [preNominal, titleThenName, appositive, relativeClause].map((find) => find(discourse, view, person));
       for (const found of founds) {
         if (!found) continue;
+        const institution = found.organization ? undefined : institutionOf(found.title, agencies);
+        if (institution) Object.assign(found, { organization: institution.id, inferred: true });
         const key = `${found.person}|${found.title.toLowerCase()}|${found.organization ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);

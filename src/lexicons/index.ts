@@ -110,6 +110,18 @@ export function isTitleHead(word: string): boolean {
   return parts.length > 1 && titleHeads.has(parts.at(-1)!) && parts.slice(0, -1).every((p) => /^(co|ex)$/.test(p) || titleHeads.has(p) || titleModifiers.has(p));
 }
 const portfolios = new Set(titles.portfolios);
+/** Portfolio words that name no policy area of their own (`Minister of State`, `National Security Adviser`). */
+const GENERIC_PORTFOLIO = new Set(['state', 'national', 'federal', 'public', 'government', 'local', 'home', 'affairs', 'and', 'international', 'relations']);
+/** `Agriculture`, `Finance`: a policy area a ministry or department is named for. */
+export function isPolicyArea(word: string): boolean {
+  const key = lexKey(word);
+  return (portfolios.has(key) || titleModifiers.has(key)) && !GENERIC_PORTFOLIO.has(key) && !titleHeads.has(key) && !/^(prime|vice|deputy|chief|senior|junior|assistant|associate|acting|interim|former|ex|outgoing|incoming|new|then|late|first|top|lead|majority|minority|general|executive|managing|special|high|permanent|principal|shadow|opposition|party|cabinet|secretary|u\.s\.|us|u\.k\.|uk|european|union|house|senate)$/.test(key);
+}
+const abbreviations = new Map(Object.entries(titles.abbreviations));
+/** `Sen.` → `Senator`: an abbreviated title spelled out. */
+export function spelledTitle(word: string): string {
+  return abbreviations.get(lexKey(word).replace(/\.$/, '')) ?? word;
+}
 /** `Finance`, `Food`, `Human Services`: a policy area a minister is `of` (title modifiers included). */
 export function isPortfolio(word: string): boolean {
   return portfolios.has(lexKey(word)) || isTitleModifier(word);

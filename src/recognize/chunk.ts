@@ -222,6 +222,13 @@ function runFrom(tokens: Token[], i: number): Token[] {
       j++;
       continue;
     }
+    // `Ramon “Bong” Teodoro`: a nickname in quotes between given name and surname.
+    const after = tokens[j + 2];
+    if (next && isNameWord(next) && /^\s*[“"‘]$/.test(next.pre) && /^[”"’]\s+$/.test(next.post) && isNameWord(after) && !/^[(“"‘]/.test(after!.pre) && has(tokens[j], 'FirstName', 'MaleName', 'FemaleName')) {
+      run.push(next, after!);
+      j += 2;
+      continue;
+    }
     if (next && tokens[j]!.post === '-' && isNameSyllable(next)) {
       run.push(next);
       j++;

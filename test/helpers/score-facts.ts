@@ -274,7 +274,13 @@ export function scoreFacts(graph: NewsGraph, expected: ExpectedFacts): FactsScor
   graph.forEachEdge((_e: string, ea: EdgeAttributes, source: string, target: string) => {
     if (ea.type === 'HOLDS_ROLE') roleEdges.push({ source, target, title: normText(ea.title ?? '') });
   });
-  const titleMatches = (a: string, b: string): boolean => a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
+  // `Sen.` and `Senator` are one title: an abbreviated word matches the word it abbreviates.
+  const abbreviates = (x: string, y: string): boolean => x === y || (x.endsWith('.') && y.startsWith(x.slice(0, -1)));
+  const sameWords = (a: string, b: string): boolean => {
+    const [wa, wb] = [a.split(' '), b.split(' ')];
+    return wa.length === wb.length && wa.every((x, i) => abbreviates(x, wb[i]!) || abbreviates(wb[i]!, x));
+  };
+  const titleMatches = (a: string, b: string): boolean => a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a) || sameWords(a, b));
   const rightRoles = new Set<number>();
   const roleMissing: string[] = [];
   let rolesFound = 0;
