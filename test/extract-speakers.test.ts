@@ -44,6 +44,17 @@ describe('speakers', () => {
     expect(speaker).toBe('Jose Tolentino');
   });
 
+  it('a report stops where quoted words begin, when it is whole without them; `with X calling it “…”` is X’s', () => {
+    const { direct, reported } = described(
+      'Commissioner Tomas Hladik said he would meet farm leaders next week to offer “guarantees in black and white”. ' +
+        'Senator Ana Reyes said several senators would vote to acquit “no matter what the evidence is”. ' +
+        'The Ontario New Democratic Party backed the plan, with NDP critic Jessica Ng calling it “the only fair deal on the table.”',
+    );
+    expect(reported).toContain('Tomas Hladik: he would meet farm leaders next week');
+    expect(reported.some((r) => r.startsWith('Ana Reyes'))).toBe(false);
+    expect(direct).toContain('Jessica Ng: the only fair deal on the table.');
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

@@ -187,6 +187,21 @@ export function mainClauseStart(view: SentenceView): number {
   return comma < 0 ? 0 : comma + 1;
 }
 
+/**
+ * `…, with NDP critic Jessica Ng calling it “…”`: the subject of a participle
+ * after `with`, a few title words back.
+ */
+function withParticiple(view: SentenceView, start: number, end: number): boolean {
+  const next = view.tokens[end];
+  if (!next || !/\p{Ll}ing$/u.test(next.text) || !has(next, 'Verb', 'Gerund')) return false;
+  for (let k = start - 1; k >= 0 && k >= start - 5; k--) {
+    const t = view.tokens[k]!;
+    if (/^with$/i.test(t.text)) return true;
+    if (has(t, 'Verb') || /[,;]/.test(t.post)) return false;
+  }
+  return false;
+}
+
 /** Persons (and other entities) standing as subjects in this sentence, with positions. */
 export function subjects(view: SentenceView, discourse: Discourse): Referent[] {
   const found: Referent[] = [];
@@ -196,7 +211,7 @@ export function subjects(view: SentenceView, discourse: Discourse): Referent[] {
     const pronoun = !at && isPersonalPronoun(token) && /^(he|she)$/i.test(token.text);
     if (!isStart && !pronoun) return;
     const end = at ? tokenAfter(view, at.mention.normEnd) : i + 1;
-    if (verbAfter(view, end) === undefined) return;
+    if (verbAfter(view, end) === undefined && !(at && withParticiple(view, i, end))) return;
     const entity = at ? at.entity : resolvePronoun(discourse, view, token.start);
     if (!entity) return;
     found.push({ entity, start: token.start, end: at ? at.mention.normEnd : token.end, text: at ? at.mention.text : token.text, pronoun: !at });

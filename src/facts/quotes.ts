@@ -333,6 +333,26 @@ function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entit
 }
 
 /** `X said (that) CLAUSE`, `CLAUSE, X added.` or `According to X, CLAUSE` without quote marks. */
+/**
+ * Where a reported clause ends before quoted words at `open`, when it is whole
+ * without them: at the last `, and` / `, but` / `;` joining a clause of its
+ * own, or before a purpose or naming phrase that leads into the quote
+ * (`to offer “…”`, `in what she called “…”`). Undefined when the quoted words
+ * complete the clause (`said the fines were “excessive”`).
+ */
+function reportBefore(view: SentenceView, text: string, start: number, open: number): number | undefined {
+  const before = text.slice(start, open);
+  const joint = Math.max(before.lastIndexOf(', and '), before.lastIndexOf(', but '), before.lastIndexOf('; '));
+  if (joint > 0) return start + joint;
+  const lead = /\s+(to\s+\p{Ll}+|(for|in|with)\s+what\s+\p{Ll}+\s+(called|described\s+as|termed)|calling\s+it)\s*$/u.exec(before);
+  if (!lead) return undefined;
+  // `vote to acquit “…”`, `refused to call it “…”`: an infinitive a verb takes completes it; one after an adjunct
+  // (`next week to offer “…”`) states a purpose.
+  const word = view.tokens[tokenAt(view, start + lead.index) - 1];
+  const infinitive = /^\s+to\s/.test(lead[0]);
+  return infinitive && has(word, 'Verb') ? undefined : start + lead.index;
+}
+
 function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string, quoted: QuoteSpan[] = []): Quote | undefined {
   const { norm } = discourse;
   const according = accordingTo(discourse, view);
@@ -365,6 +385,10 @@ function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string, q
       clauseStart = start.start;
       clauseEnd = view.sentence.normEnd;
     }
+    // `X said he would meet farm leaders next week to offer “…”`: the report stops where the quoted words begin.
+    const inside = quoted.find((q) => clauseStart < q.open && q.open < clauseEnd);
+    const cut = inside ? reportBefore(view, norm.text, clauseStart, inside.open) : undefined;
+    if (cut !== undefined) clauseEnd = cut;
     while (clauseEnd > clauseStart && /[\s.,;:!?]/.test(norm.text[clauseEnd - 1]!)) clauseEnd--;
     const text = norm.text.slice(clauseStart, clauseEnd);
     if (text.split(/\s+/).length < 3 || !isClause(view, clauseStart, clauseEnd)) continue;

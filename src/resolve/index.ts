@@ -8,12 +8,13 @@
  *   Ibáñez`) resolves to the full name it belongs to,
  *   the nearest one before it when several share it
  * - a firm or body called by its first word (`Halden` for `Halden Logistics`)
- *   is that firm or body
+ *   or its head word (`the Commission` for `the European Commission`) is
+ *   that firm or body, when only one fits
  * - the canonical name is the fullest form seen; aliases are every form seen
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
 import { initials } from '../recognize/index.js';
-import { isPartyWord } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isPartyWord } from '../lexicons/index.js';
 
 export interface Resolution {
   entities: Entity[];
@@ -32,9 +33,15 @@ const words = (name: string) => name.split(/\s+/);
 const surfaceOf = (m: Mention) => (m.form === 'name' && m.refersTo ? m.refersTo : m.text);
 const keyOf = (kind: EntityKind, name: string) => `${kind}:${name}`;
 
-/** `Liberals`, `Liberal Party` and `Liberal` are one party. */
-function partyKey(name: string): string {
-  return name.toLowerCase().replace(/\s+part(y|ies)$/, '').replace(/s$/, '');
+/**
+ * `Liberals`, `Liberal Party` and `Liberal` are one party; so are `New
+ * Democrats` and the `Ontario New Democratic Party` when the text names
+ * Ontario as a place (`places`: the place names it names, lower-cased).
+ */
+function partyKey(name: string, places: ReadonlySet<string> = new Set()): string {
+  const parts = name.toLowerCase().replace(/\s+part(y|ies)$/, '').split(/\s+/);
+  if (parts.length > 1 && (places.has(parts[0]!) || countryByName(parts[0]!) || countryByDemonym(parts[0]!))) parts.shift();
+  return parts.map((w) => w.replace(/ic$/, '').replace(/s$/, '')).join(' ');
 }
 
 /** Pick the kind most mentions agree on, trusting lexicon evidence over guesses. */
@@ -88,6 +95,8 @@ export function resolve(mentions: Mention[]): Resolution {
     groups.delete(keyOf(group.kind, group.name));
   }
 
+  const places = new Set(ordered.filter((m) => m.kind === 'Place' || m.kind === 'State').map((m) => surfaceOf(m).toLowerCase()));
+
   // 2. Single words: a part of a person's full name (nearest preceding one), else a party, else itself.
   const persons = [...groups.values()].filter((g) => g.kind === 'Person');
   // `AfD` once defined as `Alternative for Germany (AfD)` means it everywhere.
@@ -115,14 +124,18 @@ export function resolve(mentions: Mention[]): Resolution {
         add(m, 'Person', owner.name);
         continue;
       }
-      // `Halden` after `Halden Logistics`: a firm or body called by its first word.
-      const bodies = [...groups.values()].filter((g) => (g.kind === 'Organization' || g.kind === 'Agency') && words(g.name).length > 1 && words(g.name)[0] === text);
+      // `Halden` after `Halden Logistics`: a firm or body called by its first word;
+      // `the Commission` after `the European Commission`: a body called by its head word.
+      const institutional = (g: Group) => (g.kind === 'Organization' || g.kind === 'Agency') && words(g.name).length > 1;
+      const headed = m.kind === 'Agency' ? [...groups.values()].filter((g) => institutional(g) && g.kind === 'Agency' && words(g.name).at(-1) === text) : [];
+      const firsts = [...groups.values()].filter((g) => institutional(g) && words(g.name)[0] === text);
+      const bodies = headed.length === 1 ? headed : firsts;
       if (bodies.length === 1 && (m.kind === 'Organization' || m.kind === 'Agency' || (m.kind === 'Person' && m.guess))) {
         add(m, bodies[0]!.kind, bodies[0]!.name);
         continue;
       }
       if (m.kind === 'Party' || isPartyWord(text)) {
-        const party = [...groups.values()].find((g) => g.kind === 'Party' && partyKey(g.name) === partyKey(text));
+        const party = [...groups.values()].find((g) => g.kind === 'Party' && partyKey(g.name, places) === partyKey(text, places));
         add(m, 'Party', party ? party.name : text);
         continue;
       }
@@ -136,8 +149,10 @@ export function resolve(mentions: Mention[]): Resolution {
     const letters = m.text.replace(/\./g, '');
     const defined = m.refersTo ? [...groups.values()].find((g) => g.name === m.refersTo && g.kind !== 'State') : definitions.get(m.text);
     if (defined && m.refersTo) definitions.set(m.text, defined);
+    // `NDP` for the `Ontario New Democratic Party`: the initials may leave out a place that qualifies the name.
+    const unqualified = (g: Group) => (places.has(words(g.name)[0]!.toLowerCase()) ? words(g.name).slice(1) : words(g.name));
     const spelled = [...groups.values()].filter(
-      (g) => g.kind !== 'Person' && g.kind !== 'State' && words(g.name).length > 1 && initials(words(g.name)) === letters,
+      (g) => g.kind !== 'Person' && g.kind !== 'State' && words(g.name).length > 1 && (initials(words(g.name)) === letters || initials(unqualified(g)) === letters),
     );
     const target = defined ?? (spelled.length === 1 ? spelled[0] : undefined);
     if (target) add(m, target.kind, target.name);
@@ -149,7 +164,7 @@ export function resolve(mentions: Mention[]): Resolution {
   const entityOf = new Map<Mention, Entity>();
   const merged = new Map<string, Group>();
   for (const group of groups.values()) {
-    const key = group.kind === 'Party' ? `Party:${partyKey(group.name)}` : keyOf(group.kind, group.name);
+    const key = group.kind === 'Party' ? `Party:${partyKey(group.name, places)}` : keyOf(group.kind, group.name);
     const into = merged.get(key);
     if (into) into.mentions.push(...group.mentions);
     else merged.set(key, { ...group, mentions: [...group.mentions] });
