@@ -12,6 +12,19 @@ function relations(text: string, type: string): string[] {
 }
 
 describe('relations', () => {
+  it('a party written right after a name: of the X, of Y’s X, Y’s X, who sits with X, (D-State)', () => {
+    const members = relations(
+      'Samuel Cheruiyot, of President William Ruto’s United Democratic Alliance (UDA), praised the bill. Yusuf Danjuma of the APC won. ' +
+        'Viktor Orbán’s Fidesz party won again. Democrats objected, and Sen. Maria Delgado (D-Nev.) spoke.',
+      'MEMBER_OF',
+    );
+    expect(members).toContain('Samuel Cheruiyot > United Democratic Alliance');
+    expect(members).toContain('William Ruto > United Democratic Alliance');
+    expect(members).toContain('Yusuf Danjuma > APC');
+    expect(members).toContain('Viktor Orbán > Fidesz');
+    expect(members).toContain('Maria Delgado > Democrats');
+  });
+
   it('a verb reaches every coordinated object: `attacked Labor and the Greens`, `both X and Y`', () => {
     expect(relations('Opposition Leader Craig Mulvaney attacked Labor and the Greens over the deal.', 'OPPOSES')).toEqual([
       'Craig Mulvaney > Greens',

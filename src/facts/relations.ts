@@ -209,6 +209,50 @@ function relatedLinks(discourse: Discourse, view: SentenceView, doc: string, typ
 /** What a person can be a member of. */
 const MEMBER_GROUPS = new Set(['Party', 'Agency', 'Organization']);
 
+/**
+ * The party a person is written as belonging to, right after the name:
+ * `Danjuma of the APC`, `X, of President Ruto’s United Democratic Alliance`,
+ * `Orbán’s Fidesz`, `X, who sits with the Renew Europe group`, and a US
+ * lawmaker’s `(D-N.M.)` / `(R-Texas)` when the text names that party.
+ */
+function affiliationParty(view: SentenceView, person: Located, parties: Entity[]): { entity: Entity; end: number; verb: string } | undefined {
+  const after = tokenAfter(view, person.mention.normEnd);
+  const last = view.tokens[after - 1];
+  const partyAt = (k: number): Located | undefined => {
+    const at = view.located.find((l) => l.mention.normStart === view.tokens[k]?.start);
+    return at && at.entity.kind === 'Party' && at.mention.form !== 'demonym' ? at : undefined;
+  };
+  // `Orbán’s Fidesz`: the leader’s party.
+  if (last && /['’]s$/.test(last.text) && /^\s+$/.test(last.post)) {
+    const party = partyAt(after);
+    if (party) return { entity: party.entity, end: party.mention.normEnd, verb: 'party of' };
+  }
+  // `(D-N.M.)`: a US lawmaker's party and state.
+  const bracket = view.tokens[after];
+  if (bracket && (/\(\s*$/.test(last?.post ?? '') || bracket.pre.includes('(')) && /^[DR]-/.test(bracket.text)) {
+    const wanted = bracket.text.startsWith('D') ? /^democrat/i : /^republican/i;
+    const named = parties.filter((p) => wanted.test(p.name));
+    if (named.length === 1) return { entity: named[0]!, end: bracket.end, verb: 'member of' };
+  }
+  // `X of the APC`, `X, of President Ruto’s UDA,`, `X, who sits with the Renew Europe group`.
+  let k = after;
+  // A group one sits with may be a parliamentary group, not a party (`Renew Europe`).
+  const sits = /^who$/i.test(view.tokens[k]?.text ?? '') && /^(sits|sat)$/i.test(view.tokens[k + 1]?.text ?? '') && /^with$/i.test(view.tokens[k + 2]?.text ?? '');
+  if (sits) k += 3;
+  else if (/^of$/i.test(view.tokens[k]?.text ?? '')) k += 1;
+  else return undefined;
+  for (const limit = k + 6; k < limit && k < view.tokens.length; k++) {
+    const party = partyAt(k);
+    if (party) return { entity: party.entity, end: party.mention.normEnd, verb: 'member of' };
+    const group = sits ? view.located.find((l) => l.mention.normStart === view.tokens[k]!.start && l.entity.kind === 'Organization') : undefined;
+    if (group) return { entity: group.entity, end: group.mention.normEnd, verb: 'sits with' };
+    const t = view.tokens[k]!;
+    const owner = view.located.find((l) => l.mention.normStart <= t.start && t.start < l.mention.normEnd);
+    if (!/^(the|a|an)$/i.test(t.text) && !isTitleWord(t.text) && !has(t, 'Adjective') && !(owner && owner.entity.kind === 'Person')) return undefined;
+  }
+  return undefined;
+}
+
 /** Structure from roles (a party title makes a member) and from `X, (which is) part of Y`. */
 function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc: string): Relation[] {
   const found: Relation[] = [];
@@ -220,7 +264,13 @@ function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc
       found.push({ doc, sentence: r.sentence, start: r.start, end: r.end, type: 'MEMBER_OF', source: r.person, target: org.id });
     }
   }
+  const parties = entities.filter((e) => e.kind === 'Party');
   for (const view of discourse.views) {
+    for (const person of view.located) {
+      if (person.entity.kind !== 'Person' || person.mention.form === 'pronoun') continue;
+      const party = affiliationParty(view, person, parties);
+      if (party) found.push(relation(discourse, view, 'MEMBER_OF', person.entity, party.entity, party.verb, person.mention.normStart, party.end, doc));
+    }
     view.tokens.forEach((t, i) => {
       // `Katarzyna Wróblewska, also a member of the EPP,`: the person named just before belongs to it.
       if (/^member$/i.test(t.text) && /^of$/i.test(view.tokens[i + 1]?.text ?? '')) {

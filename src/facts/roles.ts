@@ -160,6 +160,13 @@ function appositive(discourse: Discourse, view: SentenceView, person: Located): 
   // `, of President Ruto’s UDA,` is an affiliation, not an office; `a member of X` is a membership (relations).
   if (has(tokens[0], 'Preposition') || /^members?$/i.test(tokens[0]!.text)) return undefined;
   if (!tokens.slice(0, 6).some((t) => isTitleHead(t.text.toLowerCase()))) return undefined;
+  // `, the NPP’s spokesman on agriculture,`: the organisation owns the office.
+  const owner = /['’]s$/.test(tokens[0]!.text) ? located(view, tokens[0]!) : undefined;
+  if (owner && HOLDERS.has(owner.entity.kind) && owner.mention.form !== 'demonym' && tokens.length > 1) {
+    const rest = tokens.slice(1);
+    const title = discourse.norm.text.slice(rest[0]!.start, rest[rest.length - 1]!.end).replace(/[\s,;.]+$/, '');
+    return role(discourse, view, person.entity, title, tokens[0]!.start, rest[rest.length - 1]!.end, owner.entity);
+  }
   if (/^\p{Lu}/u.test(tokens[0]!.text) && !isTitleWord(tokens[0]!.text)) return undefined; // a list of names, not a title
   return titleWithOrganization(discourse, view, person, tokens);
 }
