@@ -12,6 +12,15 @@ function relations(text: string, type: string): string[] {
 }
 
 describe('relations', () => {
+  it('a time or an affiliation with its appositive between subject and verb; a possessor backed or criticised', () => {
+    expect(relations('New Mexico Gov. Teresa Valdez-Hart on Monday accused the Federal Emergency Management Agency (FEMA) of abandoning residents.', 'OPPOSES')).toEqual([
+      'Teresa Valdez-Hart > Federal Emergency Management Agency',
+    ]);
+    expect(relations('Rep. Lyle Hensley of Arizona, the caucus chairman, criticized Owen Maddox on Friday.', 'OPPOSES')).toEqual(['Lyle Hensley > Owen Maddox']);
+    expect(relations('The Greens backed Katrin Vogelsang’s push and criticised the CDU.', 'SUPPORTS')).toEqual(['Greens > Katrin Vogelsang']);
+    expect(relations('Elon Musk backed Britain’s new Labour government.', 'SUPPORTS')).toEqual(['Elon Musk > Labour']);
+  });
+
   it('a party written right after a name: of the X, of Y’s X, Y’s X, who sits with X, (D-State)', () => {
     const members = relations(
       'Samuel Cheruiyot, of President William Ruto’s United Democratic Alliance (UDA), praised the bill. Yusuf Danjuma of the APC won. ' +

@@ -121,6 +121,11 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
     // `Juliette Caron of Sciences Po said`: a name's affiliation stands between it and its verb.
     const affiliation = /^(of|at|from|with)$/i.test(tokens[k]?.text ?? '') ? view.located.find((l) => l.mention.normStart >= tokens[k]!.end && l.mention.normStart <= (tokens[k + 2]?.start ?? -1)) : undefined;
     if (affiliation && affiliation.entity.kind !== 'Person') k = tokenAfter(view, affiliation.mention.normEnd);
+    // `Rep. Lyle Hensley of Arizona, the caucus chairman, criticized`: an appositive after the affiliation.
+    if (affiliation && /^\s*,\s*$/.test(tokens[k - 1]?.post ?? '') && (has(tokens[k], 'Determiner') || isTitleWord(tokens[k]?.text ?? ''))) {
+      const close = tokens.findIndex((t, j) => j >= k && j < k + 12 && /,/.test(t.post));
+      if (close >= 0) k = close + 1;
+    }
   }
   // `Elena Caballero (D-N.M.) said`, `… of the Social Democratic Party (SPD) said`: a bracketed aside.
   if (tokens[k] && /\(/.test(tokens[k]!.pre + (tokens[k - 1]?.post ?? ''))) {
@@ -139,6 +144,8 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
       continue;
     }
     if (has(t, 'Verb') && !has(t, 'Gerund')) return j;
+    // `X on Monday accused`, `X last week said`: a time between subject and verb.
+    if (has(t, 'Date', 'Duration') || (/^(on|last|this|earlier|late|early)$/i.test(t.text) && has(tokens[j + 1], 'Date', 'Duration'))) continue;
     if (!has(t, 'Adverb', 'Negative')) return auxiliary;
   }
   return auxiliary;

@@ -92,8 +92,12 @@ function objectAfter(view: SentenceView, from: number): Located | undefined {
   const named = inWindow.filter((l) => l.mention.form !== 'title');
   const first = named[0];
   if (!first) return undefined;
-  // `Britain’s new Labour government`: the possessor qualifies the head.
-  return isPossessor(view, first) && named[1] ? named[1] : first;
+  // `Britain’s new Labour government`: the possessor qualifies the head named right after it;
+  // `backed Vogelsang’s push`, `criticised FEMA’s decision`: else the possessor is what is backed or criticised.
+  const head = named[1];
+  if (!isPossessor(view, first) || !head) return first;
+  const between = view.tokens.filter((t) => t.start >= first.mention.normEnd + 2 && t.end <= head.mention.normStart);
+  return between.every((t) => has(t, 'Adjective', 'Determiner') || isTitleWord(t.text)) ? head : first;
 }
 
 /** Objects joined to `object` by `and`/`or`/commas: `attacked Labor and the Greens`, `criticised both the BJP and the Congress`. */
