@@ -55,6 +55,11 @@ describe('speakers', () => {
     expect(direct).toContain('Jessica Ng: the only fair deal on the table.');
   });
 
+  it('an organisation qualifying the title of who speaks is not the speaker: `,” NCFU general secretary X told`', () => {
+    const { speaker } = read('The union struck. “Our members are watching cocoa sell,” NCFU general secretary Akosua Tetteh told a rally in Accra.', 'watching cocoa');
+    expect(speaker).toBe('Akosua Tetteh');
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

@@ -108,6 +108,11 @@ interface Attribution {
 function referentAfterTitles(discourse: Discourse, view: SentenceView, from: number): Referent | undefined {
   for (let k = from; k < from + 6 && k < view.tokens.length; k++) {
     const who = referentAt(discourse, view, k);
+    // `NCFU general secretary Akosua Tetteh told`: the organisation qualifies the title of who speaks.
+    if (who && who.entity.kind !== 'Person' && isTitleWord(view.tokens[tokenAfter(view, who.end)]?.text ?? '')) {
+      const holder = referentAfterTitles(discourse, view, tokenAfter(view, who.end));
+      if (holder?.entity.kind === 'Person') return holder;
+    }
     if (who) return who;
     const t = view.tokens[k]!;
     if (!isTitleWord(t.text) && !has(t, 'Determiner', 'Possessive', 'Honorific') && located(view, t)?.mention.form !== 'demonym') return undefined;
