@@ -109,8 +109,11 @@ function referentAfterTitles(discourse: Discourse, view: SentenceView, from: num
   for (let k = from; k < from + 6 && k < view.tokens.length; k++) {
     const who = referentAt(discourse, view, k);
     // `NCFU general secretary Akosua Tetteh told`: the organisation qualifies the title of who speaks.
-    if (who && who.entity.kind !== 'Person' && isTitleWord(view.tokens[tokenAfter(view, who.end)]?.text ?? '')) {
-      const holder = referentAfterTitles(discourse, view, tokenAfter(view, who.end));
+    // (`Local 113 president X`: the organisation's number too.)
+    let next = tokenAfter(view, who?.end ?? 0);
+    while (who && /^\d+$/.test(view.tokens[next]?.text ?? '')) next++;
+    if (who && who.entity.kind !== 'Person' && isTitleWord(view.tokens[next]?.text ?? '')) {
+      const holder = referentAfterTitles(discourse, view, next);
       if (holder?.entity.kind === 'Person') return holder;
     }
     if (who) return who;
@@ -158,7 +161,8 @@ function trailing(discourse: Discourse, view: SentenceView, after: number): Attr
   if (isReportingVerb(window[0])) {
     // `said Dutch MEP X`, `said the party's leader, X`: titles and demonyms may come first.
     for (let k = from + 1; k < from + 7 && k < view.tokens.length; k++) {
-      const who = referentAt(discourse, view, k);
+      // `said Local 113 president Darnell Sequeira`: past an organisation qualifying the title.
+      const who = referentAt(discourse, view, k)?.entity.kind === 'Person' ? referentAt(discourse, view, k) : (referentAfterTitles(discourse, view, k) ?? referentAt(discourse, view, k));
       if (who && CAN_SPEAK.has(who.entity.kind)) return { speaker: who.entity, verb: verbPhrase(view, from) };
       const t = view.tokens[k]!;
       const demonym = located(view, t)?.mention.form === 'demonym';

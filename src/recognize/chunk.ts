@@ -245,7 +245,7 @@ function runFrom(tokens: Token[], i: number): Token[] {
       // Find where the run would end if we joined, to judge the connector by the name's head.
       const after: Token[] = [target];
       let e = target.index;
-      while (cleanJoin(tokens[e]!) && isNameWord(tokens[e + 1])) after.push(tokens[++e]!);
+      while (cleanJoin(tokens[e]!) && isNameWord(tokens[e + 1]) && !/^[(“"‘]/.test(tokens[e + 1]!.pre)) after.push(tokens[++e]!);
       if (connectorFits(run, connectors[0]!.text, target, after)) {
         run.push(...connectors, target);
         j = target.index;
@@ -254,6 +254,10 @@ function runFrom(tokens: Token[], i: number): Token[] {
     }
     break;
   }
+  // `Transit Union Local 113`, `Ward 6`: a branch or district goes by its number.
+  const last = run[run.length - 1]!;
+  const number = tokens[last.index + 1];
+  if (/^(Local|Lodge|Branch|District|Ward|Precinct)$/.test(last.text) && /^\s+$/.test(last.post) && number && /^\d+$/.test(number.text)) run.push(number);
   return run;
 }
 

@@ -97,6 +97,18 @@ export function resolve(mentions: Mention[]): Resolution {
 
   const places = new Set(ordered.filter((m) => m.kind === 'Place' || m.kind === 'State').map((m) => surfaceOf(m).toLowerCase()));
 
+  // `Local 113` after `Transit Union Local 113`: an institution called by the end of its name, when one name ends so.
+  for (const group of [...groups.values()]) {
+    if ((group.kind !== 'Organization' && group.kind !== 'Agency') || words(group.name).length < 2) continue;
+    const owners = [...groups.values()].filter((g) => g !== group && (g.kind === 'Organization' || g.kind === 'Agency') && g.name.endsWith(` ${group.name}`));
+    if (owners.length !== 1) continue;
+    for (const m of group.mentions) {
+      owners[0]!.mentions.push(m);
+      groupOf.set(m, owners[0]!);
+    }
+    groups.delete(keyOf(group.kind, group.name));
+  }
+
   // 2. Single words: a part of a person's full name (nearest preceding one), else a party, else itself.
   const persons = [...groups.values()].filter((g) => g.kind === 'Person');
   // `AfD` once defined as `Alternative for Germany (AfD)` means it everywhere.
