@@ -56,6 +56,12 @@ describe('roles', () => {
     expect(relations.filter((r) => r.includes('MEMBER_OF'))).toEqual([]);
   });
 
+  it('an appositive office ends where a second description begins; a portfolio before a title stays in it', () => {
+    const { roles } = read('New South Wales Premier Daniel Kovac, a Labor premier and close ally of Mr Albanese, spoke. Electricity Minister Sipho Dlamini attended.');
+    expect(roles).toContain('Daniel Kovac | Labor premier | Labor');
+    expect(roles).toContain('Sipho Dlamini | Electricity Minister | -');
+  });
+
   it('a title before the name and the organisation after it', () => {
     const { roles } = read('Political scientist Ursula Demir of the Free University of Berlin said the coalition was divided.');
     expect(roles).toContain('Ursula Demir | Political scientist | Free University of Berlin');

@@ -60,6 +60,11 @@ describe('speakers', () => {
     expect(speaker).toBe('Akosua Tetteh');
   });
 
+  it('a report ends at `but` before a second verb that leads into quoted words', () => {
+    const { reported } = described('Minister Sipho Dlamini attended. He said the government would not interfere with the decision but urged the regulator to “weigh the cost”.');
+    expect(reported).toContain('Sipho Dlamini: the government would not interfere with the decision');
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

@@ -5,6 +5,7 @@
  * line is one input, as a wire service's table row or sentence would be.
  */
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/extract.js';
 import { mentions } from '../src/recognize/index.js';
 
 const kinds = (text: string) => new Map(mentions(text).map((m) => [m.text, m.kind]));
@@ -198,5 +199,20 @@ describe('places where places go, and what is no actor', () => {
     expect(kinds('She is a member of the administration-allied Lakas-CMD.').get('Lakas-CMD')).toBe('Organization');
     expect(kinds('Leonora Pascual, chairperson of the Samahang Magsasaka ng Gitnang Luzon (SMGL), spoke.').get('Samahang Magsasaka ng Gitnang Luzon')).toBe('Organization');
     expect(mentions('Alcantara would ask Congress to review the President’s power.').map((m) => m.text)).not.toContain('President’s');
+  });
+});
+
+describe('short forms written as words, parties named in their language, known names opening a sentence', () => {
+  it('a bracketed word spelling the initials is the name’s short form, and means it later', () => {
+    const text = 'A panel of the National Energy Regulator of South Africa (Nersa) met. Nersa said it would decide in January.';
+    expect(mentions(text).find((m) => m.text === 'Nersa')?.kind).toBe('Agency');
+    // In the graph every `Nersa` is the regulator.
+    const regulator = analyze(text).entities.filter((e) => e.aliases.includes('Nersa'));
+    expect(regulator.map((e) => [e.name, e.kind, e.mentions.length])).toEqual([['National Energy Regulator of South Africa', 'Agency', 3]]);
+  });
+
+  it('a party word may end the name (Turkish partisi), and a known party opens a sentence as itself', () => {
+    expect(kinds('The Republican People’s Party (Cumhuriyet Halk Partisi, CHP) objected.').get('Cumhuriyet Halk Partisi')).toBe('Party');
+    expect(kinds('Economic Freedom Fighters (EFF) spokesperson Ayanda Mkhize spoke.').get('Economic Freedom Fighters')).toBe('Party');
   });
 });

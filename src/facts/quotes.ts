@@ -351,7 +351,7 @@ function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entit
  */
 function reportBefore(view: SentenceView, text: string, start: number, open: number): number | undefined {
   const before = text.slice(start, open);
-  const joint = Math.max(before.lastIndexOf(', and '), before.lastIndexOf(', but '), before.lastIndexOf('; '));
+  const joint = Math.max(before.lastIndexOf(', and '), before.lastIndexOf(', but '), before.lastIndexOf(' but '), before.lastIndexOf('; '));
   if (joint > 0) return start + joint;
   const lead = /\s+(to\s+\p{Ll}+|(for|in|with)\s+what\s+\p{Ll}+\s+(called|described\s+as|termed)|calling\s+it)\s*$/u.exec(before);
   if (!lead) return undefined;

@@ -207,8 +207,12 @@ function titleWithOrganization(discourse: Discourse, view: SentenceView, person:
     const cut = /\s+(?:at|of|with|for|in|from)\s+(?:the\s+)?$/i.exec(before);
     if (cut && organization.mention.normEnd >= end - 1) titleEnd = start + cut.index;
   }
+  // `a Labor premier and close ally of Mr Albanese`: the office ends where a second description begins.
+  const second = /\s+and\s+(?:a\s+|an\s+)?(?:close\s+|long-?time\s+|former\s+)?(?:ally|friend|critic|rival|member|supporter|opponent|confidant)\b/i.exec(discourse.norm.text.slice(start, titleEnd));
+  if (second) titleEnd = start + second.index;
   const title = discourse.norm.text.slice(start, titleEnd).replace(/[\s,;.]+$/, '');
-  return role(discourse, view, person.entity, title, start, end, organization?.entity);
+  const holder = organization && organization.mention.normStart < titleEnd ? organization.entity : undefined;
+  return role(discourse, view, person.entity, title, start, end, second ? holder : organization?.entity);
 }
 
 /**

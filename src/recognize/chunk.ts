@@ -65,8 +65,15 @@ function isNameSyllable(token: Token): boolean {
 }
 
 /** What a parenthesis after a name may abbreviate it to: `SITE`, `AfD`, `S&D`, `PiS`. */
-function isShortForm(text: string): boolean {
-  return isAcronym(text) || (/^[\p{Lu}][\p{L}&]{1,7}$/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 2);
+function isShortForm(text: string, name: Token[] = []): boolean {
+  return isAcronym(text) || (/^[\p{Lu}][\p{L}&]{1,7}$/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 2) || spellsInitials(text, name.map((t) => t.text));
+}
+
+/** `Nersa` for `National Energy Regulator of South Africa`, `Cosatu` for `Congress of South African Trade Unions`: a short form written as a word. */
+export function spellsInitials(text: string, words: string[]): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,7}$/u.test(text) || words.length < 3) return false;
+  const letters = text.toUpperCase();
+  return initials(words).toUpperCase() === letters || words.map((w) => w[0]).join('').toUpperCase() === letters;
 }
 
 /** `the X platform`: a lone capital named by the noun after it. */
@@ -389,7 +396,9 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     let run = letter ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
     let next = run[run.length - 1]!.index + 1;
     // A capital at the start of a sentence or quote proves nothing: keep the word only if it is a name elsewhere.
-    while (run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, tokens, knownCapitalized, tokens[run[run.length - 1]!.index + 1], run.length)) {
+    // `Economic Freedom Fighters (EFF) spokesperson …`: a name the lexicons know opens a sentence as itself.
+    const known = run.length > 1 && !!knownKind(run.map((t) => t.text).join(' ').replace(/['’]s$/, ''));
+    while (!known && run.length > 0 && atClauseStart(tokens, run[0]!.index) && !trustCapital(run[0]!, tokens, knownCapitalized, tokens[run[run.length - 1]!.index + 1], run.length)) {
       run = trimStartConnectors(run.slice(1));
     }
     // `The Associated Press`, `A Tokyo court`: an article or other function word opens no name.
@@ -418,7 +427,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
         const lastTok = cleanName[cleanName.length - 1]!;
         const open = tokens[lastTok.index + 1];
         // `… Elections (SITE) task force`
-        if (open && (/\(\s*$/.test(lastTok.post) || /^\s*\($/.test(open.pre)) && isShortForm(open.text) && /^\)/.test(open.post)) {
+        if (open && (/\(\s*$/.test(lastTok.post) || /^\s*\($/.test(open.pre)) && isShortForm(open.text, cleanName) && /^\)/.test(open.post)) {
           candidate.acronym = open;
           next = open.index + 1;
         }

@@ -174,7 +174,9 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (head && isOrganizationHead(head) && !isAgencyHead(head)) return { kind: 'Organization', form: 'name' };
   if (head && isAgencyHead(head)) return { kind: 'Agency', form: 'name' };
   // `Partido Demokratiko Pilipino`, `Parti Québécois`: "party" in the language of the name.
-  if (words.length > 1 && /^(partido|parti|partei|partij|partia|partidul|partito|partiet)$/i.test(words[0]!)) return { kind: 'Party', form: 'name' };
+  // `Cumhuriyet Halk Partisi`, `Partai Keadilan Rakyat`, `Chama Cha Mapinduzi`: the word may end the name too.
+  const partyInLanguage = /^(partido|parti|partei|partij|partia|partidul|partito|partiet|partisi|partai|strana|stranka|párt|chama|hizb)$/i;
+  if (words.length > 1 && (partyInLanguage.test(words[0]!) || partyInLanguage.test(last))) return { kind: 'Party', form: 'name' };
   if (words.length > 1 && isPlaceHead(last)) return { kind: 'Place', form: 'name' };
   // `Chester-le-Street`, `Stratford-upon-Avon`, `Boulogne-sur-Mer`: a town's name joined by a particle.
   if (/\p{L}-(le|la|les|sur|sous|upon|on|under|en|in|by|lès)-\p{Lu}/u.test(name)) return { kind: 'Place', form: 'name' };
