@@ -12,6 +12,14 @@ function relations(text: string, type: string): string[] {
 }
 
 describe('relations', () => {
+  it('his or her party is the person’s; a court that sentences or convicts someone targets them', () => {
+    const text =
+      'Recep Tayyip Erdoğan spoke on Tuesday. Erdoğan, addressing lawmakers from his Justice and Development Party (AKP) in Ankara, said the courts were independent. ' +
+      'The Constitutional Court sentenced Selim Aktaş to two years in prison.';
+    expect(relations(text, 'MEMBER_OF')).toEqual(['Recep Tayyip Erdoğan > Justice and Development Party']);
+    expect(relations(text, 'TARGETED')).toEqual(['Constitutional Court > Selim Aktaş']);
+  });
+
   it('a time or an affiliation with its appositive between subject and verb; a possessor backed or criticised', () => {
     expect(relations('New Mexico Gov. Teresa Valdez-Hart on Monday accused the Federal Emergency Management Agency (FEMA) of abandoning residents.', 'OPPOSES')).toEqual([
       'Teresa Valdez-Hart > Federal Emergency Management Agency',

@@ -276,6 +276,15 @@ function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc
       if (party) found.push(relation(discourse, view, 'MEMBER_OF', person.entity, party.entity, party.verb, person.mention.normStart, party.end, doc));
     }
     view.tokens.forEach((t, i) => {
+      // `Erdoğan, addressing lawmakers from his Justice and Development Party`: the party is his.
+      if (/^(his|her)$/i.test(t.text)) {
+        let k = i + 1;
+        while (/^(own|ruling|governing)$/i.test(view.tokens[k]?.text ?? '')) k++;
+        const party = view.located.find((l) => l.mention.normStart === view.tokens[k]?.start && l.entity.kind === 'Party' && l.mention.form !== 'demonym');
+        const owner = [...view.located].reverse().find((l) => l.mention.normEnd <= t.start && l.entity.kind === 'Person' && l.mention.form !== 'pronoun');
+        const quoted = owner && /[“”"]/.test(discourse.norm.text.slice(owner.mention.normEnd, t.start));
+        if (party && owner && !quoted) found.push(relation(discourse, view, 'MEMBER_OF', owner.entity, party.entity, `${t.text.toLowerCase()} party`, owner.mention.normStart, party.mention.normEnd, doc));
+      }
       // `Katarzyna Wróblewska, also a member of the EPP,`: the person named just before belongs to it.
       if (/^member$/i.test(t.text) && /^of$/i.test(view.tokens[i + 1]?.text ?? '')) {
         const group = objectAfter(view, i + 2);

@@ -36,9 +36,13 @@ const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).on
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
 const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
-/** `the Senate`, `Chile's Cabinet`: an institution's word the dictionary calls uncountable, capitalised mid-sentence (`Police said` opens a sentence: no name). */
-const opensNoName = (tokens: Token[], i: number) =>
-  isFunctionWord(tokens[i]!) && !((isAgencyHead(tokens[i]!.text) || !!knownKind(tokens[i]!.text)) && !atClauseStart(tokens, i));
+/** `the Senate`, `Chile's Cabinet`: an institution's word, or any noun the dictionary calls uncountable, capitalised mid-sentence (`Police said` opens a sentence: no name). */
+const opensNoName = (tokens: Token[], i: number) => {
+  const t = tokens[i]!;
+  // `his Justice and Development Party`: a noun the dictionary calls uncountable is no function word inside a name.
+  const noun = lexicon[t.text.toLowerCase()] === 'Uncountable' || isAgencyHead(t.text) || !!knownKind(t.text);
+  return isFunctionWord(t) && !(noun && !atClauseStart(tokens, i));
+};
 
 /** `J. Russell`: a single capital with a period is an initial. */
 const isInitial = (token: Token) => /^\p{Lu}$/u.test(token.text) && /^\.\s*$/.test(token.post);
@@ -413,7 +417,9 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       if (described) title.push(named[0]!);
       const cleanName = named.slice(described);
       // A bare title (`Vice President`, `Inspector General`, `MPs`) names an office, not someone.
-      const headed = cleanName.some((t) => isTitleHead(t.text));
+      // `Minister of Finance` is an office; `Justice and Development Party`, ending in an institution's head, is a name.
+      const lastWord = cleanName[cleanName.length - 1]?.text ?? '';
+      const headed = cleanName.some((t) => isTitleHead(t.text)) && !/^part(y|ies)$/i.test(lastWord) && !isOrganizationHead(lastWord) && !isAgencyHead(lastWord);
       // `the Senate`, `Chile's Cabinet`: an institution, though its name also qualifies titles (`Senate Majority Leader`).
       const only = cleanName.length === 1 ? cleanName[0]! : undefined;
       const onlyWord = only?.text.replace(/['’]s$/, '') ?? '';
