@@ -216,3 +216,11 @@ describe('short forms written as words, parties named in their language, known n
     expect(kinds('Economic Freedom Fighters (EFF) spokesperson Ayanda Mkhize spoke.').get('Economic Freedom Fighters')).toBe('Party');
   });
 });
+
+describe('a part of a place', () => {
+  it('a name after a compass or part-of-place adjective is a place, whatever tagging guessed', () => {
+    expect(kinds('Projects in western Sydney could stall.').get('Sydney')).toBe('Place');
+    expect(kinds('Farmers in rural Kalimantan protested.').get('Kalimantan')).toBe('Place');
+    expect(kinds('Troops moved into northern Kenya.').get('Kenya')).toBe('State');
+  });
+});

@@ -196,6 +196,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (isAcronym(name) && tokens.length === 1) return { kind: 'Organization', form: 'acronym', guess: true };
 
   if (tokens.length === 1 && firmShaped(name)) return { kind: 'Organization', form: 'name', guess: true };
+  // `western Sydney`, `northern Gaza`: a part of a place, never of a person.
+  if (previous && /^(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown|rural|coastal)$/.test(previous.text)) return { kind: 'Place', form: 'name' };
   // `Lakas-CMD`, `PDP-Laban`: an acronym inside a hyphenated name marks an organisation.
   if (/\p{L}-\p{Lu}{2,}(?!\p{Ll})|^\p{Lu}{2,}-\p{L}/u.test(name) && !/\s/.test(name)) return { kind: 'Organization', form: 'name', guess: true };
   if (placeComplement(before) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };
