@@ -65,6 +65,14 @@ describe('speakers', () => {
     expect(reported).toContain('Sipho Dlamini: the government would not interfere with the decision');
   });
 
+  it('a name in an appositive after a party-qualified title takes the verb after it: `…, Liberal Senator X, slammed …`', () => {
+    const { speaker } = read(
+      'Senator Bec Mahoney backed the bill. The opposition’s housing spokesman, Liberal Senator James Collard, slammed Senator Tessa Whitford for striking what he called “a dirty deal done in the dark”.',
+      'dirty deal',
+    );
+    expect(speaker).toBe('James Collard');
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

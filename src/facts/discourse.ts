@@ -7,7 +7,7 @@
 import type { Entity, Mention, NormalizedText, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
 import { has } from '../recognize/tokens.js';
-import { isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
+import { countryByDemonym, isPartyWord, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
 
 export interface Located {
   mention: Mention;
@@ -163,7 +163,9 @@ function opensAppositive(view: SentenceView, k: number): boolean {
   if (!name) return true;
   // Titles before the name belong to the appositive: `Its president, Deputy Arthur Lima, praised`.
   let j = tokenAt(view, name.mention.normStart) - 1;
-  while (j >= 0 && /^\s*$/.test(view.tokens[j]!.post) && (isTitleWord(view.tokens[j]!.text) || has(view.tokens[j], 'Determiner', 'Adjective'))) j--;
+  // (`Liberal Senator X`, `Dutch MEP X`: a party or nationality qualifies the title.)
+  const qualifies = (t: Token) => isTitleWord(t.text) || isPartyWord(t.text) || !!countryByDemonym(t.text) || has(t, 'Determiner', 'Adjective');
+  while (j >= 0 && /^\s*$/.test(view.tokens[j]!.post) && qualifies(view.tokens[j]!)) j--;
   const before = view.tokens[j];
   return !!before && /[,—–]\s*$/.test(before.post);
 }
