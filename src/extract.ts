@@ -42,7 +42,7 @@ export function analyze(text: string, options: ExtractOptions = {}): Analysis {
   }
   const tokens = tag(sentences);
   const mentions = recognize(normalized, sentences, tokens);
-  const { entities, entityOf } = resolve(mentions);
+  const { entities, entityOf } = resolve(mentions, normalized.text);
   const id = options.id ?? documentId(text);
   const { quotes, roles, relations } = extractFacts(normalized, sentences, tokens, entities, entityOf, id);
   const doc: DocumentInfo = { id };

@@ -12,6 +12,13 @@ function relations(text: string, type: string): string[] {
 }
 
 describe('relations', () => {
+  it('no membership from a party word qualifying a noun or from the wrong pronoun; no target beyond the verb’s object', () => {
+    expect(relations('Biden’s Republican critics say the plan is too costly.', 'MEMBER_OF')).toEqual([]);
+    expect(relations('Kamala Harris thanked Joe Biden and her Democratic Party for their support.', 'MEMBER_OF')).toEqual(['Kamala Harris > Democratic Party']);
+    expect(relations('Russia suspended gas deliveries to Poland.', 'TARGETED')).toEqual([]);
+    expect(relations('Labour paused its campaign in Scotland after the attack.', 'TARGETED')).toEqual([]);
+  });
+
   it('his or her party is the person’s; a court that sentences or convicts someone targets them', () => {
     const text =
       'Recep Tayyip Erdoğan spoke on Tuesday. Erdoğan, addressing lawmakers from his Justice and Development Party (AKP) in Ankara, said the courts were independent. ' +

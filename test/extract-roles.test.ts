@@ -34,7 +34,7 @@ describe('roles', () => {
 
   it('a title with its portfolio, and an organisation before a lowercase office at a sentence start', () => {
     const { roles } = read(
-      'Minister of Food and Agriculture Yaw Osei Darko urged farmers to return. Halden Logistics, a haulage firm, ended its deal. ' +
+      'Minister of Food and Agriculture Yaw Osei Darko urged farmers to return. The sponsor, Halden Logistics, ended its deal with Worcestershire. ' +
         'Halden managing director Neil Crawshaw said costs had risen. Worcestershire captain Ben Harkness said the team was calm. ' +
         'Government spokesman Zoltán Kerekes declined to comment.',
     );

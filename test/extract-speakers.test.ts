@@ -73,6 +73,12 @@ describe('speakers', () => {
     expect(speaker).toBe('James Collard');
   });
 
+  it('a question introduced by its speaker stays theirs; `bold but “…”` is one predicate, not a report', () => {
+    const { direct, reported } = described('Donald Trump asked: “Who is paying for this?” Kamala Harris said the answer was simple. Ann Smith said the plan was bold but “deeply flawed”.');
+    expect(direct).toContain('Donald Trump: Who is paying for this?');
+    expect(reported.some((r) => r.startsWith('Ann Smith'))).toBe(false);
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

@@ -177,7 +177,7 @@ describe('names in other languages and more shapes', () => {
 
 describe('places where places go, and what is no actor', () => {
   it('unknown words after in/from, across a list, and a region set off after a place', () => {
-    const found = kinds('Clerks in Sefwi Wiawso, Juaboso and Goaso reported shortages, and farmers came from Nueva Ecija.');
+    const found = kinds('Clerks in Sefwi Wiawso, Juaboso and Goaso reported shortages, and farmers from Nueva Ecija protested.');
     for (const place of ['Sefwi Wiawso', 'Juaboso', 'Goaso', 'Nueva Ecija']) expect(found.get(place), place).toBe('Place');
     expect(kinds('Smuggling through the ports of Subic and Batangas rose.').get('Batangas')).toBe('Place');
     expect(kinds('A federation based in Cabanatuan City, Nueva Ecija, said so.').get('Nueva Ecija')).toBe('Place');
@@ -185,7 +185,9 @@ describe('places where places go, and what is no actor', () => {
 
   it('people stay people after in and from, and after a place and a comma', () => {
     expect(kinds('Voters lost confidence in Narendra Modi.').get('Narendra Modi')).toBe('Person');
+    expect(kinds('The plan drew criticism from Bezalel Smotrich on Sunday.').get('Bezalel Smotrich')).toBe('Person');
     expect(kinds('In Kent, Smith said so.').get('Smith')).toBe('Person');
+    expect(kinds('In Kyiv, Zelenskyy, who met Starmer, said the aid was vital.').get('Zelenskyy')).toBe('Person');
   });
 
   it('laws, policies, events and sums of money are not entities; numbers open no name', () => {
@@ -222,5 +224,25 @@ describe('a part of a place', () => {
     expect(kinds('Projects in western Sydney could stall.').get('Sydney')).toBe('Place');
     expect(kinds('Farmers in rural Kalimantan protested.').get('Kalimantan')).toBe('Place');
     expect(kinds('Troops moved into northern Kenya.').get('Kenya')).toBe('State');
+  });
+});
+
+describe('ordinary political news the context rules leave alone (a review’s probes)', () => {
+  it('no dateline from “may”, no club from a storm or a police beating, no firm from a person’s first word', () => {
+    expect(kinds('FEMA may run out of money by September.').get('FEMA')).toBe('Organization');
+    expect(kinds('Hurricane Milton hammered Florida on Wednesday.').get('Florida')).toBe('Place');
+    expect(kinds('Police in Tbilisi beat protesters overnight.').get('Tbilisi')).toBe('Place');
+    expect(kinds('Turnout in Arizona: 71 percent, up from 2020.').get('Arizona')).toBe('Place');
+    const a = analyze('The Trump Organization was fined $350 million. Trump said the ruling was a disgrace.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}`).sort()).toEqual(['Trump Organization/Organization', 'Trump/Person']);
+  });
+
+  it('keeps apart bodies a place or a party name sets apart, and names that end in a programme', () => {
+    const courts = analyze('The Ohio Supreme Court upheld the map. Critics said they would appeal to the Supreme Court.');
+    expect(courts.entities.map((e) => e.name).sort()).toEqual(['Ohio Supreme Court', 'Supreme Court']);
+    const parties = analyze('The Serbian Democratic Party and the Democratic Party both boycotted the vote in Belgrade.');
+    expect(parties.entities.filter((e) => e.kind === 'Party').length).toBe(2);
+    expect(kinds('The World Food Programme said aid trucks were stuck.').get('World Food Programme')).toBe('Organization');
+    expect(kinds('Secretary of State Marco Rubio and Defense Secretary Pete Hegseth met Benjamin Netanyahu.').get('Marco Rubio')).toBe('Person');
   });
 });

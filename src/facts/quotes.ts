@@ -241,8 +241,8 @@ export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
     const next = viewAt(discourse, resume);
     const attribution =
       trailing(discourse, last, span.after) ??
-      (next && next !== last && /[?!]\s*$/.test(norm.text.slice(span.start, span.end)) ? trailing(discourse, next, resume) : undefined) ??
       leading(discourse, first, span.open) ??
+      (next && next !== last && /[?!]\s*$/.test(norm.text.slice(span.start, span.end)) ? trailing(discourse, next, resume) : undefined) ??
       (standsAlone ? undefined : clauseSubject(discourse, first, span.open));
     let speaker = attribution?.speaker;
     let verb = attribution?.verb;
@@ -341,7 +341,6 @@ function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entit
   return comma >= 0 && start ? { speaker: speaker.entity, start: start.start, end: view.sentence.normEnd } : undefined;
 }
 
-/** `X said (that) CLAUSE`, `CLAUSE, X added.` or `According to X, CLAUSE` without quote marks. */
 /**
  * Where a reported clause ends before quoted words at `open`, when it is whole
  * without them: at the last `, and` / `, but` / `;` joining a clause of its
@@ -351,7 +350,10 @@ function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entit
  */
 function reportBefore(view: SentenceView, text: string, start: number, open: number): number | undefined {
   const before = text.slice(start, open);
-  const joint = Math.max(before.lastIndexOf(', and '), before.lastIndexOf(', but '), before.lastIndexOf(' but '), before.lastIndexOf('; '));
+  // (A bare `but` joins a second verb only: `bold but “deeply flawed”` is one predicate.)
+  const bareBut = before.lastIndexOf(' but ');
+  const butVerb = bareBut > 0 && has(view.tokens[tokenAt(view, start + bareBut + 5)], 'Verb');
+  const joint = Math.max(before.lastIndexOf(', and '), before.lastIndexOf(', but '), butVerb ? bareBut : -1, before.lastIndexOf('; '));
   if (joint > 0) return start + joint;
   const lead = /\s+(to\s+\p{Ll}+|(for|in|with)\s+what\s+\p{Ll}+\s+(called|described\s+as|termed)|calling\s+it)\s*$/u.exec(before);
   if (!lead) return undefined;
@@ -362,6 +364,7 @@ function reportBefore(view: SentenceView, text: string, start: number, open: num
   return infinitive && has(word, 'Verb') ? undefined : start + lead.index;
 }
 
+/** `X said (that) CLAUSE`, `CLAUSE, X added.` or `According to X, CLAUSE` without quote marks. */
 function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string, quoted: QuoteSpan[] = []): Quote | undefined {
   const { norm } = discourse;
   const according = accordingTo(discourse, view);

@@ -12,7 +12,7 @@ import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, 
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
 import { isReportingVerb } from './quotes.js';
-import { isPossessor, subjects, subjectsBefore, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
+import { fitsPronoun, isPossessor, subjects, subjectsBefore, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
 
 interface VerbPattern {
   words: string[];
@@ -158,6 +158,8 @@ function sentenceRelations(discourse: Discourse, view: SentenceView, doc: string
     if (!object || object.entity === subject.entity) continue;
     const allowed = matched ? TARGET_KINDS[matched.pattern.type] : undefined;
     if (allowed && !allowed.has(object.entity.kind)) continue;
+    // What is targeted is the verb's own object: `suspended its campaign in Scotland` targets no Scotland.
+    if (matched?.pattern.type === 'TARGETED' && nounBetween(view, verbEnd, object)) continue;
     const span: [number, number] = [Math.min(subject.start, token.start), object.mention.normEnd];
 
     if (isEpithet && !matched?.pattern.words.slice(1).length) {
@@ -179,6 +181,14 @@ function sentenceRelations(discourse: Discourse, view: SentenceView, doc: string
     }
   }
   return found;
+}
+
+/** A common noun between the verb (ending before token `from`) and its would-be object. */
+function nounBetween(view: SentenceView, from: number, object: Located): boolean {
+  return view.tokens
+    .slice(from)
+    .filter((t) => t.end <= object.mention.normStart)
+    .some((t) => has(t, 'Noun') && !has(t, 'Pronoun') && !isTitleWord(t.text) && !view.located.some((l) => l.mention.normStart <= t.start && t.end <= l.mention.normEnd));
 }
 
 /** Verbs too light to name a relation on their own. */
@@ -229,7 +239,7 @@ function affiliationParty(view: SentenceView, person: Located, parties: Entity[]
   // `Orbán’s Fidesz`: the leader’s party.
   if (last && /['’]s$/.test(last.text) && /^\s+$/.test(last.post)) {
     const party = partyAt(after);
-    if (party) return { entity: party.entity, end: party.mention.normEnd, verb: 'party of' };
+    if (party && namesTheParty(view, party)) return { entity: party.entity, end: party.mention.normEnd, verb: 'party of' };
   }
   // `(D-N.M.)`: a US lawmaker's party and state.
   const bracket = view.tokens[after];
@@ -257,6 +267,12 @@ function affiliationParty(view: SentenceView, person: Located, parties: Entity[]
   return undefined;
 }
 
+/** `Orbán’s Fidesz`, `his Fidesz party`: the party itself, not a word qualifying a noun (`Biden’s Republican critics`). */
+function namesTheParty(view: SentenceView, party: Located): boolean {
+  const next = view.tokens[tokenAfter(view, party.mention.normEnd)];
+  return !next || !/^\p{Ll}/u.test(next.text) || /^part(y|ies)$/i.test(next.text) || !has(next, 'Noun') || has(next, 'Verb');
+}
+
 /** Structure from roles (a party title makes a member) and from `X, (which is) part of Y`. */
 function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc: string): Relation[] {
   const found: Relation[] = [];
@@ -281,9 +297,10 @@ function structural(discourse: Discourse, entities: Entity[], roles: Role[], doc
         let k = i + 1;
         while (/^(own|ruling|governing)$/i.test(view.tokens[k]?.text ?? '')) k++;
         const party = view.located.find((l) => l.mention.normStart === view.tokens[k]?.start && l.entity.kind === 'Party' && l.mention.form !== 'demonym');
-        const owner = [...view.located].reverse().find((l) => l.mention.normEnd <= t.start && l.entity.kind === 'Person' && l.mention.form !== 'pronoun');
+        const pronoun = /^his$/i.test(t.text) ? 'he' : 'she';
+        const owner = [...view.located].reverse().find((l) => l.mention.normEnd <= t.start && l.entity.kind === 'Person' && l.mention.form !== 'pronoun' && fitsPronoun(discourse, l.entity, pronoun));
         const quoted = owner && /[“”"]/.test(discourse.norm.text.slice(owner.mention.normEnd, t.start));
-        if (party && owner && !quoted) found.push(relation(discourse, view, 'MEMBER_OF', owner.entity, party.entity, `${t.text.toLowerCase()} party`, owner.mention.normStart, party.mention.normEnd, doc));
+        if (party && owner && !quoted && namesTheParty(view, party)) found.push(relation(discourse, view, 'MEMBER_OF', owner.entity, party.entity, `${t.text.toLowerCase()} party`, owner.mention.normStart, party.mention.normEnd, doc));
       }
       // `Katarzyna Wróblewska, also a member of the EPP,`: the person named just before belongs to it.
       if (/^member$/i.test(t.text) && /^of$/i.test(view.tokens[i + 1]?.text ?? '')) {

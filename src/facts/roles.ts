@@ -61,7 +61,8 @@ function preNominal(discourse: Discourse, view: SentenceView, person: Located): 
       continue;
     }
     // `Minister of Food and Agriculture`: a portfolio, and the words joining it to its title.
-    const portfolio = isPortfolio(t.text) || (words.length > 0 && /^(of|for|and)$/i.test(t.text));
+    // (A joining word only inside the portfolio, before its title head is reached: `spokesman for Finance Minister X` is two offices.)
+    const portfolio = isPortfolio(t.text) || (words.length > 0 && !words.some(isTitleHead) && /^(of|for|and)$/i.test(t.text));
     if (!prependTitleWord(words, t) && !(portfolio && words.unshift(t.text))) break;
     start = t.start;
     k--;

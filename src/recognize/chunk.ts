@@ -139,7 +139,8 @@ function trustCapital(token: Token, tokens: Token[], knownCapitalized: ReadonlyS
   const common = has(token, ...COMMON_WORD_TAGS);
   const unknown = lexicon[word.toLowerCase()] === undefined && !common;
   // `Worcestershire captain Ben Harkness`: a name before a lowercase office and its holder's name.
-  if (!common && !COMMON_NOUN_TAGS.has(lexicon[word.toLowerCase()] ?? '') && !genericInstitution(word) && officeAndHolderAfter(token, tokens)) return true;
+  // (Seen capitalised mid-sentence elsewhere: `Hardline minister X` opens with an adjective no dictionary knows.)
+  if (!common && (knownCapitalized.has(word) || isAcronym(word)) && !COMMON_NOUN_TAGS.has(lexicon[word.toLowerCase()] ?? '') && !genericInstitution(word) && officeAndHolderAfter(token, tokens)) return true;
   // `Falkirk 3 Ayr 1`, `Haitai 64 2 43`: a word the dictionary lacks, followed by a score.
   if (isCount(next) && unknown) return true;
   // `Wang, 45, was sentenced`: an age set off by commas follows only a person's name.
@@ -361,7 +362,11 @@ function portfolioEnd(run: Token[], from: number): number {
 }
 
 /** `Minister of Food` before `and Agriculture`: the portfolio of a title may be a list. */
-const inPortfolio = (left: Token[]) => left.some((t, i) => isTitleHead(t.text) && /^(of|for)$/.test(left[i + 1]?.text ?? ''));
+const inPortfolio = (left: Token[]) => {
+  const at = left.findIndex((t, i) => isTitleHead(t.text) && /^(of|for)$/.test(left[i + 1]?.text ?? ''));
+  // Only while the portfolio goes on: `Secretary of State Marco Rubio and …` has left it for a name.
+  return at >= 0 && left.slice(at + 2).every((t) => CONNECTORS.has(t.text) || isPortfolio(t.text));
+};
 
 /**
  * `the sitting Labour MP, Derek Ashworth`, `a Senate Majority Leader`: an

@@ -78,8 +78,11 @@ function governingIndex(before: Token[]): number {
  */
 function placeByPreposition(before: Token[], tokens: Token[]): boolean {
   const k = governingIndex(before);
-  if (!/^(in|near|outside|inside|throughout|across|around|from)$/.test(before[k]?.text.toLowerCase() ?? '')) return false;
+  const preposition = before[k]?.text.toLowerCase() ?? '';
+  if (!/^(in|near|outside|inside|throughout|across|around|from)$/.test(preposition)) return false;
   if (/^(confidence|faith|trust|belief|interest|stake|role|part|say|hand|letter|call|message|visit|support|word)s?$/i.test(before[k - 1]?.text ?? '')) return false;
+  // `from` a place only after people who come from one (`farmers from Nueva Ecija`; `criticism from X` is from someone).
+  if (preposition === 'from' && !/^(farmers|residents|people|villagers|voters|families|workers|migrants|refugees|visitors|delegates|pilgrims|fishermen|miners|students)$/i.test(before[k - 1]?.text ?? '')) return false;
   return !tokens.some((t) => has(t, ...PERSON_TAGS));
 }
 
@@ -88,12 +91,14 @@ function placeByPreposition(before: Token[], tokens: Token[]): boolean {
  * Barentsburg`: what a direction, an outskirt or a kind of place is `of`
  * is a place.
  */
-function placeComplement(before: Token[]): boolean {
+function placeComplement(before: Token[], tokens: Token[]): boolean {
+  // `the outskirts of Arbil`, not `the heart of Starmer’s plan`: a possessive qualifies what follows.
+  if (/['’]s$/.test(tokens[tokens.length - 1]!.text)) return false;
   // `the ports of Subic and Batangas`: across a list, back to its `of`.
   const k = governingIndex(before);
   if (before[k]?.text.toLowerCase() !== 'of') return false;
   const noun = before[k - 1]?.text.toLowerCase() ?? '';
-  return /^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|suburbs?|heart|centre|center|capital)$/.test(noun) || kindOfLowercaseHead(noun.replace(/s$/, '')) === 'Place' || kindOfLowercaseHead(noun) === 'Place';
+  return /^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|suburbs?|capital)$/.test(noun) || kindOfLowercaseHead(noun.replace(/s$/, '')) === 'Place' || kindOfLowercaseHead(noun) === 'Place';
 }
 
 /**
@@ -110,7 +115,8 @@ function firmShaped(word: string): boolean {
 function regionAfterPlace(before: Token[], tokens: Token[]): boolean {
   const place = before[before.length - 1];
   if (!place || !/^\s*,\s*$/.test(place.post)) return false;
-  const isPlace = has(place, 'Place', 'City', 'Region', 'Country') || isPlaceHead(place.text) || !!countryByName(place.text);
+  // Only after a place's own head word (`… City,`, `… County,`): `In Kyiv, Zelenskyy, …` sets off a person.
+  const isPlace = isPlaceHead(place.text);
   return isPlace && /^\s*[,.;:)]/.test(tokens[tokens.length - 1]!.post) && !tokens.some((t) => has(t, ...PERSON_TAGS));
 }
 
@@ -130,8 +136,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (tokens.length === 1 && isLanguage(name) && (previous?.text.toLowerCase() === 'in' || following[0] === 'language')) return undefined;
   // `P5 billion`, `P16 a kilo`: an amount of money in a currency's letter.
   if (/^\p{Lu}{1,2}\d/u.test(name) && /^(million|billion|trillion|bn|m|a|per|each)$/.test(following[0] ?? '')) return undefined;
-  // `Common Agricultural Policy`, `Finance Bill`, `County Championship`: laws, policies and events are no actors.
-  if (words.length > 1 && isEventOrDocumentHead(last)) return undefined;
+
   if (following[0] === 'language' || following[0] === '-language') return undefined;
 
   const country = countryByName(name);
@@ -141,6 +146,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
 
   const known = knownKind(name);
   if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
+  // `Common Agricultural Policy`, `Finance Bill`, `County Championship`, `Hurricane Milton`: laws, policies and events are no actors.
+  if (words.length > 1 && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
   // `(D-N.M.)`, `(R-Texas)`: a US lawmaker's party and state, not a name.
   if (tokens.length === 1 && /^[DRI]-\p{Lu}/u.test(name)) return undefined;
   // `Rep. Tom Ward`, `Sen. Alice Springs`: a name a person's title stands before is a person's,
@@ -200,7 +207,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (previous && /^(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown|rural|coastal)$/.test(previous.text)) return { kind: 'Place', form: 'name' };
   // `Lakas-CMD`, `PDP-Laban`: an acronym inside a hyphenated name marks an organisation.
   if (/\p{L}-\p{Lu}{2,}(?!\p{Ll})|^\p{Lu}{2,}-\p{L}/u.test(name) && !/\s/.test(name)) return { kind: 'Organization', form: 'name', guess: true };
-  if (placeComplement(before) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };
+  if (placeComplement(before, tokens) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };
   const count = (tags: string[]) => tokens.filter((t) => has(t, ...tags)).length;
   const person = count(PERSON_TAGS);
   const place = count(PLACE_TAGS);

@@ -12,8 +12,10 @@
  *   there is a competitor (a year or a date after a name is a dateline);
  * - a fixture pairs two sides with `v`, `vs` or `versus` (`Kent v Essex`),
  *   or, in a line without a verb, with `at` (`CHICAGO AT TORONTO`);
- * - a win names both sides (`Essex beat Kent`, `drew with Durham`): a place
- *   there is its club, but only a place (`Labour beat the Tories` stays parties).
+ * - a win names both sides (`Essex beat Kent by six wickets`, `drew with
+ *   Durham 1-1`) in a sentence about a match: a place there is its club, but
+ *   only a place (`Labour beat the Tories` stays parties; `Hurricane Milton
+ *   hammered Florida` is about no match).
  */
 import type { Candidate } from './chunk.js';
 import type { Classified } from './classify.js';
@@ -60,6 +62,11 @@ function isFixtureLine(rest: Token[], candidates: Candidate[]): boolean {
   return candidates.length === 2 && rest.length === 1 && rest[0]!.text.toLowerCase() === 'at';
 }
 
+/** `by six wickets`, `2-1`, `the final`: the sentence is about a match. */
+function aboutAMatch(tokens: Token[]): boolean {
+  return tokens.some((t, i) => /^\d+-\d+$/.test(t.text) || (/^\d+$/.test(t.text) && t.post === '-') || /^(wickets?|runs|innings|goals?|match|matches|game|final|semifinal|quarterfinal|league|championship|cup|tournament|fixture|season)$/i.test(t.text) || (/^points$/i.test(t.text) && /^\d/.test(tokens[i - 1]?.text ?? '')));
+}
+
 /**
  * The candidates of one sentence that name a side in a result or a fixture,
  * with how sure the shape is: `strong` when the line is a score between
@@ -73,6 +80,7 @@ export function sides(tokens: Token[], candidates: Candidate[]): Map<Candidate, 
   if (isFixtureLine(rest, candidates)) return found.set(candidates[0]!, 'strong');
   const resultsLine = isResultsLine(rest);
   const scored = candidates.filter((c) => countsAfter(c, tokens) > 0);
+  const matchSentence = aboutAMatch(tokens);
   for (const candidate of candidates) {
     const before = tokens[candidate.tokens[0]!.index - 1];
     const after = tokens[candidate.tokens[candidate.tokens.length - 1]!.index + 1];
@@ -80,14 +88,16 @@ export function sides(tokens: Token[], candidates: Candidate[]): Map<Candidate, 
     const first = candidate.tokens[0]!.index;
     const last = candidate.tokens[candidate.tokens.length - 1]!.index;
     const met =
-      (before && BEATS.test(before.text)) ||
-      (after && BEATS.test(after.text)) ||
-      MEETS.test(`${tokens[first - 2]?.text ?? ''} ${before?.text ?? ''}`) ||
-      MEETS.test(`${after?.text ?? ''} ${tokens[last + 2]?.text ?? ''}`);
+      matchSentence &&
+      ((before && BEATS.test(before.text)) ||
+        (after && BEATS.test(after.text)) ||
+        MEETS.test(`${tokens[first - 2]?.text ?? ''} ${before?.text ?? ''}`) ||
+        MEETS.test(`${after?.text ?? ''} ${tokens[last + 2]?.text ?? ''}`));
     if ((before && VERSUS.test(before.text)) || (after && VERSUS.test(after.text))) found.set(candidate, 'strong');
     else if (met) found.set(candidate, 'weak');
     else if (resultsLine && counts > 0 && (counts >= 3 || scored.length >= 2)) found.set(candidate, 'strong');
-    else if (resultsLine && isNumber(after)) found.set(candidate, 'weak');
+    // (Not a share: `Turnout in Arizona: 71 percent`.)
+    else if (resultsLine && isNumber(after) && /^\s+$/.test(candidate.tokens[candidate.tokens.length - 1]!.post) && !/^(percent|per)$/i.test(tokens[after!.index + 1]?.text ?? '') && !after!.post.includes('%')) found.set(candidate, 'weak');
   }
   return found;
 }

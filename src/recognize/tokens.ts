@@ -58,7 +58,7 @@ function tagTerms(text: string): { terms: CompromiseTerm[]; recased: boolean } {
   return { terms, recased };
 }
 
-/** What follows a dateline's place: a date or a month (`1996-08-30`, `Aug 30`). */
+/** What follows a dateline's place: a date, or a month before its day (`1996-08-30`, `Aug 30`). */
 const DATE_MARK = /^(\d{4}-\d\d-\d\d|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
 
 /**
@@ -69,7 +69,9 @@ function datelineFollows(terms: CompromiseTerm[], from: number, written: (t: Com
   for (let k = from; k < Math.min(terms.length, from + 5); k++) {
     const term = terms[k]!;
     const text = written(term);
-    if (DATE_MARK.test(text) || (term.pre.includes('(') && /^\p{Lu}[\p{L}]{1,9}$/u.test(text) && term.post.startsWith(')'))) return true;
+    // A month only with its day after it (`Aug 30`): `FEMA may …` is no dateline.
+    const dated = /^\d{4}-\d\d-\d\d$/.test(text) || (DATE_MARK.test(text) && /^\d{1,2}$/.test(terms[k + 1] ? written(terms[k + 1]!) : ''));
+    if (dated || (term.pre.includes('(') && /^\p{Lu}[\p{L}]{1,9}$/u.test(text) && term.post.startsWith(')'))) return true;
     if (!/^\p{Lu}/u.test(text) && text !== ',') return false;
   }
   return false;

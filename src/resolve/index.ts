@@ -33,14 +33,9 @@ const words = (name: string) => name.split(/\s+/);
 const surfaceOf = (m: Mention) => (m.form === 'name' && m.refersTo ? m.refersTo : m.text);
 const keyOf = (kind: EntityKind, name: string) => `${kind}:${name}`;
 
-/**
- * `Liberals`, `Liberal Party` and `Liberal` are one party; so are `New
- * Democrats` and the `Ontario New Democratic Party` when the text names
- * Ontario as a place (`places`: the place names it names, lower-cased).
- */
-function partyKey(name: string, places: ReadonlySet<string> = new Set()): string {
+/** `Liberals`, `Liberal Party` and `Liberal` are one party; so are `Democrats` and `Democratic Party`. */
+function partyKey(name: string): string {
   const parts = name.toLowerCase().replace(/\s+part(y|ies)$/, '').split(/\s+/);
-  if (parts.length > 1 && (places.has(parts[0]!) || countryByName(parts[0]!) || countryByDemonym(parts[0]!))) parts.shift();
   return parts.map((w) => w.replace(/ic$/, '').replace(/s$/, '')).join(' ');
 }
 
@@ -51,7 +46,8 @@ function voteKind(mentions: Mention[]): EntityKind {
   return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
 
-export function resolve(mentions: Mention[]): Resolution {
+/** `text`: the normalized text the mentions' `normStart` points into (for `the` before a name). */
+export function resolve(mentions: Mention[], text = ''): Resolution {
   const ordered = [...mentions].sort((a, b) => a.normStart - b.normStart);
   const groups = new Map<string, Group>();
   const groupOf = new Map<Mention, Group>();
@@ -96,11 +92,14 @@ export function resolve(mentions: Mention[]): Resolution {
   }
 
   const places = new Set(ordered.filter((m) => m.kind === 'Place' || m.kind === 'State').map((m) => surfaceOf(m).toLowerCase()));
+  const before = (m: Mention) => text.slice(Math.max(0, m.normStart - 5), m.normStart);
 
-  // `Local 113` after `Transit Union Local 113`: an institution called by the end of its name, when one name ends so.
+  // `Local 113` after `Transit Union Local 113`: a numbered branch called by the end of its name, when one name ends so
+  // and no place sets the longer one apart (`the Ohio Supreme Court` is not `the Supreme Court`, and has no number).
   for (const group of [...groups.values()]) {
-    if ((group.kind !== 'Organization' && group.kind !== 'Agency') || words(group.name).length < 2) continue;
-    const owners = [...groups.values()].filter((g) => g !== group && (g.kind === 'Organization' || g.kind === 'Agency') && g.name.endsWith(` ${group.name}`));
+    if ((group.kind !== 'Organization' && group.kind !== 'Agency') || words(group.name).length < 2 || !/\d/.test(group.name)) continue;
+    const qualifiedByPlace = (g: Group) => words(g.name.slice(0, -group.name.length)).some((w) => places.has(w.toLowerCase()) || !!countryByName(w) || !!countryByDemonym(w));
+    const owners = [...groups.values()].filter((g) => g !== group && (g.kind === 'Organization' || g.kind === 'Agency') && g.name.endsWith(` ${group.name}`) && !qualifiedByPlace(g));
     if (owners.length !== 1) continue;
     for (const m of group.mentions) {
       owners[0]!.mentions.push(m);
@@ -139,15 +138,17 @@ export function resolve(mentions: Mention[]): Resolution {
       // `Halden` after `Halden Logistics`: a firm or body called by its first word;
       // `the Commission` after `the European Commission`: a body called by its head word.
       const institutional = (g: Group) => (g.kind === 'Organization' || g.kind === 'Agency') && words(g.name).length > 1;
-      const headed = m.kind === 'Agency' ? [...groups.values()].filter((g) => institutional(g) && g.kind === 'Agency' && words(g.name).at(-1) === text) : [];
-      const firsts = [...groups.values()].filter((g) => institutional(g) && words(g.name)[0] === text);
+      // Only a definite `the Commission` points back; a firm's first word only when it reads as a firm.
+      const definite = /\bthe\s+$/i.test(before(m));
+      const headed = m.kind === 'Agency' && definite ? [...groups.values()].filter((g) => institutional(g) && g.kind === 'Agency' && words(g.name).at(-1) === text) : [];
+      const firsts = m.kind === 'Organization' ? [...groups.values()].filter((g) => institutional(g) && g.kind === 'Organization' && words(g.name)[0] === text) : [];
       const bodies = headed.length === 1 ? headed : firsts;
-      if (bodies.length === 1 && (m.kind === 'Organization' || m.kind === 'Agency' || (m.kind === 'Person' && m.guess))) {
+      if (bodies.length === 1) {
         add(m, bodies[0]!.kind, bodies[0]!.name);
         continue;
       }
       if (m.kind === 'Party' || isPartyWord(text)) {
-        const party = [...groups.values()].find((g) => g.kind === 'Party' && partyKey(g.name, places) === partyKey(text, places));
+        const party = [...groups.values()].find((g) => g.kind === 'Party' && partyKey(g.name) === partyKey(text));
         add(m, 'Party', party ? party.name : text);
         continue;
       }
@@ -176,7 +177,7 @@ export function resolve(mentions: Mention[]): Resolution {
   const entityOf = new Map<Mention, Entity>();
   const merged = new Map<string, Group>();
   for (const group of groups.values()) {
-    const key = group.kind === 'Party' ? `Party:${partyKey(group.name, places)}` : keyOf(group.kind, group.name);
+    const key = group.kind === 'Party' ? `Party:${partyKey(group.name)}` : keyOf(group.kind, group.name);
     const into = merged.get(key);
     if (into) into.mentions.push(...group.mentions);
     else merged.set(key, { ...group, mentions: [...group.mentions] });
