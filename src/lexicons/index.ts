@@ -115,7 +115,12 @@ const GENERIC_PORTFOLIO = new Set(['state', 'national', 'federal', 'public', 'go
 /** `Agriculture`, `Finance`: a policy area a ministry or department is named for. */
 export function isPolicyArea(word: string): boolean {
   const key = lexKey(word);
-  return (portfolios.has(key) || titleModifiers.has(key)) && !GENERIC_PORTFOLIO.has(key) && !titleHeads.has(key) && !/^(prime|vice|deputy|chief|senior|junior|assistant|associate|acting|interim|former|ex|outgoing|incoming|new|then|late|first|top|lead|majority|minority|general|executive|managing|special|high|permanent|principal|shadow|opposition|party|cabinet|secretary|u\.s\.|us|u\.k\.|uk|european|union|house|senate)$/.test(key);
+  return (portfolios.has(key) || titleModifiers.has(key)) && !GENERIC_PORTFOLIO.has(key) && !titleHeads.has(key) && !isRank(key) && !/^(shadow|opposition|party|cabinet|secretary|u\.s\.|us|u\.k\.|uk|european|union|house|senate)$/.test(key);
+}
+
+/** Words that rank an office rather than name its domain: `Deputy`, `Chief`, `acting`, `former`. */
+export function isRank(word: string): boolean {
+  return /^(prime|vice|deputy|chief|assistant|associate|acting|interim|former|ex|senior|junior|outgoing|incoming|new|then|late|first|majority|minority|general|executive|managing|principal|special|permanent|high|top|lead|lt|lieutenant)$/i.test(word);
 }
 const abbreviations = new Map(Object.entries(titles.abbreviations));
 /** `Sen.` → `Senator`: an abbreviated title spelled out. */

@@ -6,7 +6,7 @@
  * `U.S. President`, `Mr.`) are split off: they are not part of a name.
  */
 import nlp from 'compromise';
-import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isRank, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
 import { isCount } from './results.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
@@ -299,8 +299,6 @@ export function initials(words: string[]): string {
   return words.filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('');
 }
 
-/** Title modifiers that rank the office (`Chief`, `Deputy`) rather than name its domain (`Security`). */
-const RANKS = /^(prime|vice|deputy|chief|assistant|associate|acting|interim|former|ex|senior|junior|outgoing|incoming|new|then|late|first|majority|minority|general|executive|managing|principal|special|permanent|high|top|lead|lt|lieutenant)$/i;
 
 /** Could these tokens be a person's name (not an office or an institution)? */
 function personLike(name: Token[]): boolean {
@@ -342,7 +340,7 @@ function splitTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Toke
   }
   if (from > 0) {
     // An institution names the office: its domain words belong to it (`Homeland Security` Secretary).
-    while (from < cut && !RANKS.test(run[from]!.text) && !isTitleHead(run[from]!.text) && !isHonorific(run[from]!.text)) from++;
+    while (from < cut && !isRank(run[from]!.text) && !isTitleHead(run[from]!.text) && !isHonorific(run[from]!.text)) from++;
   }
   return { prefix: trimEnd(run.slice(0, from)), title: run.slice(from, nameAt), name: run.slice(nameAt) };
 }

@@ -19,6 +19,7 @@ import {
   isPartyWord,
   isPlaceHead,
   isPlaceOpener,
+  isRank,
   isTitleHead,
   isTitleModifier,
   kindOfCategoryNoun,
@@ -42,8 +43,10 @@ const PLACE_TAGS = ['Place', 'City', 'Region', 'Country', 'Address'];
 const ORG_TAGS = ['Organization', 'SportsTeam', 'Company', 'School'];
 /** Heads of a movement's name, which a party word makes a party (`National Democratic Congress`). */
 const MOVEMENT_HEADS = /^(congress|alliance|front|movement|union|league|rally|coalition)$/i;
-/** Words that rank an office before its head noun: `general manager`, `chief executive`. */
-const RANK = /^(general|chief|deputy|executive|managing|acting|senior|assistant|head|team|club)$/;
+/** A rank, or the team or club an office is of, before its head noun: `general manager`, `chief executive`, `team manager`. */
+const ranksOffice = (word: string) => isRank(word) || /^(head|team|club)$/.test(word);
+/** Words that make a place part of a larger one or a region of it: `western Sydney`, `Northern Ireland`. */
+const PART_OF_PLACE = /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown|rural|coastal)$/;
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'into', 'throughout']);
 
 export function nameOf(tokens: Token[], text: string): string {
@@ -160,7 +163,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (words.includes('&')) return { kind: 'Organization', form: 'name' };
 
   // `Petofi general manager`, `Worcestershire chief executive`: a rank before the head noun, or a firm's ranked office.
-  const ranked = RANK.test(following[0] ?? '') ? (kindOfLowercaseHead(following[1] ?? '') ?? (/^(executive|director|officer|manager)$/.test(following[1] ?? '') ? 'Organization' : undefined)) : undefined;
+  const ranked = ranksOffice(following[0] ?? '') ? (kindOfLowercaseHead(following[1] ?? '') ?? (/^(executive|director|officer|manager)$/.test(following[1] ?? '') ? 'Organization' : undefined)) : undefined;
   const headKind = kindOfLowercaseHead(following.join(' ')) ?? kindOfLowercaseHead(following[0] ?? '') ?? ranked;
   if (headKind) return { kind: headKind, form: isAcronym(name) ? 'acronym' : 'name' };
   // `cables giant Pirelli`, `the news agency Tanjug`: the noun before the name says what it is.
@@ -192,7 +195,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };
   if (words.length > 1 && isOrganizationHead(last)) return { kind: 'Organization', form: 'name' };
   // `Western Australia`, `Northern Ireland`: a compass word before a country names a region of it.
-  if (words.length === 2 && countryByName(last) && /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater)$/i.test(words[0]!)) {
+  if (words.length === 2 && countryByName(last) && PART_OF_PLACE.test(words[0]!.toLowerCase())) {
     return { kind: 'Place', form: 'name' };
   }
   // `Global Affairs Canada`, `Elections Canada`: a department named for its country.
@@ -204,7 +207,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
 
   if (tokens.length === 1 && firmShaped(name)) return { kind: 'Organization', form: 'name', guess: true };
   // `western Sydney`, `northern Gaza`: a part of a place, never of a person.
-  if (previous && /^(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown|rural|coastal)$/.test(previous.text)) return { kind: 'Place', form: 'name' };
+  if (previous && /^\p{Ll}/u.test(previous.text) && PART_OF_PLACE.test(previous.text) && !/^(upper|lower)$/.test(previous.text)) return { kind: 'Place', form: 'name' }; // (the lower House is a chamber)
   // `Lakas-CMD`, `PDP-Laban`: an acronym inside a hyphenated name marks an organisation.
   if (/\p{L}-\p{Lu}{2,}(?!\p{Ll})|^\p{Lu}{2,}-\p{L}/u.test(name) && !/\s/.test(name)) return { kind: 'Organization', form: 'name', guess: true };
   if (placeComplement(before, tokens) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };

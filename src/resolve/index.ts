@@ -92,13 +92,15 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
   }
 
   const places = new Set(ordered.filter((m) => m.kind === 'Place' || m.kind === 'State').map((m) => surfaceOf(m).toLowerCase()));
+  /** `Ohio`, `Ontario`, `Serbian`: a word naming a place, as one qualifies an institution's name. */
+  const isPlaceWord = (w: string) => places.has(w.toLowerCase()) || !!countryByName(w) || !!countryByDemonym(w);
   const before = (m: Mention) => text.slice(Math.max(0, m.normStart - 5), m.normStart);
 
   // `Local 113` after `Transit Union Local 113`: a numbered branch called by the end of its name, when one name ends so
   // and no place sets the longer one apart (`the Ohio Supreme Court` is not `the Supreme Court`, and has no number).
   for (const group of [...groups.values()]) {
     if ((group.kind !== 'Organization' && group.kind !== 'Agency') || words(group.name).length < 2 || !/\d/.test(group.name)) continue;
-    const qualifiedByPlace = (g: Group) => words(g.name.slice(0, -group.name.length)).some((w) => places.has(w.toLowerCase()) || !!countryByName(w) || !!countryByDemonym(w));
+    const qualifiedByPlace = (g: Group) => words(g.name.slice(0, -group.name.length)).some(isPlaceWord);
     const owners = [...groups.values()].filter((g) => g !== group && (g.kind === 'Organization' || g.kind === 'Agency') && g.name.endsWith(` ${group.name}`) && !qualifiedByPlace(g));
     if (owners.length !== 1) continue;
     for (const m of group.mentions) {
@@ -163,7 +165,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
     const defined = m.refersTo ? [...groups.values()].find((g) => g.name === m.refersTo && g.kind !== 'State') : definitions.get(m.text);
     if (defined && m.refersTo) definitions.set(m.text, defined);
     // `NDP` for the `Ontario New Democratic Party`: the initials may leave out a place that qualifies the name.
-    const unqualified = (g: Group) => (places.has(words(g.name)[0]!.toLowerCase()) ? words(g.name).slice(1) : words(g.name));
+    const unqualified = (g: Group) => (isPlaceWord(words(g.name)[0]!) ? words(g.name).slice(1) : words(g.name));
     const spelled = [...groups.values()].filter(
       (g) => g.kind !== 'Person' && g.kind !== 'State' && words(g.name).length > 1 && (initials(words(g.name)) === letters || initials(unqualified(g)) === letters),
     );
