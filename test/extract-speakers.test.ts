@@ -79,6 +79,11 @@ describe('speakers', () => {
     expect(reported.some((r) => r.startsWith('Ann Smith'))).toBe(false);
   });
 
+  it('a relative clause after an appositive stands between subject and verb: `X, title, who chaired it, said …`', () => {
+    const { reported } = described('Nolwazi Mthembu, the regulator’s member for electricity, who chaired the hearing, said the regulator would decide by January.');
+    expect(reported).toContain('Nolwazi Mthembu: the regulator would decide by January');
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

@@ -246,3 +246,9 @@ describe('ordinary political news the context rules leave alone (a review’s pr
     expect(kinds('Secretary of State Marco Rubio and Defense Secretary Pete Hegseth met Benjamin Netanyahu.').get('Marco Rubio')).toBe('Person');
   });
 });
+
+describe('numbered courts', () => {
+  it('an ordinal numbering a court stays inside its name', () => {
+    expect(kinds('The Istanbul 7th Criminal Court of First Instance sentenced him.').get('Istanbul 7th Criminal Court of First Instance')).toBe('Agency');
+  });
+});

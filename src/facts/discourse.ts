@@ -117,6 +117,11 @@ export function verbAfter(view: SentenceView, i: number): number | undefined {
     }
     if (!depth) return undefined;
     k = depth;
+    // `X, Nersa's regulator member, who chaired the hearing, said`: a relative clause after the appositive.
+    if (/^(who|which)$/i.test(tokens[k]?.text ?? '') && /,\s*$/.test(tokens[k - 1]!.post)) {
+      const close = tokens.findIndex((t, j) => j >= k && j < k + 25 && /,/.test(t.post));
+      if (close >= 0) k = close + 1;
+    }
   } else {
     // `Juliette Caron of Sciences Po said`: a name's affiliation stands between it and its verb.
     const affiliation = /^(of|at|from|with)$/i.test(tokens[k]?.text ?? '') ? view.located.find((l) => l.mention.normStart >= tokens[k]!.end && l.mention.normStart <= (tokens[k + 2]?.start ?? -1)) : undefined;

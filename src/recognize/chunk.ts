@@ -234,6 +234,12 @@ function runFrom(tokens: Token[], i: number): Token[] {
       j++;
       continue;
     }
+    // `the 5th Circuit Court of Appeals`, `Istanbul 7th Criminal Court`: an ordinal numbering a court or district.
+    if (next && /^\d+(st|nd|rd|th)$/.test(next.text) && /^\s+$/.test(next.post) && isNameWord(tokens[j + 2]) && /^(court|circuit|district|division|army|fleet|brigade|corps|regiment|congressional|ward|precinct|criminal|civil|appeals?)$/i.test(tokens[j + 2]!.text)) {
+      run.push(next, tokens[j + 2]!);
+      j += 2;
+      continue;
+    }
     // `Ramon “Bong” Teodoro`: a nickname in quotes between given name and surname.
     const after = tokens[j + 2];
     if (next && isNameWord(next) && /^\s*[“"‘]$/.test(next.pre) && /^[”"’]\s+$/.test(next.post) && isNameWord(after) && !/^[(“"‘]/.test(after!.pre) && has(tokens[j], 'FirstName', 'MaleName', 'FemaleName')) {
