@@ -252,3 +252,11 @@ describe('numbered courts', () => {
     expect(kinds('The Istanbul 7th Criminal Court of First Instance sentenced him.').get('Istanbul 7th Criminal Court of First Instance')).toBe('Agency');
   });
 });
+
+describe('institutions named with title words', () => {
+  it('a name ending in an institution’s head or opening as one is kept, not dropped as a bare title', () => {
+    expect(kinds('The bill goes to the House of Representatives.').get('House of Representatives')).toBe('Agency');
+    expect(kinds('The National Treasury objected.').get('National Treasury')).toBe('Agency');
+    expect(mentions('The Senate Majority Leader spoke.')).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  * `U.S. President`, `Mr.`) are split off: they are not part of a name.
  */
 import nlp from 'compromise';
-import { countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isRank, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, reportingVerbs } from '../lexicons/index.js';
+import { agencyPrefixes, countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isRank, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, lexKey, reportingVerbs } from '../lexicons/index.js';
 import { isCount } from './results.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
@@ -432,7 +432,10 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       // `the Senate`, `Chile's Cabinet`: an institution, though its name also qualifies titles (`Senate Majority Leader`).
       const only = cleanName.length === 1 ? cleanName[0]! : undefined;
       const onlyWord = only?.text.replace(/['’]s$/, '') ?? '';
-      const institution = !!only && (!!knownKind(onlyWord) || (isAgencyHead(onlyWord) && !atClauseStart(tokens, only.index)));
+      const institution =
+        (!!only && (!!knownKind(onlyWord) || (isAgencyHead(onlyWord) && !atClauseStart(tokens, only.index)))) ||
+        // `National Treasury`, `Interior Ministry`, `House of Representatives`: an institution's head or opening ends or opens it.
+        (cleanName.length > 1 && (isAgencyHead(lastWord.replace(/['’]s$/, '')) || agencyPrefixes.some((p) => lexKey(cleanName.map((t) => t.text).join(' ')).startsWith(`${p} `))));
       const bareTitle = cleanName.every((t) => {
         const word = t.text.replace(/['’]s$/, ''); // `the President’s power`
         return CONNECTORS.has(word) || (headed && isPortfolio(word)) || ((isTitleWord(word) || isTitleWord(word.replace(/s$/, ''))) && !isPartyWord(word) && !countryByName(word));
