@@ -84,6 +84,14 @@ describe('speakers', () => {
     expect(reported).toContain('Nolwazi Mthembu: the regulator would decide by January');
   });
 
+  it('a category noun before a name outweighs bare guesses elsewhere: the utility Eskom stays an organisation', () => {
+    const { kinds } = read(
+      'The state power utility Eskom on Monday defended its bid. Arrears owed to Eskom had grown. Unions accused Eskom of greed. “Eskom wants more,” Jane Dube said.',
+      'Eskom wants more',
+    );
+    expect(kinds.get('Eskom')).toBe('Organization');
+  });
+
   it('a party acronym with a bracketed suffix is one organisation before the title, not the speaker', () => {
     const { speaker, kinds } = read(
       'CPI(M) state secretary Thomas Varghese said the government had “failed the fishermen”.',

@@ -168,7 +168,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (headKind) return { kind: headKind, form: isAcronym(name) ? 'acronym' : 'name' };
   // `cables giant Pirelli`, `the news agency Tanjug`: the noun before the name says what it is.
   const category = previous && /^\p{Ll}/u.test(previous.text) && /^\s+$/.test(previous.post) ? kindOfCategoryNoun(previous.text) : undefined;
-  if (category && !(category === 'Place' && has(tokens[0], 'FirstName'))) return { kind: category, form: isAcronym(name) ? 'acronym' : 'name', guess: true };
+  if (category && !(category === 'Place' && has(tokens[0], 'FirstName'))) return { kind: category, form: isAcronym(name) ? 'acronym' : 'name' };
 
   if (/^part(y|ies)$/i.test(last) && words.length > 1) return { kind: 'Party', form: 'name' };
   // `Unión Demócrata Independiente`, `National Democratic Congress`: an ideology word in a movement's name.
