@@ -74,7 +74,7 @@ function isShortForm(text: string, name: Token[] = []): boolean {
 }
 
 /** `Nersa` for `National Energy Regulator of South Africa`, `Cosatu` for `Congress of South African Trade Unions`: a short form written as a word. */
-export function spellsInitials(text: string, words: string[]): boolean {
+function spellsInitials(text: string, words: string[]): boolean {
   if (!/^\p{Lu}\p{Ll}{2,7}$/u.test(text) || words.length < 3) return false;
   const letters = text.toUpperCase();
   return initials(words).toUpperCase() === letters || words.map((w) => w[0]).join('').toUpperCase() === letters;
@@ -178,7 +178,7 @@ function connectorFits(left: Token[], connector: string, right: Token, after: To
       // `Procter & Gamble`, `Douglas & Lomason`: an ampersand joins a firm's name, never a list.
       return true;
     case 'and':
-      if (inPortfolio(left) && isPortfolioWord(right)) return true;
+      if (inPortfolio(left) && isPortfolio(right.text)) return true;
       // Two complete names side by side (`X City and Y City`, `… of Mexico and …`) are a list.
       if (isAgencyHead(last.text) || isOrganizationHead(last.text) || isPlaceHead(last.text) || countryByName(last.text)) return false;
       return endsAsInstitution();
@@ -351,8 +351,6 @@ function splitTitle(run: Token[]): { prefix: Token[]; title: Token[]; name: Toke
   return { prefix: trimEnd(run.slice(0, from)), title: run.slice(from, nameAt), name: run.slice(nameAt) };
 }
 
-const isPortfolioWord = (t: Token) => isPortfolio(t.text);
-
 /**
  * Where the name starts after a title head at `from - 1`: right there, or after
  * the portfolio the title is `of` or `for` (`Minister of Food and Agriculture`
@@ -361,7 +359,7 @@ const isPortfolioWord = (t: Token) => isPortfolio(t.text);
 function portfolioEnd(run: Token[], from: number): number {
   if (!/^(of|for)$/.test(run[from]?.text ?? '')) return from;
   let j = from + 1;
-  while (j < run.length && (CONNECTORS.has(run[j]!.text) || isPortfolioWord(run[j]!))) j++;
+  while (j < run.length && (CONNECTORS.has(run[j]!.text) || isPortfolio(run[j]!.text))) j++;
   return j;
 }
 
@@ -425,22 +423,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       const described = describesPerson(named) ? 1 : 0;
       if (described) title.push(named[0]!);
       const cleanName = named.slice(described);
-      // A bare title (`Vice President`, `Inspector General`, `MPs`) names an office, not someone.
-      // `Minister of Finance` is an office; `Justice and Development Party`, ending in an institution's head, is a name.
-      const lastWord = cleanName[cleanName.length - 1]?.text ?? '';
-      const headed = cleanName.some((t) => isTitleHead(t.text)) && !/^part(y|ies)$/i.test(lastWord) && !isOrganizationHead(lastWord) && !isAgencyHead(lastWord);
-      // `the Senate`, `Chile's Cabinet`: an institution, though its name also qualifies titles (`Senate Majority Leader`).
-      const only = cleanName.length === 1 ? cleanName[0]! : undefined;
-      const onlyWord = only?.text.replace(/['’]s$/, '') ?? '';
-      const institution =
-        (!!only && (!!knownKind(onlyWord) || (isAgencyHead(onlyWord) && !atClauseStart(tokens, only.index)))) ||
-        // `National Treasury`, `Interior Ministry`, `House of Representatives`: an institution's head or opening ends or opens it.
-        (cleanName.length > 1 && (isAgencyHead(lastWord.replace(/['’]s$/, '')) || agencyPrefixes.some((p) => lexKey(cleanName.map((t) => t.text).join(' ')).startsWith(`${p} `))));
-      const bareTitle = cleanName.every((t) => {
-        const word = t.text.replace(/['’]s$/, ''); // `the President’s power`
-        return CONNECTORS.has(word) || (headed && isPortfolio(word)) || ((isTitleWord(word) || isTitleWord(word.replace(/s$/, ''))) && !isPartyWord(word) && !countryByName(word));
-      });
-      if (cleanName.length > 0 && (!bareTitle || institution)) {
+      if (cleanName.length > 0 && !namesAnOfficeOnly(cleanName, tokens)) {
         const candidate: Candidate = { tokens: cleanName, title };
         const lastTok = cleanName[cleanName.length - 1]!;
         const open = tokens[lastTok.index + 1];
@@ -458,6 +441,28 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     i = Math.max(next, i + 1);
   }
   return candidates;
+}
+
+/**
+ * A bare title (`Vice President`, `Inspector General`, `MPs`, `the President’s`,
+ * `Minister of Finance`) names an office, not someone; an institution named
+ * with title words is still a name (`the Senate`, `National Treasury`,
+ * `House of Representatives`, `Justice and Development Party`).
+ */
+function namesAnOfficeOnly(name: Token[], tokens: Token[]): boolean {
+  const strip = (t: Token) => t.text.replace(/['’]s$/, '');
+  const last = strip(name[name.length - 1]!);
+  const endsAsInstitution = /^part(y|ies)$/i.test(last) || isOrganizationHead(last) || isAgencyHead(last);
+  const only = name.length === 1 ? name[0]! : undefined;
+  const institution = only
+    ? !!knownKind(last) || (isAgencyHead(last) && !atClauseStart(tokens, only.index))
+    : isAgencyHead(last) || agencyPrefixes.some((p) => lexKey(name.map((t) => t.text).join(' ')).startsWith(`${p} `));
+  if (institution) return false;
+  const headed = name.some((t) => isTitleHead(t.text)) && !endsAsInstitution;
+  return name.every((t) => {
+    const word = strip(t);
+    return CONNECTORS.has(word) || (headed && isPortfolio(word)) || ((isTitleWord(word) || isTitleWord(word.replace(/s$/, ''))) && !isPartyWord(word) && !countryByName(word));
+  });
 }
 
 function describesPerson(name: Token[]): boolean {

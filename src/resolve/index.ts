@@ -79,33 +79,34 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
     for (const m of list) add(m, kind, text);
   }
 
-  // `Cortés Medrano` after `Ana Lucía Cortés Medrano`: a two-word surname is the same person.
-  for (const group of [...groups.values()]) {
-    if (group.kind !== 'Person' && !group.mentions.every((m) => m.guess)) continue;
-    const owner = [...groups.values()].find((g) => g !== group && g.kind === 'Person' && g.name.endsWith(` ${group.name}`));
-    if (!owner) continue;
-    for (const m of group.mentions) {
-      owner.mentions.push(m);
-      groupOf.set(m, owner);
-    }
-    groups.delete(keyOf(group.kind, group.name));
-  }
-
   const places = new Set(ordered.filter((m) => m.kind === 'Place' || m.kind === 'State').map((m) => surfaceOf(m).toLowerCase()));
   /** `Ohio`, `Ontario`, `Serbian`: a word naming a place, as one qualifies an institution's name. */
   const isPlaceWord = (w: string) => places.has(w.toLowerCase()) || !!countryByName(w) || !!countryByDemonym(w);
   const before = (m: Mention) => text.slice(Math.max(0, m.normStart - 5), m.normStart);
+  const institutional = (g: Group) => g.kind === 'Organization' || g.kind === 'Agency';
 
-  // `Local 113` after `Transit Union Local 113`: a numbered branch called by the end of its name, when one name ends so
-  // and no place sets the longer one apart (`the Ohio Supreme Court` is not `the Supreme Court`, and has no number).
+  /**
+   * The group whose longer name ends with this one's, when the short form is the same entity:
+   * `Cortés Medrano` after `Ana Lucía Cortés Medrano` (a two-word surname), `Local 113` after
+   * `Transit Union Local 113` (a numbered branch, when one name ends so and no place sets it
+   * apart: `the Ohio Supreme Court` is not `the Supreme Court`).
+   */
+  const suffixOwner = (group: Group): Group | undefined => {
+    const endsIt = (g: Group) => g !== group && g.name.endsWith(` ${group.name}`);
+    if (group.kind === 'Person' || group.mentions.every((m) => m.guess)) {
+      const person = [...groups.values()].find((g) => endsIt(g) && g.kind === 'Person');
+      if (person) return person;
+    }
+    if (!institutional(group) || !/\d/.test(group.name)) return undefined;
+    const owners = [...groups.values()].filter((g) => endsIt(g) && institutional(g) && !words(g.name.slice(0, -group.name.length)).some(isPlaceWord));
+    return owners.length === 1 ? owners[0] : undefined;
+  };
   for (const group of [...groups.values()]) {
-    if ((group.kind !== 'Organization' && group.kind !== 'Agency') || words(group.name).length < 2 || !/\d/.test(group.name)) continue;
-    const qualifiedByPlace = (g: Group) => words(g.name.slice(0, -group.name.length)).some(isPlaceWord);
-    const owners = [...groups.values()].filter((g) => g !== group && (g.kind === 'Organization' || g.kind === 'Agency') && g.name.endsWith(` ${group.name}`) && !qualifiedByPlace(g));
-    if (owners.length !== 1) continue;
+    const owner = suffixOwner(group);
+    if (!owner) continue;
     for (const m of group.mentions) {
-      owners[0]!.mentions.push(m);
-      groupOf.set(m, owners[0]!);
+      owner.mentions.push(m);
+      groupOf.set(m, owner);
     }
     groups.delete(keyOf(group.kind, group.name));
   }
@@ -139,11 +140,11 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
       }
       // `Halden` after `Halden Logistics`: a firm or body called by its first word;
       // `the Commission` after `the European Commission`: a body called by its head word.
-      const institutional = (g: Group) => (g.kind === 'Organization' || g.kind === 'Agency') && words(g.name).length > 1;
+      const named = (g: Group) => institutional(g) && words(g.name).length > 1;
       // Only a definite `the Commission` points back; a firm's first word only when it reads as a firm.
       const definite = /\bthe\s+$/i.test(before(m));
-      const headed = m.kind === 'Agency' && definite ? [...groups.values()].filter((g) => institutional(g) && g.kind === 'Agency' && words(g.name).at(-1) === text) : [];
-      const firsts = m.kind === 'Organization' ? [...groups.values()].filter((g) => institutional(g) && g.kind === 'Organization' && words(g.name)[0] === text) : [];
+      const headed = m.kind === 'Agency' && definite ? [...groups.values()].filter((g) => named(g) && g.kind === 'Agency' && words(g.name).at(-1) === text) : [];
+      const firsts = m.kind === 'Organization' ? [...groups.values()].filter((g) => named(g) && g.kind === 'Organization' && words(g.name)[0] === text) : [];
       const bodies = headed.length === 1 ? headed : firsts;
       if (bodies.length === 1) {
         add(m, bodies[0]!.kind, bodies[0]!.name);
