@@ -114,6 +114,12 @@ export interface Quote extends Provenance {
   direct: boolean;
   /** Entity id of the speaker, if attributed. */
   speaker?: string;
+  /**
+   * The mention that attributes this quote (the name, the pronoun, or the
+   * description such as `the minister`), original offsets. Set whenever the
+   * text attributes the quote, named speaker or not.
+   */
+  speakerMention?: Span & { text: string };
   /** Reporting verb as written: `said`, `told reporters`, `added`. */
   verb?: string;
   /** Entity ids the quote names. */
@@ -189,6 +195,14 @@ export interface QuoteNodeAttributes {
   end: number;
   /** The whole source sentence, for display and summaries. */
   context?: string;
+  /**
+   * Who the article says spoke when it never names them (`a spokesperson`,
+   * `officials`): the description as written, with its original span. Such a
+   * quote has no SAID edge.
+   */
+  speakerText?: string;
+  speakerStart?: number;
+  speakerEnd?: number;
 }
 
 export interface DocumentNodeAttributes {
@@ -221,6 +235,9 @@ export type EdgeType =
 export interface EdgeAttributes {
   type: EdgeType;
   verb?: string;
+  /** SAID only: the original span of the mention that attributes the quote (name, pronoun or description). */
+  mentionStart?: number;
+  mentionEnd?: number;
   title?: string;
   count?: number;
   doc?: string;

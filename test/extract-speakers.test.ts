@@ -4,7 +4,7 @@
  * between the speaker and the verb, or when a pronoun could mean two people.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/extract.js';
+import { analyze, extract } from '../src/extract.js';
 
 /** The speaker's canonical name for the quote containing `fragment`, and the entities' kinds. */
 function read(text: string, fragment: string): { speaker: string | undefined; kinds: Map<string, string> } {
@@ -192,3 +192,20 @@ describe('speakers', () => {
   });
 });
 
+
+describe('speaker mention provenance', () => {
+  it('a SAID edge carries the span of the words that attribute its quote: a name, then a pronoun', () => {
+    const text = 'Finance Minister Ada Okoro defended the budget on Monday. “We will not borrow,” Okoro said. “The numbers add up,” she added.';
+    const graph = extract(text);
+    const mentions: Array<[string, string]> = [];
+    graph.forEachEdge((_key, attrs, source) => {
+      if (attrs.type !== 'SAID') return;
+      expect(attrs.mentionStart, 'every SAID edge names its mention').toBeTypeOf('number');
+      mentions.push([graph.getNodeAttribute(source, 'name' as never) as string, text.slice(attrs.mentionStart, attrs.mentionEnd)]);
+    });
+    expect(mentions).toEqual([
+      ['Ada Okoro', 'Okoro'],
+      ['Ada Okoro', 'she'],
+    ]);
+  });
+});

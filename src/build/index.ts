@@ -71,8 +71,14 @@ export function buildGraph(analysis: Analysis): NewsGraph {
       direct: quote.direct,
       ...provenance,
       context: analysis.sentences[quote.sentence]?.text ?? '',
+      ...(!quote.speaker && quote.speakerMention
+        ? { speakerText: quote.speakerMention.text, speakerStart: quote.speakerMention.start, speakerEnd: quote.speakerMention.end }
+        : {}),
     });
-    if (quote.speaker) addEdge(graph, quote.speaker, key, { type: 'SAID', verb: quote.verb ?? 'said', ...provenance });
+    if (quote.speaker) {
+      const mention = quote.speakerMention ? { mentionStart: quote.speakerMention.start, mentionEnd: quote.speakerMention.end } : {};
+      addEdge(graph, quote.speaker, key, { type: 'SAID', verb: quote.verb ?? 'said', ...mention, ...provenance });
+    }
     for (const target of quote.about) addEdge(graph, key, target, { type: 'ABOUT', ...provenance });
   }
 

@@ -102,6 +102,8 @@ const CAN_SPEAK = new Set(['Person', 'Agency', 'Organization', 'Party', 'State']
 interface Attribution {
   speaker: Entity;
   verb: string;
+  /** The words that name the speaker here: a name, a pronoun or a description. */
+  mention: Referent;
 }
 
 /** The referent after any titles, honorifics and determiners before it: `Ms Kovac`, `Chief Minister X`. */
@@ -163,7 +165,7 @@ function trailing(discourse: Discourse, view: SentenceView, after: number): Attr
     for (let k = from + 1; k < from + 7 && k < view.tokens.length; k++) {
       // `said Local 113 president Darnell Sequeira`: past an organisation qualifying the title.
       const who = referentAt(discourse, view, k)?.entity.kind === 'Person' ? referentAt(discourse, view, k) : (referentAfterTitles(discourse, view, k) ?? referentAt(discourse, view, k));
-      if (who && CAN_SPEAK.has(who.entity.kind)) return { speaker: who.entity, verb: verbPhrase(view, from) };
+      if (who && CAN_SPEAK.has(who.entity.kind)) return { speaker: who.entity, verb: verbPhrase(view, from), mention: who };
       const t = view.tokens[k]!;
       const demonym = located(view, t)?.mention.form === 'demonym';
       if (!demonym && !isTitleWord(t.text) && !has(t, 'Determiner', 'Possessive', 'Adjective')) break;
@@ -171,13 +173,13 @@ function trailing(discourse: Discourse, view: SentenceView, after: number): Attr
   }
   if (/^according$/i.test(window[0]!.text) && /^to$/i.test(window[1]?.text ?? '')) {
     const who = referentAt(discourse, view, from + 2);
-    if (who) return { speaker: who.entity, verb: 'according to' };
+    if (who) return { speaker: who.entity, verb: 'according to', mention: who };
   }
   // `X said`, `X, title, said`, `Ms X said`, `Home Secretary X told reporters`
   const who = referentAfterTitles(discourse, view, from);
   if (!who || !CAN_SPEAK.has(who.entity.kind)) return undefined;
   const v = reportingVerbOf(view, tokenAfter(view, who.end));
-  if (v !== undefined) return { speaker: who.entity, verb: verbPhrase(view, v) };
+  if (v !== undefined) return { speaker: who.entity, verb: verbPhrase(view, v), mention: who };
   return undefined;
 }
 
@@ -189,13 +191,13 @@ function leading(discourse: Discourse, view: SentenceView, before: number): Attr
     if (subject.start >= before || subject.start < mainFrom || !CAN_SPEAK.has(subject.entity.kind)) continue;
     const v = reportingVerbOf(view, tokenAfter(view, subject.end));
     if (v !== undefined && view.tokens[v]!.start < before) {
-      return { speaker: subject.entity, verb: verbPhrase(view, v) };
+      return { speaker: subject.entity, verb: verbPhrase(view, v), mention: subject };
     }
   }
   const according = view.tokens.findIndex((t, i) => /^according$/i.test(t.text) && /^to$/i.test(view.tokens[i + 1]?.text ?? ''));
   if (according >= 0) {
     const who = referentAt(discourse, view, according + 2);
-    if (who) return { speaker: who.entity, verb: 'according to' };
+    if (who) return { speaker: who.entity, verb: 'according to', mention: who };
   }
   return undefined;
 }
@@ -206,7 +208,13 @@ function clauseSubject(discourse: Discourse, view: SentenceView, before: number)
   const nearest = candidates[candidates.length - 1];
   if (!nearest) return undefined;
   const v = verbAfter(view, tokenAfter(view, nearest.end));
-  return { speaker: nearest.entity, verb: v !== undefined ? verbPhrase(view, v) : 'said' };
+  return { speaker: nearest.entity, verb: v !== undefined ? verbPhrase(view, v) : 'said', mention: nearest };
+}
+
+/** A speaker mention in original offsets, with its words as written there. */
+function mentionSpan(norm: Discourse['norm'], mention: Referent): Quote['speakerMention'] {
+  const span = toOriginal(norm, mention.start, mention.end);
+  return { ...span, text: norm.original.slice(span.start, span.end) };
 }
 
 function viewAt(discourse: Discourse, offset: number): SentenceView | undefined {
@@ -228,7 +236,7 @@ export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
   const quotes: Quote[] = [];
   const direct = findQuoteSpans(norm.text);
   const sentencesWithDirect = new Set<number>();
-  let previous: { speaker?: Entity; sentence: number; endSentence: number } | undefined;
+  let previous: { speaker?: Entity; mention?: Referent; sentence: number; endSentence: number } | undefined;
 
   for (const span of direct) {
     const first = viewAt(discourse, span.start);
@@ -246,10 +254,13 @@ export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
       (standsAlone ? undefined : clauseSubject(discourse, first, span.open));
     let speaker = attribution?.speaker;
     let verb = attribution?.verb;
-    // A quote that is a whole sentence with no attribution continues the previous speaker.
+    let mention = attribution?.mention;
+    // A quote that is a whole sentence with no attribution continues the previous speaker,
+    // attributed by the mention that attributed the previous quote.
     if (!speaker && standsAlone && previous?.speaker && first.sentence.index - previous.endSentence <= 2) {
       speaker = previous.speaker;
       verb = 'said';
+      mention = previous.mention;
     }
     const views = discourse.views.filter((v) => v.sentence.index >= first.sentence.index && v.sentence.index <= last.sentence.index);
     const quote: Quote = {
@@ -261,10 +272,11 @@ export function extractQuotes(discourse: Discourse, doc: string): Quote[] {
       about: about(views, span.start, span.end, speaker),
     };
     if (speaker) quote.speaker = speaker.id;
+    if (speaker && mention) quote.speakerMention = mentionSpan(norm, mention);
     if (verb) quote.verb = verb;
     quotes.push(quote);
     for (const v of views) sentencesWithDirect.add(v.sentence.index);
-    previous = { sentence: first.sentence.index, endSentence: last.sentence.index, ...(speaker ? { speaker } : {}) };
+    previous = { sentence: first.sentence.index, endSentence: last.sentence.index, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) };
   }
 
   for (const view of discourse.views) {
@@ -315,7 +327,7 @@ function negated(view: SentenceView, subjectEnd: number, v: number): boolean {
  * `According to X, CLAUSE.`, `According to X, a title at Y, CLAUSE.` or
  * `CLAUSE, according to X[, title].`: the speaker and where the clause lies.
  */
-function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entity; start: number; end: number } | undefined {
+function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Referent; start: number; end: number } | undefined {
   const tokens = view.tokens;
   const at = tokens.findIndex((t, i) => /^according$/i.test(t.text) && /^to$/i.test(tokens[i + 1]?.text ?? ''));
   if (at < 0) return undefined;
@@ -324,7 +336,7 @@ function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entit
   if (at > 0) {
     // Trailing: the clause is everything before `, according to`.
     if (!/,\s*$/.test(tokens[at - 1]!.post)) return undefined;
-    return { speaker: who.entity, start: view.sentence.normStart, end: tokens[at - 1]!.end };
+    return { speaker: who, start: view.sentence.normStart, end: tokens[at - 1]!.end };
   }
   // `According to the Parliament’s secretary-general, Alessandro Ferri, …`: the person the title names.
   const firstComma = tokens.findIndex((t) => t.end >= who.end && /,/.test(t.post));
@@ -338,7 +350,7 @@ function accordingTo(discourse: Discourse, view: SentenceView): { speaker: Entit
     if (close > 0 && tokens.slice(comma + 1, close + 1).some((t) => isTitleHead(t.text))) comma = close;
   }
   const start = tokens[comma + 1];
-  return comma >= 0 && start ? { speaker: speaker.entity, start: start.start, end: view.sentence.normEnd } : undefined;
+  return comma >= 0 && start ? { speaker, start: start.start, end: view.sentence.normEnd } : undefined;
 }
 
 /**
@@ -372,10 +384,7 @@ function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string, q
     const v = reportingVerbOf(view, tokenAfter(view, subject.end));
     return v === undefined ? [] : [{ subject, verb: verbPhrase(view, v), v }];
   });
-  if (according) {
-    const subject = { entity: according.speaker, start: according.start, end: according.start, text: '', pronoun: false };
-    found.unshift({ subject, verb: 'according to', clause: according });
-  }
+  if (according) found.unshift({ subject: according.speaker, verb: 'according to', clause: according });
   for (const { subject, verb, v, clause } of found) {
     if (!CAN_SPEAK.has(subject.entity.kind)) continue;
     let clauseStart: number;
@@ -417,6 +426,7 @@ function reportedSpeech(discourse: Discourse, view: SentenceView, doc: string, q
       text,
       direct: false,
       speaker: subject.entity.id,
+      speakerMention: mentionSpan(norm, subject),
       verb,
       about: about([view], clauseStart, clauseEnd, subject.entity),
     };
