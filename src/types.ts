@@ -122,6 +122,8 @@ export interface Quote extends Provenance {
   speakerMention?: Span & { text: string };
   /** Reporting verb as written: `said`, `told reporters`, `added`. */
   verb?: string;
+  /** The quote's pieces when its attribution interrupts it (`“A,” she said, “B.”`); start/end span them all. */
+  pieces?: Span[];
   /** Entity ids the quote names. */
   about: string[];
 }

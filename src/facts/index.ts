@@ -5,7 +5,7 @@
 import type { Entity, Mention, NormalizedText, Quote, Relation, Role, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
 import { buildViews, mainSubject, type Discourse, type Located } from './discourse.js';
-import { extractQuotes } from './quotes.js';
+import { extractQuotes, type Titled } from './attribution/index.js';
 import { extractRoles } from './roles.js';
 import { extractRelations } from './relations.js';
 
@@ -60,8 +60,14 @@ export function extractFacts(
   const discourse: Discourse = { norm, views: buildViews(sentences, tokens, located), focusBefore: [], gender: new Map() };
   trackGender(discourse);
   trackFocus(discourse);
-  const quotes = extractQuotes(discourse, doc);
   const roles = extractRoles(discourse, doc);
+  // `the minister said`: a description points back to the person the article gave that title.
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const titled: Titled[] = roles.flatMap((r) => {
+    const entity = byId.get(r.person);
+    return entity ? [{ entity, title: r.title.toLowerCase(), sentence: r.sentence }] : [];
+  });
+  const quotes = extractQuotes(discourse, doc, titled);
   const relations = extractRelations(discourse, entities, roles, doc);
   return { quotes, roles, relations };
 }

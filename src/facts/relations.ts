@@ -11,7 +11,7 @@ import type { Entity, Relation, RelationType, Role } from '../types.js';
 import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, type RelationVerbType } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
-import { isReportingVerb } from './quotes.js';
+import { isSpeechVerb } from './attribution/index.js';
 import { fitsPronoun, isPossessor, subjects, subjectsBefore, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
 
 interface VerbPattern {
@@ -204,7 +204,7 @@ function relatedLinks(discourse: Discourse, view: SentenceView, doc: string, typ
     let v = after;
     while (v < view.tokens.length && has(view.tokens[v], 'Adverb', 'Auxiliary', 'Negative', 'Modal')) v++;
     const verb = view.tokens[v];
-    if (!verb || !has(verb, 'Verb') || has(verb, 'Copula') || isReportingVerb(verb) || LIGHT_VERBS.test(verb.text) || inCompound(view, v)) continue;
+    if (!verb || !has(verb, 'Verb') || has(verb, 'Copula') || isSpeechVerb(verb) || LIGHT_VERBS.test(verb.text) || inCompound(view, v)) continue;
     // The verb with its particles/prepositions: `commented on`, `met with`.
     let end = v + 1;
     while (end < view.tokens.length && end < v + 3 && has(view.tokens[end], 'Preposition', 'Particle', 'Adverb') && !/[,;]/.test(view.tokens[end - 1]!.post)) end++;

@@ -220,7 +220,36 @@ export function kindOfLowercaseHead(phrase: string): EntityKind | undefined {
 
 // ─── Verbs ──────────────────────────────────────────────────────────────────
 
-export const reportingVerbs: ReadonlySet<string> = new Set(verbs.reporting.map(lexKey));
+/** What a cue of attribution takes after it (see verbs.json's `speech._why`). */
+export type CueClass = 'say' | 'object' | 'epithet' | 'quoteOnly';
+
+export interface SpeechCue {
+  lemma: string;
+  class: CueClass;
+}
+
+/** Every inflected form of every speech lemma (`said`, `points out`, `calling on`) → its lemma and class; one- or two-word keys. */
+const speechForms = new Map<string, SpeechCue>();
+for (const cls of ['quoteOnly', 'epithet', 'object', 'say'] as const) {
+  for (const lemma of verbs.speech[cls]) {
+    const [head, ...rest] = lemma.split(' ');
+    const irregular = (verbs.speech.irregular as Record<string, string[]>)[lemma] ?? [];
+    const forms = [...inflections(head!).map((f) => [f, ...rest].join(' ')), ...irregular];
+    // A later class wins: `say` verbs are the common reading of words in two lists (`warn`, `ask`).
+    for (const form of forms) speechForms.set(lexKey(form), { lemma, class: cls });
+  }
+}
+
+/** The speech cue a word (or a word and its particle: `pointed out`) is, if any. */
+export function speechCue(words: string): SpeechCue | undefined {
+  return speechForms.get(lexKey(words));
+}
+
+/** Fixed phrases that frame a statement (`according to`, `in a statement`). */
+export const speechPhrases: readonly string[] = verbs.speech.phrases.map(lexKey);
+
+/** Inflected speech verbs of the `say` class and their one-word forms: `said`, `tells`, `argued`. */
+export const reportingVerbs: ReadonlySet<string> = new Set([...speechForms].filter(([form, cue]) => cue.class === 'say' && !form.includes(' ')).map(([form]) => form));
 
 export type RelationVerbType = Exclude<RelationType, 'RELATED'>;
 /** Multi-word verb phrases and lemmas, longest first, each with its relation type. */

@@ -50,6 +50,13 @@ function lineEdits(text: string, start: number, end: number): Edit[] {
       const opening = /[\s([{—–-]/.test(prev) || i === start + lead;
       edits.push({ start: i, end: i + 1, text: opening ? '“' : '”' });
     }
+    // `''` is how some pages (the New York Times' archive) write a double quotation mark.
+    if (c === "'" && next === "'" && prev !== "'" && text[i + 2] !== "'") {
+      const opening = /[\s([{—–-]/.test(prev) || i === start + lead;
+      edits.push({ start: i, end: i + 2, text: opening ? '“' : '”' });
+      i++;
+      continue;
+    }
     // Glued sentences: "campaign.While", "opinion.”“It’s", ".”Officials".
     const isClosingQuote = c === '”' || (c === '"' && !/[\s([{—–-]/.test(prev));
     if (/[.!?]/.test(c) && /[\p{Ll}\d)%]/u.test(prev) && /[\p{Lu}“"]/u.test(next)) {

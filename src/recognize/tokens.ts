@@ -14,6 +14,8 @@ export interface Token {
   start: number;
   end: number;
   tags: ReadonlySet<string>;
+  /** compromise's phrase chunk: `Noun`, `Verb`, `Adjective` or `Pivot` (prepositions, conjunctions). */
+  chunk?: string;
 }
 
 interface CompromiseTerm {
@@ -21,6 +23,7 @@ interface CompromiseTerm {
   pre: string;
   post: string;
   tags: string[];
+  chunk?: string;
   offset: { start: number; length: number };
 }
 
@@ -129,6 +132,7 @@ export function tokenize(sentence: Sentence): Token[] {
       start,
       end: start + term.offset.length,
       tags: new Set(term.tags),
+      ...(term.chunk ? { chunk: term.chunk } : {}),
     });
   }
   return tokens;

@@ -1,0 +1,92 @@
+/**
+ * Cues of attribution: the verbs and phrases that say someone said
+ * something (`said`, `told reporters`, `pointed out`, `according to`).
+ * Which words are cues is the speech lexicon's (verbs.json `speech`); here
+ * is where they stand in a sentence and what form they take.
+ */
+import { isTitleHead, speechCue, type CueClass } from '../../lexicons/index.js';
+import { has } from '../../recognize/tokens.js';
+import type { Token } from '../../recognize/index.js';
+import type { SentenceView } from '../discourse.js';
+import { glued } from './phrases.js';
+
+export interface Cue {
+  /** Token index of the cue's first word. */
+  verb: number;
+  /** Token index just past the cue's words. */
+  end: number;
+  lemma: string;
+  class: CueClass | 'according';
+  /** A participle after a comma (`…, saying …`): its subject is the main clause's. */
+  participle: boolean;
+}
+
+const BE = /^(is|was|were|are|be|been|being|am|'s|’s)$/i;
+
+/** `is said to be`, `was told by aides`: the subject is not who spoke. */
+function passive(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k]!;
+    if (BE.test(t.text)) return true;
+    if (!has(t, 'Adverb', 'Negative')) return false;
+  }
+  return false;
+}
+
+/** `…, with its chief executive Amara Nwosu saying …`: the index of `with` before the participle's own subject, or -1. */
+export function withSubject(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    if (/^with$/i.test(tokens[k]!.text)) return k < i - 1 ? k : -1;
+    if (has(tokens[k], 'Verb') && !has(tokens[k], 'Noun')) return -1;
+  }
+  return -1;
+}
+
+/** Whether token `i` is a speech verb as used (a verb, not `the statement's note`). */
+export function isSpeechVerb(token: Token | undefined): boolean {
+  return !!token && has(token, 'Verb') && speechCue(token.text)?.class === 'say';
+}
+
+/** The cues of one sentence, in order. */
+export function findCues(view: SentenceView): Cue[] {
+  const { tokens } = view;
+  const cues: Cue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (/^according$/i.test(t.text) && /^to$/i.test(next?.text ?? '')) {
+      cues.push({ verb: i, end: i + 2, lemma: 'according to', class: 'according', participle: false });
+      i++;
+      continue;
+    }
+    // compromise may read a verb after a name as an adjective (`O'Neill said officials …`): the forms only verbs have count anyway.
+    if (!has(t, 'Verb') && !/ing$/i.test(t.text) && !(/^(said|says|told|tells)$/i.test(t.text) || (/ed$/i.test(t.text) && has(tokens[i - 1], 'ProperNoun', 'Pronoun')))) continue;
+    const two = next && glued(tokens, i) ? speechCue(`${t.text} ${next.text}`) : undefined;
+    const one = speechCue(t.text);
+    const cue = two ?? one;
+    if (!cue) continue;
+    const end = two ? i + 2 : i + 1;
+    // `JD(S) state president`, `post office`: a word before a title or a noun it qualifies is no verb.
+    if (isTitleHead(tokens[end]?.text ?? '') && glued(tokens, end - 1) && !/^(said|says|told|tells)$/i.test(t.text)) continue;
+    // `to say`, `declined to comment`: an infinitive reports nothing said.
+    if (/^to$/i.test(tokens[i - 1]?.text ?? '') || passive(tokens, i)) continue;
+    // A gerund is a cue only as a participle after a comma (`…, saying`) or after `while`/`by` (`while noting`).
+    const gerund = /ing$/i.test(t.text);
+    const participle = gerund && i > 0 && (!glued(tokens, i - 1) || /^(while|by|after|before|in)$/i.test(tokens[i - 1]!.text) || withSubject(tokens, i) >= 0);
+    if (gerund && !participle) continue;
+    cues.push({ verb: i, end, lemma: cue.lemma, class: cue.class, participle });
+    if (two) i++;
+  }
+  return cues;
+}
+
+/** `told reporters`, `said`, `added`: the verb as written, with its listener when that is the press. */
+export function verbPhrase(view: SentenceView, cue: Cue): string {
+  const words = view.tokens.slice(cue.verb, cue.end).map((t) => t.text);
+  const next = view.tokens[cue.end];
+  if (cue.lemma === 'tell' && next && /^(reporters|journalists|the|a|an|media|press|lawmakers|parliament|supporters)$/i.test(next.text)) {
+    const third = view.tokens[cue.end + 1];
+    return /^(the|a|an)$/i.test(next.text) ? `${words.join(' ')} ${next.text} ${third?.text ?? ''}`.trim() : `${words.join(' ')} ${next.text}`;
+  }
+  return words.join(' ');
+}

@@ -1,0 +1,207 @@
+/**
+ * Attribution: who said what. A small pipeline over the discourse:
+ *
+ *   marks   quotation spans (quoted words, over paragraphs too)
+ *   cues    speech verbs and phrases in each sentence
+ *   rules   for each cue, the source phrase and what was said (rules.ts)
+ *   speakers  the source phrase → an entity, or the description kept as written
+ *   assemble  quotes: direct (all quoted), mixed (a report holding quoted
+ *           words), reported; a quote interrupted by its attribution is one
+ *           quote in pieces; a quote standing alone continues the last speaker;
+ *           titles of works, scare quotes and coined words are no quotes.
+ */
+import type { Entity, Quote, Span } from '../../types.js';
+import { toOriginal } from '../../normalize/index.js';
+import { subjectsBefore, type Discourse, type SentenceView } from '../discourse.js';
+import { findCues, verbPhrase } from './cues.js';
+import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import { candidatesOf, type Candidate, type Range } from './rules.js';
+import { speakerOf, type Speaker, type Titled } from './speakers.js';
+
+export { findQuoteSpans, type QuoteSpan } from './marks.js';
+export { isSpeechVerb } from './cues.js';
+export type { Titled } from './speakers.js';
+
+/** A quote before it becomes a `Quote`: normalized ranges and who said it. */
+interface Draft {
+  ranges: Range[];
+  direct: boolean;
+  sentence: number;
+  speaker?: Speaker;
+  verb?: string;
+  /** Sentence index of the last range, for continuations. */
+  lastSentence: number;
+  paragraph: number;
+}
+
+const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
+
+/** Letters of `range` outside every quotation span. */
+function lettersOutside(text: string, range: Range, spans: QuoteSpan[]): number {
+  let n = 0;
+  for (let i = range.start; i < range.end; i++) {
+    if (/[\p{L}\p{N}]/u.test(text[i]!) && !spans.some((s) => s.open <= i && i < s.after)) n++;
+  }
+  return n;
+}
+
+/** A content is direct when its words are all inside quotation marks (a stray `that` or `:` aside). */
+function directSpans(text: string, ranges: Range[], spans: QuoteSpan[]): QuoteSpan[] | undefined {
+  const inside = spans.filter((s) => ranges.some((r) => overlaps(r, { start: s.open, end: s.after })));
+  if (inside.length === 0) return undefined;
+  const outside = ranges.reduce((n, r) => n + lettersOutside(text, r, inside), 0);
+  const stray = ranges.map((r) => text.slice(r.start, r.end).replace(/[“”«»][^“”«»]*[“”«»]?/g, ' ')).join(' ');
+  return outside === 0 || /^\W*(that|and|but|saying)?\W*$/i.test(stray) ? inside : undefined;
+}
+
+/** A quoted title of a work, a name or a scare-quoted word or two: no one's statement. */
+function isNoStatement(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length <= 2) return true;
+  const capitalised = words.filter((w) => /^[“‘(]?\p{Lu}/u.test(w)).length;
+  // `Face the Nation`, `The Kid Who Would Be King.`: every content word capitalised.
+  const content = words.filter((w) => !/^(the|a|an|of|and|or|in|on|at|to|for|with|by|from|is|be)$/i.test(w));
+  return content.length > 0 && capitalised >= content.length && words.length <= 8;
+}
+
+function viewAt(discourse: Discourse, offset: number): SentenceView | undefined {
+  return discourse.views.find((v) => v.sentence.normStart <= offset && offset < v.sentence.normEnd + 1);
+}
+
+function about(discourse: Discourse, ranges: Range[], speaker?: Entity): string[] {
+  const ids = new Set<string>();
+  for (const v of discourse.views) {
+    for (const l of v.located) {
+      if (l.entity === speaker) continue;
+      if (ranges.some((r) => l.mention.normStart >= r.start && l.mention.normEnd <= r.end)) ids.add(l.entity.id);
+    }
+  }
+  return [...ids].sort();
+}
+
+/** The drafts the rules read: one per candidate, the same content read twice kept once. */
+function draftsOf(discourse: Discourse, candidates: Candidate[], spans: QuoteSpan[], titled: Titled[]): Draft[] {
+  const text = discourse.norm.text;
+  const drafts: Draft[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const direct = directSpans(text, c.content, spans);
+    const ranges = direct ? direct.map((s) => ({ start: s.start, end: s.end })) : c.content;
+    const key = ranges.map((r) => `${r.start}-${r.end}`).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const last = viewAt(discourse, ranges[ranges.length - 1]!.end - 1) ?? c.view;
+    const first = viewAt(discourse, ranges[0]!.start) ?? c.view;
+    drafts.push({
+      ranges,
+      direct: !!direct,
+      sentence: first.sentence.index,
+      lastSentence: Math.max(last.sentence.index, c.view.sentence.index),
+      paragraph: c.view.sentence.paragraph,
+      speaker: speakerOf(discourse, c.view, c.source, titled),
+      verb: c.cue.class === 'according' ? 'according to' : verbPhrase(c.view, c.cue),
+    });
+  }
+  return drafts;
+}
+
+/**
+ * A content read as what one cue introduced, cut where a later attribution
+ * of the same sentence begins (`X said the deal was done, Y added.` gives X
+ * `the deal was done`, not Y's attribution with it).
+ */
+function cutAtLaterSources(candidates: Candidate[]): void {
+  for (const c of candidates) {
+    for (const other of candidates) {
+      if (other === c || other.view !== c.view) continue;
+      const sourceStart = c.view.tokens[other.source.from]!.start;
+      c.content = c.content.flatMap((r) => {
+        if (!(r.start < sourceStart && sourceStart < r.end) || other.content.some((o) => o.start <= r.start && r.end <= o.end)) return [r];
+        const before = c.view.sentence.text.slice(r.start - c.view.sentence.normStart, sourceStart - c.view.sentence.normStart);
+        // (`… would be more intense — and he noted …`: the joining words go with the cut.)
+        const end = r.start + before.replace(/[\s,—–]*(\b(and|but)\b)?[\s,—–]*$/i, '').length;
+        return end > r.start ? [{ start: r.start, end }] : [];
+      });
+    }
+  }
+}
+
+/** Quotation spans no rule read: pieces of an attributed quote, continuations, epithets, or nothing said. */
+function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draft[] {
+  const text = discourse.norm.text;
+  const used = (s: QuoteSpan) => drafts.some((d) => d.ranges.some((r) => overlaps(r, s)));
+  const added: Draft[] = [];
+  const all = () => [...drafts, ...added].sort((a, b) => a.ranges[0]!.start - b.ranges[0]!.start);
+  for (const span of spans) {
+    if (used(span)) continue;
+    const first = viewAt(discourse, span.start);
+    const last = viewAt(discourse, Math.max(span.start, span.end - 1));
+    if (!first || !last) continue;
+    const words = text.slice(span.start, span.end);
+    const standsAlone = first.sentence.normStart >= span.open - 1;
+    const previous = all()
+      .filter((d) => d.ranges[0]!.start < span.start && d.speaker)
+      .pop();
+    if (standsAlone) {
+      // `“A,” she said. “B.”`: the same paragraph goes on with the same quote, in pieces.
+      const near = previous && first.sentence.index - previous.lastSentence <= 1;
+      if (near && previous.direct && previous.paragraph === first.sentence.paragraph && !span.continued) {
+        previous.ranges.push({ start: span.start, end: span.end });
+        previous.lastSentence = last.sentence.index;
+        continue;
+      }
+      // A quote over several paragraphs, or a quote standing alone after its speaker's: the same speaker.
+      if (previous && (span.continued || first.sentence.index - previous.lastSentence <= 2)) {
+        const draft: Draft = { ranges: [{ start: span.start, end: span.end }], direct: true, sentence: first.sentence.index, lastSentence: last.sentence.index, paragraph: first.sentence.paragraph, verb: 'said' };
+        if (previous.speaker) draft.speaker = previous.speaker;
+        added.push(draft);
+        continue;
+      }
+    }
+    if (isNoStatement(words)) continue;
+    const draft: Draft = { ranges: [{ start: span.start, end: span.end }], direct: true, sentence: first.sentence.index, lastSentence: last.sentence.index, paragraph: first.sentence.paragraph };
+    if (!standsAlone) {
+      // `he had called the plan “…”`: the quoted words are the clause subject's.
+      const subject = subjectsBefore(first, discourse, span.open).filter((s) => s.entity.kind !== 'Place').pop();
+      if (subject) Object.assign(draft, { speaker: { entity: subject.entity, start: subject.start, end: subject.end, text: subject.text }, verb: 'said' });
+    }
+    added.push(draft);
+  }
+  return added;
+}
+
+function toQuote(discourse: Discourse, draft: Draft, doc: string): Quote {
+  const { norm } = discourse;
+  const ranges = draft.ranges.slice().sort((a, b) => a.start - b.start);
+  const first = ranges[0]!;
+  const last = ranges[ranges.length - 1]!;
+  const quote: Quote = {
+    doc,
+    sentence: draft.sentence,
+    ...toOriginal(norm, first.start, last.end),
+    text: ranges.map((r) => norm.text.slice(r.start, r.end)).join(' '),
+    direct: draft.direct,
+    about: about(discourse, ranges, draft.speaker?.entity),
+  };
+  if (ranges.length > 1) quote.pieces = ranges.map((r): Span => toOriginal(norm, r.start, r.end));
+  if (draft.speaker) {
+    const span = toOriginal(norm, draft.speaker.start, draft.speaker.end);
+    quote.speakerMention = { ...span, text: norm.original.slice(span.start, span.end) };
+    if (draft.speaker.entity) quote.speaker = draft.speaker.entity.id;
+  }
+  if (draft.verb) quote.verb = draft.verb;
+  return quote;
+}
+
+export function extractQuotes(discourse: Discourse, doc: string, titled: Titled[] = []): Quote[] {
+  const spans = findQuoteSpans(discourse.norm.text);
+  // A cue inside quoted words is the speaker's own wording, not the article attributing them.
+  const quoted = (view: SentenceView, i: number) => spans.some((s) => s.start <= view.tokens[i]!.start && view.tokens[i]!.end <= s.end);
+  const candidates = discourse.views.flatMap((view) => candidatesOf(discourse, view, findCues(view).filter((c) => !quoted(view, c.verb)), spans));
+  cutAtLaterSources(candidates);
+  const drafts = draftsOf(discourse, candidates.filter((c) => c.content.length > 0), spans, titled);
+  const all = [...drafts, ...unread(discourse, drafts, spans)];
+  const quotes = all.map((d) => toQuote(discourse, d, doc)).sort((a, b) => a.start - b.start || b.end - a.end);
+  // A quote is keyed by where it starts: of two reports starting at one word, the longer stays.
+  return quotes.filter((q, i) => i === 0 || quotes[i - 1]!.start !== q.start);
+}

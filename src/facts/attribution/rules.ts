@@ -1,0 +1,385 @@
+/**
+ * The attribution rules: for one cue, where the source and what was said
+ * lie. Each rule is one way news copy attributes words, named, with an
+ * example, tried in order; the first that reads the cue wins.
+ *
+ *   according-to          According to X, …   /   …, according to X.
+ *   participle            …, saying (that) …   (the main clause's subject speaks)
+ *   coordinated           X said … and warned …   (the first cue's subject speaks)
+ *   content-then-cue      “…,” X said.   /   …, X told reporters.   /   The plan, he said, would fail.
+ *   inverted              “…,” said X.   /   …, says X, a pollster.
+ *   quote-then-sentence   “…?”  X asked.   (the attribution opens the next sentence)
+ *   cue-then-content      X said (that) …   /   X told Y …   /   X said: “…”   /   X called Y “…”
+ */
+import { located, type Discourse, type SentenceView } from '../discourse.js';
+import { isTitleWord } from '../../lexicons/index.js';
+import { withSubject, type Cue } from './cues.js';
+import type { QuoteSpan } from './marks.js';
+import { frameAfter, glued, isAside, joint, opensPhrase, subjectAfter, subjectBefore, type SourcePhrase } from './phrases.js';
+import { has } from '../../recognize/tokens.js';
+import type { Token } from '../../recognize/index.js';
+
+/** A half-open range of the normalized text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export type RuleName = 'according-to' | 'participle' | 'coordinated' | 'inverted' | 'content-then-cue' | 'quote-then-sentence' | 'cue-then-content';
+
+export interface Candidate {
+  rule: RuleName;
+  view: SentenceView;
+  cue: Cue;
+  /** The phrase naming who spoke, in the cue's sentence. */
+  source: SourcePhrase;
+  /** What was said, in order (more than one range when the attribution interrupts it). */
+  content: Range[];
+}
+
+export interface RuleContext {
+  discourse: Discourse;
+  spans: QuoteSpan[];
+  /** Earlier candidates of this sentence (a participle's subject is the main clause's). */
+  before: Candidate[];
+  cues: Cue[];
+}
+
+interface Rule {
+  name: RuleName;
+  find: (ctx: RuleContext, view: SentenceView, cue: Cue) => Omit<Candidate, 'rule' | 'view' | 'cue'> | undefined;
+}
+
+// ─── Where what was said ends and begins ────────────────────────────────────
+
+const SUBORDINATOR = /^(while|when|although|though|if|as|because|since|after|before|whereas|unless|once)$/i;
+
+/** Whether token `i` opens a participle cue of this sentence (`, saying`, `, adding that`). */
+function opensParticiple(ctx: RuleContext, i: number): boolean {
+  return ctx.cues.some((c) => c.participle && c.verb === i);
+}
+
+/** The cue a coordinating `and`/`but` at token `i` joins to the clause before it (`… and warned …`), if any. */
+function coordinatedCue(ctx: RuleContext, view: SentenceView, i: number): Cue | undefined {
+  if (!/^(and|but)$/i.test(view.tokens[i]?.text ?? '')) return undefined;
+  let k = i + 1;
+  while (has(view.tokens[k], 'Adverb', 'Auxiliary') && !ctx.cues.some((c) => c.verb === k)) k++;
+  return ctx.cues.find((c) => c.verb === k && !c.participle && c.class !== 'according');
+}
+
+/**
+ * The end of what was said from token `from`: the sentence's end, or an
+ * earlier `; `, a participle cue (`, adding …`) or `, according to`; carried
+ * on to the close of a quotation opened inside it.
+ */
+function contentEnd(ctx: RuleContext, view: SentenceView, from: number, cue?: Cue): number {
+  const { tokens } = view;
+  let end = view.sentence.normEnd;
+  // `While officials say they are watching, they made clear …`: a report inside a leading subordinate clause ends at its comma.
+  const subordinate = SUBORDINATOR.test(tokens[0]?.text ?? '') && !tokens.slice(0, from).some((_, i) => /,/.test(joint(tokens, i)));
+  for (let k = from; k < tokens.length - 1; k++) {
+    const j = joint(tokens, k);
+    const next = tokens[k + 1]!;
+    // `claiming they would be …, and dismissed X as …`: a second predicate of the speaker's, not of the report.
+    // (Only a verb in the cue's own tense: `is very high, and considers …` goes on with the report's subject.)
+    const predicate = k > from && !!cue && /^(and|but)$/i.test(next.text) && !has(tokens[k], 'Verb') && isFinite(tokens[k + 2]) && !has(tokens[k + 2], 'Auxiliary', 'Copula') && sameTense(tokens[k + 2]!, view.tokens[cue.verb]!);
+    if (/;/.test(j) || (subordinate && /,/.test(j)) || predicate || (/,/.test(j) && (opensParticiple(ctx, k + 1) || /^according$/i.test(next.text))) || (k > from && coordinatedCue(ctx, view, k + 1))) {
+      // (A closing quotation mark stays with the words it closes.)
+      end = tokens[k]!.end + (/^[”»]/.test(tokens[k]!.post) ? 1 : 0);
+      break;
+    }
+  }
+  const start = tokens[from]?.start ?? end;
+  const running = ctx.spans.find((s) => s.open >= start - 1 && s.open < end && s.end > end);
+  return running ? running.after : end;
+}
+
+/** Where the sentence's words begin, or the opening of a quotation running into it from an earlier sentence. */
+function sentenceStart(ctx: RuleContext, view: SentenceView): number {
+  const start = view.sentence.normStart;
+  const running = ctx.spans.find((s) => s.open < start && s.end > start);
+  return running ? running.open : start;
+}
+
+/** A range without the punctuation around it (a closing quotation mark and what it closes stay). */
+function trimmed(text: string, start: number, end: number): Range | undefined {
+  while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—–.-]/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** A reported clause has a finite verb of its own (`denied involvement` reports no statement). */
+function isClause(view: SentenceView, range: Range): boolean {
+  const tokens = view.tokens.filter((t) => t.start >= range.start && t.end <= range.end);
+  return tokens.some((t, i) => isFinite(t) && !/^to$/i.test(tokens[i - 1]?.text ?? ''));
+}
+
+/** Whether a quotation opens within the first characters of `range`. */
+function opensWithQuote(ctx: RuleContext, range: Range): boolean {
+  return ctx.spans.some((s) => s.open >= range.start - 1 && s.open <= range.start + 1);
+}
+
+/** Whether `range` holds quotation marks. */
+function holdsQuote(ctx: RuleContext, range: Range): boolean {
+  return ctx.spans.some((s) => s.start < range.end && s.end > range.start);
+}
+
+/** Words that may open a clause's subject though they name nothing (`there will be`, `it is`). */
+const EXPLETIVE = /^(there|here)$/i;
+
+/** Whether two verbs are in one tense (a participle cue counts as past: `…, claiming …, and dismissed …`). */
+function sameTense(verb: Token, cue: Token): boolean {
+  const past = (t: Token) => has(t, 'PastTense') || has(t, 'Gerund');
+  return past(verb) === past(cue);
+}
+
+/** A verb that makes a clause finite (`is`, `would`, `said`), not a gerund or a bare participle. */
+function isFinite(t: Token | undefined): boolean {
+  return has(t, 'Verb') && !has(t, 'Gerund') && !(has(t, 'PastParticiple') && !has(t, 'PastTense', 'Auxiliary'));
+}
+
+/**
+ * Whether a clause begins at token `from`: words of a subject (modifiers after
+ * it allowed: `the politics surrounding the ticket would be`), then a finite
+ * verb before any comma but one closing an aside right after the subject.
+ */
+function startsClause(view: SentenceView, from: number): boolean {
+  const { tokens } = view;
+  const first = tokens[from];
+  if (!first || (isFinite(first) && !EXPLETIVE.test(first.text))) return false;
+  let asides = 0;
+  for (let k = from + 1; k < tokens.length && k < from + 20; k++) {
+    if (!glued(tokens, k - 1)) {
+      // `said the economy, which grew last year, is strong`: one aside set off by commas.
+      const close = tokens.findIndex((x, i) => i >= k && i < k + 15 && /,/.test(joint(tokens, i)));
+      if (asides > 0 || !/,/.test(joint(tokens, k - 1)) || close < 0 || !isAside(view, k, close + 1)) return false;
+      asides++;
+      k = close;
+      continue;
+    }
+    if (isFinite(tokens[k]) && !/^to$/i.test(tokens[k - 1]!.text)) return true;
+  }
+  return false;
+}
+
+/** Words that open an adjunct, not what was said (`demanded since the bill …`). */
+const ADJUNCT_OPENER = /^(since|until|after|before|during|while|when|because|as|in|on|at|for|with|by|from|over|under|despite|amid|if|though|although|of|about|into|onto|through|without)$/i;
+
+/** What the cue's class accepts after it (`say`: a clause or quoted words; `quoteOnly`: quoted words). */
+function acceptsAfter(ctx: RuleContext, view: SentenceView, cue: Cue, range: Range, introduced: boolean): boolean {
+  const text = ctx.discourse.norm.text.slice(range.start, range.end);
+  if (words(text) < 2 && !opensWithQuote(ctx, range)) return false;
+  const from = view.tokens.findIndex((t) => t.start >= range.start);
+  const opener = view.tokens[from]?.text ?? '';
+  // (`as much as 150,000 tonnes`, `about 1,200 tractors`: a measure, not an adjunct.)
+  const measure = has(view.tokens[from + 1], 'Value') || /^(much|many)$/i.test(view.tokens[from + 1]?.text ?? '');
+  if (!introduced && ((ADJUNCT_OPENER.test(opener) && !measure) || /^(that|which|who)$/i.test(opener)) && !opensWithQuote(ctx, range)) return false;
+  switch (cue.class) {
+    case 'quoteOnly':
+      return opensWithQuote(ctx, range) || (introduced && /:/.test(joint(view.tokens, cue.end - 1)));
+    case 'epithet':
+      // `called X “…”`, `dismissed X as political theatre`, `accused X of …`
+      return holdsQuote(ctx, range) || isClause(view, range) || /\s(as|of)\s/.test(text);
+    case 'object':
+      return true;
+    default:
+      if (opensWithQuote(ctx, range)) return true;
+      // `announced the agreement at Parliament House`: an object, not a report; without `that`, a clause must open it.
+      return (introduced ? isClause(view, range) : startsClause(view, from)) || (holdsQuote(ctx, range) && isClause(view, range));
+  }
+}
+
+/**
+ * Cues whose object is who was told, not part of what was said (`told
+ * reporters that …`). An object asked or named is part of it, as news
+ * annotation has it (`urged Lula to veto …`, `called Trudeau “…”`,
+ * `accused X of …`).
+ */
+function takesListener(cue: Cue): boolean | 'always' {
+  // (`told` always has one; `warned the laws would …` may have none.)
+  if (cue.lemma === 'tell') return 'always';
+  return /^(inform|assure|remind|warn)$/.test(cue.lemma);
+}
+
+/** `called Trudeau “governor,” an insult …`: a name given in quotation marks is what was said, not the words after it. */
+function epithetQuote(ctx: RuleContext, cue: Cue, range: Range): Range | undefined {
+  if (cue.class !== 'epithet') return undefined;
+  const span = ctx.spans.find((s) => s.open >= range.start - 1 && s.open < range.end && /^[\s,]/.test(ctx.discourse.norm.text.slice(s.after, s.after + 1)));
+  return span ? { start: range.start, end: span.after } : undefined;
+}
+
+/** What a cue reports after it: past its frame, up to where the report ends, if its class accepts it. */
+function reportAfter(ctx: RuleContext, view: SentenceView, cue: Cue): Range | undefined {
+  const frame = frameAfter(view, cue.end, takesListener(cue));
+  const start = view.tokens[frame.content]?.start;
+  if (start === undefined) return undefined;
+  const range = trimmed(ctx.discourse.norm.text, start, contentEnd(ctx, view, frame.content, cue));
+  if (!range || !acceptsAfter(ctx, view, cue, range, frame.introduced)) return undefined;
+  return epithetQuote(ctx, cue, range) ?? range;
+}
+
+// ─── The rules ──────────────────────────────────────────────────────────────
+
+/** `According to X, …` / `…, according to X[, title].` */
+const accordingTo: Rule['find'] = (ctx, view, cue) => {
+  if (cue.class !== 'according') return undefined;
+  const { tokens } = view;
+  const source = subjectAfter(view, cue.end);
+  if (!source) return undefined;
+  const text = ctx.discourse.norm.text;
+  if (cue.verb > 0) {
+    if (!/,/.test(joint(tokens, cue.verb - 1))) return undefined;
+    const range = trimmed(text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end);
+    return range ? { source, content: [range] } : undefined;
+  }
+  // Sentence-initial: what was said follows the source and any appositive after it.
+  let k = source.to;
+  if (k < tokens.length && /,/.test(joint(tokens, k - 1))) {
+    const next = tokens.findIndex((t, i) => i >= k && /,/.test(joint(tokens, i)));
+    // `According to X, a pollster at Y, the race …` (an appositive has no verb of its own).
+    const appositive = next > 0 && next - k < 12 && (/^(a|an)$/i.test(tokens[k]!.text) || tokens.slice(k, k + 4).some((t) => isTitleWord(t.text))) && !tokens.slice(k, next + 1).some(isFinite);
+    if (appositive) k = next + 1;
+  }
+  const range = trimmed(text, tokens[k]?.start ?? view.sentence.normEnd, contentEnd(ctx, view, k));
+  return range ? { source: { ...source, to: Math.min(source.to, k) }, content: [range] } : undefined;
+};
+
+/** `…, saying (that) …`: the main clause's subject says it. */
+const participle: Rule['find'] = (ctx, view, cue) => {
+  if (!cue.participle) return undefined;
+  // `…, with its chief executive, X, saying …`: the participle's own subject.
+  const own = withSubject(view.tokens, cue.verb);
+  const source = own >= 0 ? withPhrase(view, own, cue.verb) : (ctx.before[ctx.before.length - 1]?.source ?? mainClauseSubject(view, cue.verb));
+  if (!source) return undefined;
+  const report = reportAfter(ctx, view, cue);
+  return report ? { source, content: [report] } : undefined;
+};
+
+/** `X said … and warned …`: a cue joined by `and`/`but` to an earlier one has its subject. */
+const coordinated: Rule['find'] = (ctx, view, cue) => {
+  let k = cue.verb - 1;
+  while (k >= 0 && has(view.tokens[k], 'Adverb', 'Auxiliary')) k--;
+  if (k < 0 || coordinatedCue(ctx, view, k) !== cue) return undefined;
+  // (`X attacked the deal and said …`: the first verb need be no cue.)
+  const source = ctx.before[ctx.before.length - 1]?.source ?? mainClauseSubject(view, k);
+  if (!source) return undefined;
+  const report = reportAfter(ctx, view, cue);
+  return report ? { source, content: [report] } : undefined;
+};
+
+/** The phrase between `with` (token `at`) and its participle: `with NDP critic Jessica Ng calling …`, `with its chief executive, X, saying …`. */
+function withPhrase(view: SentenceView, at: number, participle: number): SourcePhrase | undefined {
+  const subject = subjectBefore(view, participle);
+  if (subject && subject.from > at) return subject;
+  const from = at + 1;
+  return from < participle ? { from, to: participle, head: { from, to: participle } } : undefined;
+}
+
+/** The subject of the first verb before token `before`. */
+function mainClauseSubject(view: SentenceView, before: number): SourcePhrase | undefined {
+  for (let k = 1; k < before; k++) {
+    const t = view.tokens[k]!;
+    // (`Party secretary X accused …`: a word of a name or title read as a verb is none.)
+    if (!isFinite(t) || has(t, 'Auxiliary') || located(view, t) || isTitleWord(t.text)) continue;
+    const subject = subjectBefore(view, k);
+    if (subject) return subject;
+  }
+  return undefined;
+}
+
+/** Whether the cue at `cue` ends what the sentence says: only frames follow it, or a second piece of the quote. */
+function closesSentence(ctx: RuleContext, view: SentenceView, cue: Cue): { rest?: Range } | undefined {
+  const frame = frameAfter(view, cue.end, cue.lemma === 'tell');
+  const { tokens } = view;
+  if (frame.content >= tokens.length) return {};
+  const k = frame.content;
+  if (frame.introduced) return undefined;
+  // `,” X told reporters after a caucus that lasted four hours.`: what follows without a comma is no clause of its own.
+  if (!/,/.test(joint(tokens, k - 1))) return startsClause(view, k) && !/^that$/i.test(tokens[k]!.text) ? undefined : {};
+  if (opensParticiple(ctx, k)) return {};
+  // `“…,” she said, “…”` and `The plan, he said, would fail`: the quote or clause goes on after the attribution.
+  const range = trimmed(ctx.discourse.norm.text, tokens[k]!.start, contentEnd(ctx, view, k));
+  if (!range) return {};
+  return opensWithQuote(ctx, range) || (isClause(view, range) && !/^(before|after|while|when|as|in|at|on|during|because|since)$/i.test(tokens[k]!.text)) ? { rest: range } : {};
+}
+
+/** `“…,” said X` / `…, says X, a pollster.` */
+const inverted: Rule['find'] = (ctx, view, cue) => {
+  const { tokens } = view;
+  // (`told` is followed by who was told, never by who spoke; `X, who chairs Y, said …` has its subject before.)
+  if (cue.lemma === 'tell' || cue.verb === 0 || glued(tokens, cue.verb - 1) || !/[,”]/.test(joint(tokens, cue.verb - 1)) || subjectBefore(view, cue.verb)) return undefined;
+  const source = subjectAfter(view, cue.end);
+  if (!source) return undefined;
+  // What follows the source is an aside, a frame or the end: `…, said X, a pollster.`, `…, said X in a statement.`
+  const after = frameAfter(view, source.to, false);
+  if (source.to < tokens.length && !/[,.;]/.test(joint(tokens, source.to - 1)) && after.content < tokens.length) return undefined;
+  const range = trimmed(ctx.discourse.norm.text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end);
+  return range ? { source, content: [range] } : undefined;
+};
+
+/** `“…,” X said.` / `…, X told reporters.` / `The plan, he said, would fail.` */
+const contentThenCue: Rule['find'] = (ctx, view, cue) => {
+  const source = subjectBefore(view, cue.verb);
+  if (!source || source.from === 0 || source.relative) return undefined;
+  const { tokens } = view;
+  if (!/[,”—–:]/.test(joint(tokens, source.from - 1))) return undefined;
+  const closing = closesSentence(ctx, view, cue);
+  if (!closing) return undefined;
+  const range = trimmed(ctx.discourse.norm.text, sentenceStart(ctx, view), tokens[source.from - 1]!.end);
+  if (!range) return undefined;
+  return { source, content: closing.rest ? [range, closing.rest] : [range] };
+};
+
+/** `“…?” X asked.`: a sentence that is only an attribution points back to the quote ending the sentence before it. */
+const quoteThenSentence: Rule['find'] = (ctx, view, cue) => {
+  const source = subjectBefore(view, cue.verb);
+  if (!source || source.from !== 0 || !closesSentence(ctx, view, cue)) return undefined;
+  const previous = ctx.discourse.views[view.sentence.index - 1];
+  if (!previous || previous.sentence.paragraph !== view.sentence.paragraph) return undefined;
+  const span = ctx.spans.find((s) => s.after >= previous.sentence.normEnd - 1 && s.after <= view.sentence.normStart && s.end > previous.sentence.normStart - 1);
+  return span ? { source, content: [{ start: span.start, end: span.end }] } : undefined;
+};
+
+/** `X said (that) …` / `X told Y …` / `X said: “…”` / `X called Y “…”` */
+const cueThenContent: Rule['find'] = (ctx, view, cue) => {
+  const source = subjectBefore(view, cue.verb);
+  if (!source || (!source.relative && !opensPhrase(view, source.from))) return undefined;
+  const frame = frameAfter(view, cue.end, takesListener(cue));
+  const { tokens } = view;
+  if (frame.content >= tokens.length) {
+    // `X said:` ending the sentence: the quotation that opens next.
+    if (!frame.introduced) return undefined;
+    const span = ctx.spans.find((s) => s.open >= view.sentence.normEnd && s.open - view.sentence.normEnd < 3);
+    return span ? { source, content: [{ start: span.start, end: span.end }] } : undefined;
+  }
+  const report = reportAfter(ctx, view, cue);
+  return report ? { source, content: [report] } : undefined;
+};
+
+export const RULES: readonly Rule[] = [
+  { name: 'according-to', find: accordingTo },
+  { name: 'participle', find: participle },
+  { name: 'coordinated', find: coordinated },
+  { name: 'content-then-cue', find: contentThenCue },
+  { name: 'inverted', find: inverted },
+  { name: 'quote-then-sentence', find: quoteThenSentence },
+  { name: 'cue-then-content', find: cueThenContent },
+];
+
+/** The candidates of one sentence: each cue read by the first rule that reads it. */
+export function candidatesOf(discourse: Discourse, view: SentenceView, cues: Cue[], spans: QuoteSpan[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const cue of cues) {
+    const ctx: RuleContext = { discourse, spans, before: found, cues };
+    for (const rule of RULES) {
+      const hit = rule.find(ctx, view, cue);
+      if (hit) {
+        found.push({ rule: rule.name, view, cue, ...hit });
+        break;
+      }
+    }
+  }
+  return found;
+}
