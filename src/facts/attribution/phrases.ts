@@ -68,6 +68,12 @@ export function isPhraseWord(view: SentenceView, t: Token | undefined): boolean 
 
 const MAX_PHRASE = 14;
 
+/** `registered voters`, `leading candidates`: a participle between words of a phrase qualifies its noun. */
+function isAttributive(view: SentenceView, tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  return /(ed|ing)$/i.test(t.text) && has(t, 'Verb') && has(tokens[k + 1], 'Noun') && !has(tokens[k + 1], 'Pronoun') && isPhraseWord(view, tokens[k - 1]) && !has(tokens[k - 1], 'Pronoun');
+}
+
 /** The first token of the naming phrase that ends at token `last`, or -1 when `last` ends none. */
 export function phraseEndingAt(view: SentenceView, last: number): number {
   const { tokens } = view;
@@ -78,7 +84,7 @@ export function phraseEndingAt(view: SentenceView, last: number): number {
   for (let k = last - 1; k >= 0 && last - k < MAX_PHRASE; k--) {
     if (!glued(tokens, k)) break;
     const t = tokens[k]!;
-    if (isPhraseWord(view, t)) {
+    if (isPhraseWord(view, t) || isAttributive(view, tokens, k)) {
       // `a concession the party demanded`: a determiner after a noun opens a second phrase.
       if (first === k + 1 && has(tokens[first], 'Determiner') && !has(t, 'Determiner', 'Adjective', 'Value')) break;
       first = k;
@@ -114,6 +120,8 @@ export function phraseStartingAt(view: SentenceView, first: number): number {
 
 /** Whether a phrase can begin at token `i`: the sentence starts there, or punctuation or a clause opener stands before it. */
 export function opensPhrase(view: SentenceView, i: number): boolean {
+  // A nominative pronoun is a subject wherever it stands (`A few minutes later they said …`).
+  if (/^(he|she|they|we|i)$/i.test(view.tokens[i]?.text ?? '')) return true;
   // (`Nearly eight of 10 voters`, `Only Trump`: adverbs before the phrase.)
   while (i > 0 && glued(view.tokens, i - 1) && has(view.tokens[i - 1], 'Adverb') && !has(view.tokens[i - 1], 'Noun')) i--;
   if (i === 0) return true;
@@ -133,7 +141,7 @@ export function isAside(view: SentenceView, from: number, to: number): boolean {
   const first = view.tokens[from];
   if (!first || to - from > 30) return false;
   return (
-    /^(who|whose|which|whom|also|now|then|a|an|the|one|another|himself|herself|both|once|formerly|former|herself|of|speaking|writing|asked|appearing|responding|interviewed|campaigning)$/i.test(first.text) ||
+    /^(who|whose|which|whom|also|now|then|a|an|the|one|another|himself|herself|both|once|formerly|former|herself|of|including|like|speaking|writing|asked|appearing|responding|interviewed|campaigning)$/i.test(first.text) ||
     has(first, 'Determiner', 'Possessive', 'Value', 'PastParticiple') ||
     (has(first, 'Adverb') && /ly$/i.test(first.text)) ||
     isTitleWord(first.text) ||
@@ -209,7 +217,12 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
     }
     return antecedent >= 0 ? { from: antecedent, to: k, head: { from: antecedent, to: end }, relative: true } : undefined;
   }
-  const first = phraseEndingAt(view, k);
+  let first = phraseEndingAt(view, k);
+  // `A news report published Wednesday said`: a participle after the subject's noun.
+  if (first < 0 && has(tokens[k], 'PastTense', 'PastParticiple') && k > 0 && glued(tokens, k - 1) && has(tokens[k - 1], 'Noun') && !has(tokens[k - 1], 'Pronoun', 'ProperNoun')) {
+    const noun = phraseEndingAt(view, k - 1);
+    if (noun >= 0 && opensPhrase(view, noun)) return { from: noun, to: Math.max(asideEnd, k + 1), head: { from: noun, to: k } };
+  }
   if (first < 0 || !opensPhrase(view, first)) {
     // `In a meeting with the editorial board of the Washington Post Trump said`: a person's name stands as the subject by itself.
     const name = located(view, tokens[k]!);
@@ -243,8 +256,8 @@ export function subjectAfter(view: SentenceView, from: number): SourcePhrase | u
 
 /** Adverbs and time words that may follow a cue before its frame or clause: `said Monday`, `told reporters later`. */
 function isAdjunctWord(t: Token | undefined): boolean {
-  // (Not `more`, `only`, `nearly`: those open what was said, `more than 200 lawmakers …`.)
-  return !!t && ((has(t, 'Adverb') && !has(t, 'Noun') && !/^(more|less|most|only|nearly|just|about|almost|roughly)$/i.test(t.text)) || (has(t, 'Date') && !has(t, 'Value')) || /^(also|again|today|yesterday|tonight|earlier|later|then|once|twice|soon|afterward|afterwards|previously|instead)$/i.test(t.text));
+  // (Manner adverbs only: `more`, `such`, `nearly` open what was said, `more than 200 lawmakers …`.)
+  return !!t && ((has(t, 'Adverb') && !has(t, 'Noun') && /ly$/i.test(t.text) && !/^(only|nearly|early|likely)$/i.test(t.text)) || (has(t, 'Date') && !has(t, 'Value')) || /^(also|again|today|yesterday|tonight|earlier|later|then|once|twice|soon|afterward|afterwards|previously|instead)$/i.test(t.text));
 }
 
 /** Prepositions that open a frame after a cue: `said in a statement`, `told reporters at a rally in Iowa`. */

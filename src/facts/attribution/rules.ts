@@ -132,7 +132,9 @@ const EXPLETIVE = /^(there|here)$/i;
 /** Whether two verbs are in one tense (a participle cue counts as past: `…, claiming …, and dismissed …`). */
 function sameTense(verb: Token, cue: Token): boolean {
   const past = (t: Token) => has(t, 'PastTense') || has(t, 'Gerund');
-  return past(verb) === past(cue);
+  // (In the present, one person too: `says such techniques are inhumane and compromise …` goes on with the report's subject.)
+  const third = (t: Token) => /[^s]s$/i.test(t.text);
+  return past(verb) === past(cue) && (past(cue) || third(verb) === third(cue));
 }
 
 /** A verb that makes a clause finite (`is`, `would`, `said`), not a gerund or a bare participle. */
@@ -149,20 +151,26 @@ function startsClause(view: SentenceView, from: number): boolean {
   const { tokens } = view;
   const first = tokens[from];
   if (!first || (isFinite(first) && !EXPLETIVE.test(first.text))) return false;
+  // `he’s a step closer`: a subject and its verb in one word.
+  if (CONTRACTED.test(first.text)) return true;
   let asides = 0;
-  for (let k = from + 1; k < tokens.length && k < from + 20; k++) {
+  for (let k = from + 1; k < tokens.length && k < from + 30; k++) {
     if (!glued(tokens, k - 1)) {
-      // `said the economy, which grew last year, is strong`: one aside set off by commas.
+      // `said the economy, which grew last year, is strong`, `his band and X, AKA Y, wrote`: one aside set off by commas.
       const close = tokens.findIndex((x, i) => i >= k && i < k + 15 && /,/.test(joint(tokens, i)));
-      if (asides > 0 || !/,/.test(joint(tokens, k - 1)) || close < 0 || !isAside(view, k, close + 1)) return false;
+      const aside = close >= 0 && (isAside(view, k, close + 1) || (close - k < 8 && !tokens.slice(k, close + 1).some(isFinite)));
+      if (asides > 0 || !/,/.test(joint(tokens, k - 1)) || !aside) return false;
       asides++;
       k = close;
       continue;
     }
-    if (isFinite(tokens[k]) && !/^to$/i.test(tokens[k - 1]!.text)) return true;
+    if ((isFinite(tokens[k]) || CONTRACTED.test(tokens[k]!.text)) && !/^to$/i.test(tokens[k - 1]!.text)) return true;
   }
   return false;
 }
+
+/** A pronoun and its verb written as one word: `he’s`, `they’re`, `we’ll`, `it’d`. */
+const CONTRACTED = /^(he|she|it|that|there|who|what|they|we|you|i|here)['’](s|re|ll|d|ve|m)$/i;
 
 /** Words that open an adjunct, not what was said (`demanded since the bill …`). */
 const ADJUNCT_OPENER = /^(since|until|after|before|during|while|when|because|as|in|on|at|for|with|by|from|over|under|despite|amid|if|though|although|of|about|into|onto|through|without)$/i;
@@ -175,7 +183,12 @@ function acceptsAfter(ctx: RuleContext, view: SentenceView, cue: Cue, range: Ran
   const opener = view.tokens[from]?.text ?? '';
   // (`as much as 150,000 tonnes`, `about 1,200 tractors`: a measure, not an adjunct.)
   const measure = has(view.tokens[from + 1], 'Value') || /^(much|many)$/i.test(view.tokens[from + 1]?.text ?? '');
-  if (!introduced && ((ADJUNCT_OPENER.test(opener) && !measure) || /^(that|which|who)$/i.test(opener)) && !opensWithQuote(ctx, range)) return false;
+  // (`says despite being an alumna, she plans …`: an adjunct set off before the clause is part of what was said.)
+  const fronted = () => {
+    const comma = view.tokens.findIndex((t, i) => i >= from && i < from + 12 && /,/.test(joint(view.tokens, i)));
+    return comma >= 0 && startsClause(view, comma + 1);
+  };
+  if (!introduced && ((ADJUNCT_OPENER.test(opener) && !measure && !fronted()) || /^(that|which|who)$/i.test(opener)) && !opensWithQuote(ctx, range)) return false;
   switch (cue.class) {
     case 'quoteOnly':
       return opensWithQuote(ctx, range) || (introduced && /:/.test(joint(view.tokens, cue.end - 1)));
@@ -279,6 +292,9 @@ function withPhrase(view: SentenceView, at: number, participle: number): SourceP
 
 /** The subject of the first verb before token `before`. */
 function mainClauseSubject(view: SentenceView, before: number): SourcePhrase | undefined {
+  // `He’s comparing … and says …`: a subject contracted with its verb.
+  const opener = view.tokens.findIndex((t, i) => i < before && CONTRACTED.test(t.text) && /^(he|she|they|we|i)/i.test(t.text));
+  if (opener >= 0 && opener < 3) return { from: opener, to: opener + 1, head: { from: opener, to: opener + 1 } };
   for (let k = 1; k < before; k++) {
     const t = view.tokens[k]!;
     // (`Party secretary X accused …`: a word of a name or title read as a verb is none.)
@@ -329,8 +345,17 @@ const contentThenCue: Rule['find'] = (ctx, view, cue) => {
   if (!closing) return undefined;
   const range = trimmed(ctx.discourse.norm.text, sentenceStart(ctx, view), tokens[source.from - 1]!.end);
   if (!range) return undefined;
+  // `On Saturday, X told CNN, “…”`: words before the source that are only a time or a frame say nothing.
+  if (isFrameOnly(ctx, view, range)) return closing.rest ? { source, content: [closing.rest] } : undefined;
   return { source, content: closing.rest ? [range, closing.rest] : [range] };
 };
+
+/** A range that is only an adverbial (`On Saturday`, `Earlier Tuesday`, `Then, last week`, `So`): no clause, no quoted words, no subject. */
+function isFrameOnly(ctx: RuleContext, view: SentenceView, range: Range): boolean {
+  if (holdsQuote(ctx, range) || isClause(view, range)) return false;
+  const first = view.tokens.find((t) => t.start >= range.start);
+  return !first || has(first, 'Preposition', 'Adverb', 'Conjunction', 'Date') || SUBORDINATOR.test(first.text) || /^(so|now|then|or|and|but|yet|still)$/i.test(first.text);
+}
 
 /** `“…?” X asked.`: a sentence that is only an attribution points back to the quote ending the sentence before it. */
 const quoteThenSentence: Rule['find'] = (ctx, view, cue) => {
