@@ -59,7 +59,8 @@ function lineEdits(text: string, start: number, end: number): Edit[] {
     }
     // Glued sentences: "campaign.While", "opinion.”“It’s", ".”Officials".
     const isClosingQuote = c === '”' || (c === '"' && !/[\s([{—–-]/.test(prev));
-    if (/[.!?]/.test(c) && /[\p{Ll}\d)%]/u.test(prev) && /[\p{Lu}“"]/u.test(next)) {
+    // (`?"` closes a quote: a straight mark after sentence punctuation is no new sentence.)
+    if (/[.!?]/.test(c) && /[\p{Ll}\d)%]/u.test(prev) && /[\p{Lu}“]/u.test(next)) {
       edits.push({ start: i + 1, end: i + 1, text: ' ' });
     } else if (isClosingQuote && /[\p{L}“"]/u.test(next) && /[.!?,;:—]/.test(prev)) {
       edits.push({ start: i + 1, end: i + 1, text: ' ' });

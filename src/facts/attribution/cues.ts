@@ -25,7 +25,7 @@ const BE = /^(is|was|were|are|be|been|being|am|'s|’s)$/i;
 
 /** `is said to be`, `was told by aides`: the subject is not who spoke. */
 function passive(tokens: Token[], i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 3 && glued(tokens, k); k--) {
     const t = tokens[k]!;
     if (BE.test(t.text)) return true;
     if (!has(t, 'Adverb', 'Negative')) return false;
@@ -35,7 +35,7 @@ function passive(tokens: Token[], i: number): boolean {
 
 /** `…, with its chief executive Amara Nwosu saying …`: the index of `with` before the participle's own subject, or -1. */
 export function withSubject(tokens: Token[], i: number): number {
-  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 8 && glued(tokens, k); k--) {
     if (/^with$/i.test(tokens[k]!.text)) return k < i - 1 ? k : -1;
     if (has(tokens[k], 'Verb') && !has(tokens[k], 'Noun')) return -1;
   }

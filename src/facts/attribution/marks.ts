@@ -45,6 +45,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
+    // `“It's unusual,“ said X`: an opening mark after a quote's last words, before a space, closes it (a common typo).
+    if (c === '“' && open >= 0 && /[,.?!]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')) {
+      close(i, i + 1);
+      continue;
+    }
     if (OPENING.test(c)) {
       const carried: boolean = unclosedAtParagraphEnd;
       if (open >= 0) close(i, i);

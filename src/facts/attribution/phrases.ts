@@ -21,8 +21,8 @@ export interface TokenRange {
 /** A phrase naming who spoke: all of it, and its head phrase (the name or description before any appositive). */
 export interface SourcePhrase extends TokenRange {
   head: TokenRange;
-  /** Named through a relative pronoun: `X, who said …` (the phrase is X). */
-  relative?: boolean;
+  /** Named through a relative pronoun: `X, who said …` (the phrase is X; this is the `who`). */
+  relative?: TokenRange;
 }
 
 /** Punctuation between two tokens that closes a phrase: commas, colons, quotation marks, brackets, dashes. */
@@ -215,7 +215,7 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
         antecedent = named;
       }
     }
-    return antecedent >= 0 ? { from: antecedent, to: k, head: { from: antecedent, to: end }, relative: true } : undefined;
+    return antecedent >= 0 ? { from: antecedent, to: k, head: { from: antecedent, to: end }, relative: { from: k, to: k + 1 } } : undefined;
   }
   let first = phraseEndingAt(view, k);
   // `A news report published Wednesday said`: a participle after the subject's noun.
@@ -243,6 +243,12 @@ export function subjectAfter(view: SentenceView, from: number): SourcePhrase | u
   if (end === from) return undefined;
   let head: TokenRange = { from, to: end };
   let to = end;
+  // `said one owner of a shop that sells shoes, …`, `wrote a supporter who runs the account`: a relative clause describing who spoke.
+  if (/^(who|that)$/i.test(tokens[end]?.text ?? '') && glued(tokens, end - 1)) {
+    let close = end;
+    while (close < tokens.length - 1 && glued(tokens, close)) close++;
+    return { from, to: close + 1, head };
+  }
   // `said the party's leader, Ana Ruiz,`: a description, then the name as its appositive.
   if (/,/.test(joint(tokens, end - 1)) && !located(view, tokens[end - 1]!)) {
     const nameEnd = phraseStartingAt(view, end);

@@ -224,11 +224,13 @@ function epithetQuote(ctx: RuleContext, cue: Cue, range: Range): Range | undefin
 }
 
 /** What a cue reports after it: past its frame, up to where the report ends, if its class accepts it. */
-function reportAfter(ctx: RuleContext, view: SentenceView, cue: Cue): Range | undefined {
+function reportAfter(ctx: RuleContext, view: SentenceView, cue: Cue, relative = false): Range | undefined {
   const frame = frameAfter(view, cue.end, takesListener(cue));
   const start = view.tokens[frame.content]?.start;
   if (start === undefined) return undefined;
-  const range = trimmed(ctx.discourse.norm.text, start, contentEnd(ctx, view, frame.content, cue));
+  // (`X, who said he had held 100 town halls, doesn't …`: a report in a relative clause ends with it.)
+  const clauseEnd = relative ? view.tokens.find((t, i) => i >= frame.content && /[,—–]/.test(joint(view.tokens, i)))?.end : undefined;
+  const range = trimmed(ctx.discourse.norm.text, start, Math.min(clauseEnd ?? Infinity, contentEnd(ctx, view, frame.content, cue)));
   if (!range || !acceptsAfter(ctx, view, cue, range, frame.introduced)) return undefined;
   return epithetQuote(ctx, cue, range) ?? range;
 }
@@ -313,7 +315,7 @@ function closesSentence(ctx: RuleContext, view: SentenceView, cue: Cue): { rest?
   const k = frame.content;
   if (frame.introduced) return undefined;
   // `,” X told reporters after a caucus that lasted four hours.`: what follows without a comma is no clause of its own.
-  if (!/,/.test(joint(tokens, k - 1))) return startsClause(view, k) && !/^that$/i.test(tokens[k]!.text) ? undefined : {};
+  if (!/,/.test(joint(tokens, k - 1))) return startsClause(view, k) && !/^(that|who|which|where|when|whose)$/i.test(tokens[k]!.text) ? undefined : {};
   if (opensParticiple(ctx, k)) return {};
   // `“…,” she said, “…”` and `The plan, he said, would fail`: the quote or clause goes on after the attribution.
   const range = trimmed(ctx.discourse.norm.text, tokens[k]!.start, contentEnd(ctx, view, k));
@@ -328,9 +330,11 @@ const inverted: Rule['find'] = (ctx, view, cue) => {
   if (cue.lemma === 'tell' || cue.verb === 0 || glued(tokens, cue.verb - 1) || !/[,”]/.test(joint(tokens, cue.verb - 1)) || subjectBefore(view, cue.verb)) return undefined;
   const source = subjectAfter(view, cue.end);
   if (!source) return undefined;
-  // What follows the source is an aside, a frame or the end: `…, said X, a pollster.`, `…, said X in a statement.`
-  const after = frameAfter(view, source.to, false);
-  if (source.to < tokens.length && !/[,.;]/.test(joint(tokens, source.to - 1)) && after.content < tokens.length) return undefined;
+  // What follows the source describes it, frames it or ends the sentence: `…, says X of the non-partisan Y Report.`,
+  // `…, said X, a pollster.`, `…, said X in a statement.` (no verb of its own).
+  let describes = source.to;
+  while (describes < tokens.length && glued(tokens, describes - 1) && !isFinite(tokens[describes])) describes++;
+  if (describes < tokens.length && glued(tokens, describes - 1)) return undefined;
   const range = trimmed(ctx.discourse.norm.text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end);
   return range ? { source, content: [range] } : undefined;
 };
@@ -359,8 +363,10 @@ function isFrameOnly(ctx: RuleContext, view: SentenceView, range: Range): boolea
 
 /** `“…?” X asked.`: a sentence that is only an attribution points back to the quote ending the sentence before it. */
 const quoteThenSentence: Rule['find'] = (ctx, view, cue) => {
-  const source = subjectBefore(view, cue.verb);
-  if (!source || source.from !== 0 || !closesSentence(ctx, view, cue)) return undefined;
+  // `X asked.` or `asked X, a pollster.`
+  const before = subjectBefore(view, cue.verb);
+  const source = before ?? (cue.verb === 0 && cue.lemma !== 'tell' ? subjectAfter(view, cue.end) : undefined);
+  if (!source || (before && (before.from !== 0 || !closesSentence(ctx, view, cue)))) return undefined;
   const previous = ctx.discourse.views[view.sentence.index - 1];
   if (!previous || previous.sentence.paragraph !== view.sentence.paragraph) return undefined;
   const span = ctx.spans.find((s) => s.after >= previous.sentence.normEnd - 1 && s.after <= view.sentence.normStart && s.end > previous.sentence.normStart - 1);
@@ -379,7 +385,7 @@ const cueThenContent: Rule['find'] = (ctx, view, cue) => {
     const span = ctx.spans.find((s) => s.open >= view.sentence.normEnd && s.open - view.sentence.normEnd < 3);
     return span ? { source, content: [{ start: span.start, end: span.end }] } : undefined;
   }
-  const report = reportAfter(ctx, view, cue);
+  const report = reportAfter(ctx, view, cue, !!source.relative);
   return report ? { source, content: [report] } : undefined;
 };
 

@@ -102,6 +102,12 @@ function described(discourse: Discourse, view: SentenceView, head: TokenRange, t
 
 /** Who the phrase names, with the words that name them. */
 export function speakerOf(discourse: Discourse, view: SentenceView, phrase: SourcePhrase, titled: Titled[]): Speaker {
+  const found = phraseSpeaker(discourse, view, phrase, titled);
+  // `X, who said …`: the words that attribute the quote are the `who`; who it is, X.
+  return phrase.relative ? { ...found, ...textOf(discourse, view, phrase.relative) } : found;
+}
+
+function phraseSpeaker(discourse: Discourse, view: SentenceView, phrase: SourcePhrase, titled: Titled[]): Speaker {
   const head = headOf(view, phrase.head);
   const last = view.tokens[head.to - 1]!;
   // A name ends the head: `Texas Sen. Ted Cruz`, `The New York Post`, `NCFU general secretary Akosua Tetteh`.
