@@ -50,6 +50,8 @@ function lineEdits(text: string, start: number, end: number): Edit[] {
       const opening = /[\s([{—–-]/.test(prev) || i === start + lead;
       edits.push({ start: i, end: i + 1, text: opening ? '“' : '”' });
     }
+    // ` - ` between words is a dash (some archives type no other): it sets off a phrase, it joins no word.
+    if (c === '-' && prev === ' ' && next === ' ') edits.push({ start: i, end: i + 1, text: '—' });
     // `''` is how some pages (the New York Times' archive) write a double quotation mark.
     if (c === "'" && next === "'" && prev !== "'" && text[i + 2] !== "'") {
       const opening = /[\s([{—–-]/.test(prev) || i === start + lead;

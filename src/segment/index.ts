@@ -29,13 +29,26 @@ function splitAfterQuotes(line: string, start: number, end: number): Array<[numb
   return pieces.filter(([a, b]) => line.slice(a, b).trim() !== '');
 }
 
+/** `the No. 2 Republican`, `Art. 5`: an abbreviation before a number ends no sentence. */
+function joinAfterNumberAbbreviations(line: string, parsed: CompromiseSentence[]): CompromiseSentence[] {
+  const joined: CompromiseSentence[] = [];
+  for (const s of parsed) {
+    const previous = joined[joined.length - 1];
+    const before = previous ? line.slice(previous.offset.start, previous.offset.start + previous.offset.length) : '';
+    if (previous && /\b(No|Nos|Art|Vol|pp?|Fig|Sec)\.\s*$/.test(before) && /^\s*\d/.test(line.slice(s.offset.start))) {
+      previous.offset = { start: previous.offset.start, length: s.offset.start + s.offset.length - previous.offset.start };
+    } else joined.push({ offset: { ...s.offset } });
+  }
+  return joined;
+}
+
 export function segment(norm: NormalizedText): Sentence[] {
   const sentences: Sentence[] = [];
   let lineStart = 0;
   let paragraph = 0;
   for (const line of norm.text.split('\n')) {
     if (line.trim() !== '') {
-      const parsed = nlp.tokenize(line).json({ offset: true }) as CompromiseSentence[];
+      const parsed = joinAfterNumberAbbreviations(line, nlp.tokenize(line).json({ offset: true }) as CompromiseSentence[]);
       for (const [start0, end0] of parsed.flatMap(({ offset }) => splitAfterQuotes(line, offset.start, offset.start + offset.length))) {
         let start = start0;
         let end = end0;

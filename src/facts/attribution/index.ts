@@ -84,7 +84,9 @@ function draftsOf(discourse: Discourse, candidates: Candidate[], spans: QuoteSpa
   const text = discourse.norm.text;
   const drafts: Draft[] = [];
   const seen = new Set<string>();
-  for (const c of candidates) {
+  // Of two cues reading one quote, the attribution beside it wins (`telling Mic, “…,” he said`: he).
+  const beside = (c: Candidate) => (c.rule === 'content-then-cue' || c.rule === 'inverted' || c.rule === 'quote-then-sentence' ? 0 : 1);
+  for (const c of [...candidates].sort((a, b) => beside(a) - beside(b))) {
     const direct = directSpans(text, c.content, spans);
     const ranges = direct ? direct.map((s) => ({ start: s.start, end: s.end })) : c.content;
     const key = ranges.map((r) => `${r.start}-${r.end}`).join(',');

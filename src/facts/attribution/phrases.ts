@@ -62,6 +62,8 @@ function links(tokens: Token[], k: number): boolean {
 export function isPhraseWord(view: SentenceView, t: Token | undefined): boolean {
   if (!t || CLAUSE_OPENER.test(t.text)) return false;
   if (located(view, t) || isTitleWord(t.text)) return true;
+  // A capitalised word is a name, whatever compromise guessed (`Patch, a former director, said`), but for `I`.
+  if (/^\p{Lu}\p{Ll}/u.test(t.text) && !has(t, 'Pronoun', 'Determiner', 'Conjunction', 'Preposition') && !CLAUSE_OPENER.test(t.text)) return true;
   if (has(t, 'Preposition', 'Conjunction') || (has(t, 'Verb') && !has(t, 'Noun', 'Adjective', 'Participle'))) return false;
   return t.chunk === 'Noun' || has(t, 'Noun', 'ProperNoun', 'Pronoun', 'Determiner', 'Adjective', 'Value', 'Possessive', 'Acronym', 'Honorific', 'Abbreviation');
 }
@@ -77,7 +79,9 @@ function isAttributive(view: SentenceView, tokens: Token[], k: number): boolean 
 /** The first token of the naming phrase that ends at token `last`, or -1 when `last` ends none. */
 export function phraseEndingAt(view: SentenceView, last: number): number {
   const { tokens } = view;
-  if (!isPhraseWord(view, tokens[last])) return -1;
+  // (`Thursday's meeting says`: an -ing word after a possessive or article is a noun.)
+  const nounIng = /ing$/i.test(tokens[last]?.text ?? '') && has(tokens[last - 1], 'Possessive', 'Determiner', 'Date', 'Adjective');
+  if (!isPhraseWord(view, tokens[last]) && !nounIng) return -1;
   // A personal pronoun is a phrase by itself (`anything he posts`: `he`).
   if (PERSONAL.test(tokens[last]!.text)) return last;
   let first = last;
@@ -122,8 +126,9 @@ export function phraseStartingAt(view: SentenceView, first: number): number {
 export function opensPhrase(view: SentenceView, i: number): boolean {
   // A nominative pronoun is a subject wherever it stands (`A few minutes later they said …`).
   if (/^(he|she|they|we|i)$/i.test(view.tokens[i]?.text ?? '')) return true;
-  // (`Nearly eight of 10 voters`, `Only Trump`: adverbs before the phrase.)
-  while (i > 0 && glued(view.tokens, i - 1) && has(view.tokens[i - 1], 'Adverb') && !has(view.tokens[i - 1], 'Noun')) i--;
+  // (`Nearly eight of 10 voters`, `Only Trump`, `More than six in 10`, `About 9 percent`: adverbs and measures before the phrase.)
+  const measures = has(view.tokens[i], 'Value');
+  while (i > 0 && glued(view.tokens, i - 1) && ((has(view.tokens[i - 1], 'Adverb') && !has(view.tokens[i - 1], 'Noun')) || (measures && /^(about|nearly|almost|roughly|some|over|under|around|more|less|fewer|than|just|only|at|least|most)$/i.test(view.tokens[i - 1]!.text)) || /^(even|only|also)$/i.test(view.tokens[i - 1]!.text))) i--;
   if (i === 0) return true;
   return !glued(view.tokens, i - 1) || CLAUSE_OPENER.test(view.tokens[i - 1]!.text);
 }
@@ -140,6 +145,8 @@ function betweenSubjectAndVerb(tokens: Token[], k: number): boolean {
 export function isAside(view: SentenceView, from: number, to: number): boolean {
   const first = view.tokens[from];
   if (!first || to - from > 30) return false;
+  // `Gates, in contrast, told …`, `X, in the wake of a poll …, said`: a frame set off by commas.
+  if (has(first, 'Preposition') && !/^(of|to)$/i.test(first.text)) return true;
   return (
     /^(who|whose|which|whom|also|now|then|a|an|the|one|another|himself|herself|both|once|formerly|former|herself|of|including|like|speaking|writing|asked|appearing|responding|interviewed|campaigning)$/i.test(first.text) ||
     has(first, 'Determiner', 'Possessive', 'Value', 'PastParticiple') ||

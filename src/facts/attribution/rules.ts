@@ -139,6 +139,8 @@ function sameTense(verb: Token, cue: Token): boolean {
 
 /** A verb that makes a clause finite (`is`, `would`, `said`), not a gerund or a bare participle. */
 function isFinite(t: Token | undefined): boolean {
+  // (A capital inside a sentence is a name, whatever compromise guessed: `said Trump, despite …`, `Patch, a director, said`.)
+  if (!t || (t.index > 0 && /^\p{Lu}\p{Ll}/u.test(t.text))) return false;
   return has(t, 'Verb') && !has(t, 'Gerund') && !(has(t, 'PastParticiple') && !has(t, 'PastTense', 'Auxiliary'));
 }
 
@@ -154,16 +156,19 @@ function startsClause(view: SentenceView, from: number): boolean {
   // `he’s a step closer`: a subject and its verb in one word.
   if (CONTRACTED.test(first.text)) return true;
   let asides = 0;
+  let afterAside = false;
   for (let k = from + 1; k < tokens.length && k < from + 30; k++) {
-    if (!glued(tokens, k - 1)) {
+    if (!glued(tokens, k - 1) && !afterAside) {
       // `said the economy, which grew last year, is strong`, `his band and X, AKA Y, wrote`: one aside set off by commas.
       const close = tokens.findIndex((x, i) => i >= k && i < k + 15 && /,/.test(joint(tokens, i)));
       const aside = close >= 0 && (isAside(view, k, close + 1) || (close - k < 8 && !tokens.slice(k, close + 1).some(isFinite)));
       if (asides > 0 || !/,/.test(joint(tokens, k - 1)) || !aside) return false;
       asides++;
       k = close;
+      afterAside = true;
       continue;
     }
+    afterAside = false;
     if ((isFinite(tokens[k]) || CONTRACTED.test(tokens[k]!.text)) && !/^to$/i.test(tokens[k - 1]!.text)) return true;
   }
   return false;
@@ -244,21 +249,22 @@ const accordingTo: Rule['find'] = (ctx, view, cue) => {
   const source = subjectAfter(view, cue.end);
   if (!source) return undefined;
   const text = ctx.discourse.norm.text;
-  if (cue.verb > 0) {
-    if (!/,/.test(joint(tokens, cue.verb - 1))) return undefined;
-    const range = trimmed(text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end);
-    return range ? { source, content: [range] } : undefined;
-  }
-  // Sentence-initial: what was said follows the source and any appositive after it.
+  const before = cue.verb > 0 ? trimmed(text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end) : undefined;
+  // What follows the source (and an appositive of it: `According to X, a pollster at Y, the race …`).
   let k = source.to;
   if (k < tokens.length && /,/.test(joint(tokens, k - 1))) {
     const next = tokens.findIndex((t, i) => i >= k && /,/.test(joint(tokens, i)));
-    // `According to X, a pollster at Y, the race …` (an appositive has no verb of its own).
     const appositive = next > 0 && next - k < 12 && (/^(a|an)$/i.test(tokens[k]!.text) || tokens.slice(k, k + 4).some((t) => isTitleWord(t.text))) && !tokens.slice(k, next + 1).some(isFinite);
     if (appositive) k = next + 1;
   }
-  const range = trimmed(text, tokens[k]?.start ?? view.sentence.normEnd, contentEnd(ctx, view, k));
-  return range ? { source: { ...source, to: Math.min(source.to, k) }, content: [range] } : undefined;
+  const after = k < tokens.length && /,/.test(joint(tokens, k - 1)) ? trimmed(text, tokens[k]!.start, contentEnd(ctx, view, k)) : undefined;
+  const sourced = { ...source, to: Math.min(source.to, k) };
+  // `According to X, …` (or after an opener: `In addition, according to X, …`): what follows.
+  if (!before || isFrameOnly(ctx, view, before)) return after ? { source: sourced, content: [after] } : undefined;
+  // `Fundraising, according to the campaign, has surged`: the clause goes on around it.
+  if (after && !isClause(view, before) && isClause(view, after)) return { source: sourced, content: [before, after] };
+  // `…, according to X.` / `… 46 percent to 39 percent according to a CBS poll.`
+  return { source, content: [before] };
 };
 
 /** `…, saying (that) …`: the main clause's subject says it. */
@@ -292,19 +298,22 @@ function withPhrase(view: SentenceView, at: number, participle: number): SourceP
   return from < participle ? { from, to: participle, head: { from, to: participle } } : undefined;
 }
 
-/** The subject of the first verb before token `before`. */
+/**
+ * The subject of the clause a participle or a second verb joins: that of
+ * the nearest verb before token `before` that has one (`in a news
+ * conference he used stronger language, saying …` → he).
+ */
 function mainClauseSubject(view: SentenceView, before: number): SourcePhrase | undefined {
-  // `He’s comparing … and says …`: a subject contracted with its verb.
-  const opener = view.tokens.findIndex((t, i) => i < before && CONTRACTED.test(t.text) && /^(he|she|they|we|i)/i.test(t.text));
-  if (opener >= 0 && opener < 3) return { from: opener, to: opener + 1, head: { from: opener, to: opener + 1 } };
-  for (let k = 1; k < before; k++) {
+  for (let k = before - 1; k >= 1; k--) {
     const t = view.tokens[k]!;
     // (`Party secretary X accused …`: a word of a name or title read as a verb is none.)
     if (!isFinite(t) || has(t, 'Auxiliary') || located(view, t) || isTitleWord(t.text)) continue;
     const subject = subjectBefore(view, k);
     if (subject) return subject;
   }
-  return undefined;
+  // `He’s comparing … and says …`: a subject contracted with its verb.
+  const opener = view.tokens.findIndex((t, i) => i < before && CONTRACTED.test(t.text) && /^(he|she|they|we|i)/i.test(t.text));
+  return opener >= 0 && opener < 3 ? { from: opener, to: opener + 1, head: { from: opener, to: opener + 1 } } : undefined;
 }
 
 /** Whether the cue at `cue` ends what the sentence says: only frames follow it, or a second piece of the quote. */
@@ -376,7 +385,7 @@ const quoteThenSentence: Rule['find'] = (ctx, view, cue) => {
 /** `X said (that) …` / `X told Y …` / `X said: “…”` / `X called Y “…”` */
 const cueThenContent: Rule['find'] = (ctx, view, cue) => {
   const source = subjectBefore(view, cue.verb);
-  if (!source || (!source.relative && !opensPhrase(view, source.from))) return undefined;
+  if (!source) return undefined;
   const frame = frameAfter(view, cue.end, takesListener(cue));
   const { tokens } = view;
   if (frame.content >= tokens.length) {
