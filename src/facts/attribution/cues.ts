@@ -68,6 +68,8 @@ export function findCues(view: SentenceView): Cue[] {
     const end = two ? i + 2 : i + 1;
     // `JD(S) state president`, `post office`: a word before a title or a noun it qualifies is no verb.
     if (isTitleHead(tokens[end]?.text ?? '') && glued(tokens, end - 1) && !/^(said|says|told|tells)$/i.test(t.text)) continue;
+    // `that 2013 report`, `the statement's note`: a cue word after an article, possessive or number is a noun.
+    if (!/^(said|says|told|tells)$/i.test(t.text) && has(tokens[i - 1], 'Determiner', 'Possessive', 'Value', 'Adjective') && glued(tokens, i - 1)) continue;
     // `to say`, `declined to comment`: an infinitive reports nothing said.
     if (/^to$/i.test(tokens[i - 1]?.text ?? '') || passive(tokens, i)) continue;
     // A gerund is a cue only as a participle after a comma (`…, saying`) or after `while`/`by` (`while noting`).

@@ -137,14 +137,28 @@ export function opensPhrase(view: SentenceView, i: number): boolean {
 function betweenSubjectAndVerb(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (has(t, 'Auxiliary', 'Modal', 'Negative') || (has(t, 'Adverb') && !has(t, 'Noun'))) return true;
-  if (has(t, 'Date') && !has(t, 'Value')) return true;
+  // `X on Monday said`, `X Monday said` (but not `… in November say`: a date after a preposition ends the subject).
+  if (has(t, 'Date') && !has(t, 'Value')) return !/^(in|of|since|until|by|for|from|during|through)$/i.test(tokens[k - 1]?.text ?? '');
   return /^(on|last|this|earlier|late|early)$/i.test(t.text) && has(tokens[k + 1], 'Date');
+}
+
+/** Whether the quotation closing after token `k` sits in an aside opened by a comma and `who`/`which`. */
+function asideWithQuote(view: SentenceView, k: number): boolean {
+  const { tokens } = view;
+  let open = k;
+  while (open > 0 && !/[“"]/.test(tokens[open]!.pre + joint(tokens, open - 1))) open--;
+  for (let j = open - 1; j >= 0 && open - j < 15; j--) {
+    if (/,/.test(joint(tokens, j))) return /^(who|which|whose)$/i.test(tokens[j + 1]?.text ?? '');
+  }
+  return false;
 }
 
 /** Whether tokens `from..to` read as an appositive or a relative clause: `the party's leader`, `who chaired the hearing`, `45`. */
 export function isAside(view: SentenceView, from: number, to: number): boolean {
   const first = view.tokens[from];
   if (!first || to - from > 30) return false;
+  // An appositive has no verb of its own: `ranking member of the committee`, `citing data from …`.
+  if (!view.tokens.slice(from, to).some((t) => has(t, 'Verb') && !has(t, 'Gerund', 'PastParticiple', 'Noun', 'Adjective') && !/^\p{Lu}/u.test(t.text)) && !CLAUSE_OPENER.test(first.text)) return true;
   // `Gates, in contrast, told …`, `X, in the wake of a poll …, said`: a frame set off by commas.
   if (has(first, 'Preposition') && !/^(of|to)$/i.test(first.text)) return true;
   return (
@@ -166,8 +180,9 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
   const { tokens } = view;
   let k = v - 1;
   while (k >= 0 && glued(tokens, k) && betweenSubjectAndVerb(tokens, k)) k--;
-  // (A subject never ends in quotation marks: `“…,” said X` has none before its verb.)
-  if (k < 0 || /[“”"]/.test(joint(tokens, k))) return undefined;
+  // (A subject never ends in quotation marks, `“…,” said X` has none before its verb; but an aside may:
+  // `Humphrey, who calls Trump a “sociopath,” said …`.)
+  if (k < 0 || (/[“”"]/.test(joint(tokens, k)) && !asideWithQuote(view, k))) return undefined;
   let asideEnd = k + 1;
   let asideStart = -1;
   // `X (R-Wis.) said`: a bracketed aside.
@@ -225,6 +240,12 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
     return antecedent >= 0 ? { from: antecedent, to: k, head: { from: antecedent, to: end }, relative: { from: k, to: k + 1 } } : undefined;
   }
   let first = phraseEndingAt(view, k);
+  // `Democrats trying to regain the Senate in November say`, `Organizers of the push to boycott X said`:
+  // a subject with a participle, infinitive or relative clause after its noun runs from where its clause begins.
+  if (first < 0 || !opensPhrase(view, first)) {
+    const long = clauseSubject(view, k);
+    if (long) return { ...long, to: Math.max(asideEnd, k + 1) };
+  }
   // `A news report published Wednesday said`: a participle after the subject's noun.
   if (first < 0 && has(tokens[k], 'PastTense', 'PastParticiple') && k > 0 && glued(tokens, k - 1) && has(tokens[k - 1], 'Noun') && !has(tokens[k - 1], 'Pronoun', 'ProperNoun')) {
     const noun = phraseEndingAt(view, k - 1);
@@ -238,6 +259,28 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
     return { from, to: Math.max(asideEnd, k + 1), head: { from, to: k + 1 } };
   }
   return { from: first, to: Math.max(asideEnd, k + 1), head: { from: first, to: k + 1 } };
+}
+
+/**
+ * A subject that is a whole stretch from the start of its clause to token
+ * `last`: a noun phrase first, then only non-finite verbs, or finite ones
+ * inside a `who`/`that` clause.
+ */
+function clauseSubject(view: SentenceView, last: number): SourcePhrase | undefined {
+  const { tokens } = view;
+  let start = last;
+  while (start > 0 && glued(tokens, start - 1) && !/^(and|but|or|so|because|as|while|when|although|though|if|after|before|since|whereas)$/i.test(tokens[start - 1]!.text)) start--;
+  if (last - start > 20 || !isPhraseWord(view, tokens[start]) || CLAUSE_OPENER.test(tokens[start]!.text)) return undefined;
+  const head = phraseStartingAt(view, start);
+  if (head === start || head > last + 1) return undefined;
+  let relative = false;
+  for (let k = head; k <= last; k++) {
+    const t = tokens[k]!;
+    if (/^(who|that|which)$/i.test(t.text)) relative = true;
+    const finite = has(t, 'Verb') && !has(t, 'Gerund', 'Infinitive', 'PastParticiple', 'Noun') && !/^\p{Lu}/u.test(t.text) && !/^to$/i.test(tokens[k - 1]?.text ?? '');
+    if (finite && !relative) return undefined;
+  }
+  return { from: start, to: last + 1, head: { from: start, to: head } };
 }
 
 /**
@@ -270,11 +313,16 @@ export function subjectAfter(view: SentenceView, from: number): SourcePhrase | u
 /** Adverbs and time words that may follow a cue before its frame or clause: `said Monday`, `told reporters later`. */
 function isAdjunctWord(t: Token | undefined): boolean {
   // (Manner adverbs only: `more`, `such`, `nearly` open what was said, `more than 200 lawmakers …`.)
-  return !!t && ((has(t, 'Adverb') && !has(t, 'Noun') && /ly$/i.test(t.text) && !/^(only|nearly|early|likely)$/i.test(t.text)) || (has(t, 'Date') && !has(t, 'Value')) || /^(also|again|today|yesterday|tonight|earlier|later|then|once|twice|soon|afterward|afterwards|previously|instead)$/i.test(t.text));
+  return !!t && ((has(t, 'Adverb') && !has(t, 'Noun') && /ly$/i.test(t.text) && !/^(only|nearly|early|likely)$/i.test(t.text)) || (has(t, 'Date') && !has(t, 'Value') && !/['’]s$/.test(t.text)) || /^(also|again|today|yesterday|tonight|earlier|later|then|once|twice|soon|afterward|afterwards|previously|instead)$/i.test(t.text));
 }
 
 /** Prepositions that open a frame after a cue: `said in a statement`, `told reporters at a rally in Iowa`. */
 const FRAME_PREPOSITION = /^(in|on|at|during|after|before|to|via|from|outside|over|through|with|by|while|of|about|following|ahead|amid)$/i;
+
+/** `about 1,200`, `about half`: a number or a fraction after `about`, `over`, `nearly` makes a measure. */
+export function isMeasure(t: Token | undefined): boolean {
+  return has(t, 'Value') || /^(half|a|one|two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|hundreds|thousands|third|quarter)$/i.test(t?.text ?? '');
+}
 
 function isVerbNext(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -320,7 +368,7 @@ export function frameAfter(view: SentenceView, from: number, listener: boolean |
     }
     // (`urged Lula to veto …`: `to` before a verb is what was asked, not a frame.)
     // (`said about 1,200 tractors …`: a preposition before a number measures what was said.)
-    if (FRAME_PREPOSITION.test(t.text) && glued(tokens, k - 1) && !(/^to$/i.test(t.text) && has(tokens[k + 1], 'Verb', 'Infinitive')) && !has(tokens[k + 1], 'Value')) {
+    if (FRAME_PREPOSITION.test(t.text) && glued(tokens, k - 1) && !(/^to$/i.test(t.text) && has(tokens[k + 1], 'Verb', 'Infinitive')) && !isMeasure(tokens[k + 1])) {
       const end = phraseStartingAt(view, k + 1);
       if (end === k + 1) break;
       // `said in Iowa the deal…`: only a frame when what follows opens something new (that, a comma, the end, a pronoun or name subject).

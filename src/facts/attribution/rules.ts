@@ -15,7 +15,7 @@ import { located, type Discourse, type SentenceView } from '../discourse.js';
 import { isTitleWord } from '../../lexicons/index.js';
 import { withSubject, type Cue } from './cues.js';
 import type { QuoteSpan } from './marks.js';
-import { frameAfter, glued, isAside, joint, opensPhrase, subjectAfter, subjectBefore, type SourcePhrase } from './phrases.js';
+import { frameAfter, glued, isAside, isMeasure, joint, opensPhrase, subjectAfter, subjectBefore, type SourcePhrase } from './phrases.js';
 import { has } from '../../recognize/tokens.js';
 import type { Token } from '../../recognize/index.js';
 
@@ -113,7 +113,7 @@ const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.
 /** A reported clause has a finite verb of its own (`denied involvement` reports no statement). */
 function isClause(view: SentenceView, range: Range): boolean {
   const tokens = view.tokens.filter((t) => t.start >= range.start && t.end <= range.end);
-  return tokens.some((t, i) => isFinite(t) && !/^to$/i.test(tokens[i - 1]?.text ?? ''));
+  return tokens.some((t, i) => (isFinite(t) || CONTRACTED.test(t.text)) && !/^to$/i.test(tokens[i - 1]?.text ?? ''));
 }
 
 /** Whether a quotation opens within the first characters of `range`. */
@@ -184,28 +184,29 @@ const ADJUNCT_OPENER = /^(since|until|after|before|during|while|when|because|as|
 function acceptsAfter(ctx: RuleContext, view: SentenceView, cue: Cue, range: Range, introduced: boolean): boolean {
   const text = ctx.discourse.norm.text.slice(range.start, range.end);
   if (words(text) < 2 && !opensWithQuote(ctx, range)) return false;
+  if (opensWithQuote(ctx, range)) return true;
   const from = view.tokens.findIndex((t) => t.start >= range.start);
   const opener = view.tokens[from]?.text ?? '';
-  // (`as much as 150,000 tonnes`, `about 1,200 tractors`: a measure, not an adjunct.)
-  const measure = has(view.tokens[from + 1], 'Value') || /^(much|many)$/i.test(view.tokens[from + 1]?.text ?? '');
-  // (`says despite being an alumna, she plans …`: an adjunct set off before the clause is part of what was said.)
-  const fronted = () => {
+  // Where the clause begins: past an adjunct set off before it (`says despite being an alumna, she plans …`),
+  // unless the adjunct opener measures (`as much as 150,000 tonnes`, `about 1,200 tractors`).
+  let clause = from;
+  if (!introduced && ADJUNCT_OPENER.test(opener) && !isMeasure(view.tokens[from + 1]) && !/^(much|many)$/i.test(view.tokens[from + 1]?.text ?? '')) {
     const comma = view.tokens.findIndex((t, i) => i >= from && i < from + 12 && /,/.test(joint(view.tokens, i)));
-    return comma >= 0 && startsClause(view, comma + 1);
-  };
-  if (!introduced && ((ADJUNCT_OPENER.test(opener) && !measure && !fronted()) || /^(that|which|who)$/i.test(opener)) && !opensWithQuote(ctx, range)) return false;
+    if (comma < 0 || !startsClause(view, comma + 1)) return false;
+    clause = comma + 1;
+  }
+  if (!introduced && /^(that|which|who)$/i.test(opener)) return false;
   switch (cue.class) {
     case 'quoteOnly':
-      return opensWithQuote(ctx, range) || (introduced && /:/.test(joint(view.tokens, cue.end - 1)));
+      return introduced && /:/.test(joint(view.tokens, cue.end - 1));
     case 'epithet':
       // `called X “…”`, `dismissed X as political theatre`, `accused X of …`
       return holdsQuote(ctx, range) || isClause(view, range) || /\s(as|of)\s/.test(text);
     case 'object':
       return true;
     default:
-      if (opensWithQuote(ctx, range)) return true;
       // `announced the agreement at Parliament House`: an object, not a report; without `that`, a clause must open it.
-      return (introduced ? isClause(view, range) : startsClause(view, from)) || (holdsQuote(ctx, range) && isClause(view, range));
+      return (introduced ? isClause(view, range) : startsClause(view, clause)) || (holdsQuote(ctx, range) && isClause(view, range));
   }
 }
 
