@@ -10,15 +10,31 @@ import { segment } from '../segment/index.js';
 import { chunk, type Candidate } from './chunk.js';
 import { classify, nameOf } from './classify.js';
 import { asSide, sides } from './results.js';
-import { isAcronym, isCapitalized, stripPossessive, tokenize, type Token } from './tokens.js';
+import { isAcronym, isCapitalized, isTitleCased, stripPossessive, tokenize, type ArticleCasing, type Token } from './tokens.js';
 
 export type { Token } from './tokens.js';
 export { tokenize, isAcronym, stripPossessive } from './tokens.js';
 export { initials } from './chunk.js';
 
-/** compromise's pass over every sentence. */
+/** compromise's pass over every sentence (title-case headlines read with the article's own capitals only). */
 export function tag(sentences: Sentence[]): Token[][] {
-  return sentences.map(tokenize);
+  const casing = articleCasing(sentences);
+  return sentences.map((s) => tokenize(s, casing));
+}
+
+/** The words an article capitalises mid-sentence and the words it writes in lower case. */
+function articleCasing(sentences: Sentence[]): ArticleCasing {
+  const names = new Set<string>();
+  const lower = new Set<string>();
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/\p{Ll}[\p{L}'’-]*/gu)) if (m.index === 0 || !/\p{L}/u.test(s.text[m.index - 1]!)) lower.add(m[0]);
+  }
+  for (const s of sentences) {
+    if (isTitleCased(s.text, { names, lower })) continue;
+    // Capitalised words past a sentence's first: names the article writes.
+    for (const m of s.text.matchAll(/(?<=[\p{L}\d,;)]\s+)\p{Lu}[\p{L}'’.-]*/gu)) names.add(m[0].replace(/['’]s$|[.]$/, ''));
+  }
+  return { names, lower };
 }
 
 /** Words seen capitalised mid-sentence: a capital at a sentence start is trusted only for these. */

@@ -42,14 +42,61 @@ function shouting(text: string): boolean {
 
 const titleCase = (word: string) => word.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1));
 
+/** Words a sentence capitalises only because headline style capitalises every word. */
+const HEADLINE_WORDS = /^(the|a|an|of|to|in|on|for|with|as|at|by|from|over|after|into|about|and|but|or|is|was|are|were|be|been|will|would|could|should|can|may|has|have|had|says|say|said|not|up|out|off|its|his|her|their|who|what|why|how|this|that)$/i;
+
+/** What the article writes: words it capitalises mid-sentence (names), and words it writes in lower case. */
+export interface ArticleCasing {
+  names: ReadonlySet<string>;
+  lower: ReadonlySet<string>;
+}
+
+/**
+ * A headline or subhead in title case (`Hillary Clinton Drops Into Detroit As
+ * Democrats Get Nervous`, `Only 24 Percent of Clinton’s Contributors Are
+ * Small Donors`): most words capitalised, among them function words or words
+ * the article otherwise writes in lower case.
+ */
+export function isTitleCased(text: string, casing?: ArticleCasing): boolean {
+  const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  const rest = words.slice(1);
+  const capitals = rest.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const common = rest.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && (HEADLINE_WORDS.test(w) || !!casing?.lower.has(w.toLowerCase()))).length;
+  // Running text has lower-case words of its own (`said`, `votes`, `ahead`); title case keeps at most one, and short function words.
+  const lowerContent = rest.filter((w) => /^\p{Ll}/u.test(w) && !SMALL_WORDS.test(w)).length;
+  return capitals / rest.length >= 0.5 && lowerContent <= 1 && common >= 2;
+}
+
+/** Words title case leaves in lower case. */
+const SMALL_WORDS = /^(a|an|the|of|in|on|at|to|for|and|but|or|nor|as|by|vs|via|with|from|into|than|per)$/;
+
+/**
+ * The headline re-cased as running text: a word keeps its capital only when
+ * the article capitalises it mid-sentence elsewhere (a name), or it opens the
+ * line. Lengths are unchanged, so offsets hold.
+ */
+function recaseHeadline(text: string, names: ReadonlySet<string>): string {
+  let first = true;
+  return text.replace(/[\p{L}'’.-]+/gu, (word) => {
+    const keep = first || names.has(word.replace(/['’]s$/, '')) || /^\p{Lu}{2,}/u.test(word);
+    first = false;
+    return keep ? word : word[0]!.toLowerCase() + word.slice(1);
+  });
+}
+
 /**
  * In capitals every word looks like an acronym; compromise tags the lower-cased
  * text instead, and only words its gazetteer knows keep a capital. Offsets
  * stay those of the original (lower-casing that changes length is skipped).
  */
-function tagTerms(text: string): { terms: CompromiseTerm[]; recased: boolean } {
+function tagTerms(text: string, casing?: ArticleCasing): { terms: CompromiseTerm[]; recased: boolean } {
   const lower = text.toLowerCase();
   const recased = shouting(text) && lower.length === text.length;
+  if (!recased && casing && isTitleCased(text, casing)) {
+    const json = nlp(recaseHeadline(text, casing.names)).json({ offset: true, terms: { offset: true } }) as Terms;
+    return { terms: json.flatMap((s) => s.terms), recased: false };
+  }
   const json = nlp(recased ? lower : text).json({ offset: true, terms: { offset: true } }) as Terms;
   const terms = json.flatMap((s) => s.terms);
   if (!recased) return { terms, recased };
@@ -107,8 +154,12 @@ function recaseDateline(terms: CompromiseTerm[], text: string, recased: boolean)
   });
 }
 
-export function tokenize(sentence: Sentence): Token[] {
-  const { terms, recased } = tagTerms(sentence.text);
+/**
+ * compromise's tags for one sentence. A headline in title case is read
+ * with only the words the article capitalises mid-sentence capitalised.
+ */
+export function tokenize(sentence: Sentence, casing?: ArticleCasing): Token[] {
+  const { terms, recased } = tagTerms(sentence.text, casing);
   recaseDateline(terms, sentence.text, recased);
   const tokens: Token[] = [];
   // compromise leaves the punctuation after a parenthesised word (`(RN),`) on an empty term: give it back.

@@ -124,8 +124,10 @@ export function phraseStartingAt(view: SentenceView, first: number): number {
 
 /** Whether a phrase can begin at token `i`: the sentence starts there, or punctuation or a clause opener stands before it. */
 export function opensPhrase(view: SentenceView, i: number): boolean {
-  // A nominative pronoun is a subject wherever it stands (`A few minutes later they said …`).
-  if (/^(he|she|they|we|i)$/i.test(view.tokens[i]?.text ?? '')) return true;
+  // A nominative pronoun is a subject after a time word too (`A few minutes later they said …`), not after
+  // a noun it qualifies (`anything he posts`: a relative clause).
+  const before = view.tokens[i - 1];
+  if (/^(he|she|they|we|i)$/i.test(view.tokens[i]?.text ?? '') && !(has(before, 'Noun', 'Pronoun', 'Determiner') && !has(before, 'Date', 'Adverb'))) return true;
   // (`Nearly eight of 10 voters`, `Only Trump`, `More than six in 10`, `About 9 percent`: adverbs and measures before the phrase.)
   const measures = has(view.tokens[i], 'Value');
   while (i > 0 && glued(view.tokens, i - 1) && ((has(view.tokens[i - 1], 'Adverb') && !has(view.tokens[i - 1], 'Noun')) || (measures && /^(about|nearly|almost|roughly|some|over|under|around|more|less|fewer|than|just|only|at|least|most)$/i.test(view.tokens[i - 1]!.text)) || /^(even|only|also)$/i.test(view.tokens[i - 1]!.text))) i--;
@@ -276,6 +278,8 @@ function clauseSubject(view: SentenceView, last: number): SourcePhrase | undefin
   let relative = false;
   for (let k = head; k <= last; k++) {
     const t = tokens[k]!;
+    // `anything he posts`: a pronoun after a noun opens a clause of its own; the stretch is no subject.
+    if (/^(he|she|they|we|i|it|you)$/i.test(t.text) && has(tokens[k - 1], 'Noun', 'Pronoun')) return undefined;
     if (/^(who|that|which)$/i.test(t.text)) relative = true;
     const finite = has(t, 'Verb') && !has(t, 'Gerund', 'Infinitive', 'PastParticiple', 'Noun') && !/^\p{Lu}/u.test(t.text) && !/^to$/i.test(tokens[k - 1]?.text ?? '');
     if (finite && !relative) return undefined;
@@ -321,7 +325,7 @@ const FRAME_PREPOSITION = /^(in|on|at|during|after|before|to|via|from|outside|ov
 
 /** `about 1,200`, `about half`: a number or a fraction after `about`, `over`, `nearly` makes a measure. */
 export function isMeasure(t: Token | undefined): boolean {
-  return has(t, 'Value') || /^(half|a|one|two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|hundreds|thousands|third|quarter)$/i.test(t?.text ?? '');
+  return has(t, 'Value') || /^(half|two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|hundreds|thousands|third|quarter)$/i.test(t?.text ?? '');
 }
 
 function isVerbNext(tokens: Token[], i: number): boolean {
