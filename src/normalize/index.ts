@@ -50,6 +50,8 @@ function lineEdits(text: string, start: number, end: number): Edit[] {
       const opening = /[\s([{—–-]/.test(prev) || i === start + lead;
       edits.push({ start: i, end: i + 1, text: opening ? '“' : '”' });
     }
+    // `All Progressives Congress(APC)`: a short form glued to its name gets its space back (not `JD(S)`, a name's own suffix).
+    if (c === '(' && /\p{Ll}/u.test(prev) && /^\(\p{Lu}{2,}\)/u.test(text.slice(i, end))) edits.push({ start: i, end: i, text: ' ' });
     // ` - ` between words is a dash (some archives type no other): it sets off a phrase, it joins no word.
     if (c === '-' && prev === ' ' && next === ' ') edits.push({ start: i, end: i + 1, text: '—' });
     // `''` is how some pages (the New York Times' archive) write a double quotation mark.

@@ -35,9 +35,10 @@ function passive(tokens: Token[], i: number): boolean {
 
 /** `…, with its chief executive Amara Nwosu saying …`: the index of `with` before the participle's own subject, or -1. */
 export function withSubject(tokens: Token[], i: number): number {
-  for (let k = i - 1; k >= 0 && k >= i - 8 && glued(tokens, k); k--) {
-    if (/^with$/i.test(tokens[k]!.text)) return k < i - 1 ? k : -1;
-    if (has(tokens[k], 'Verb') && !has(tokens[k], 'Noun')) return -1;
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    // (`…, with X saying`, not `planned with Trump, adding`: the `with` opens a phrase of its own after a comma.)
+    if (/^with$/i.test(tokens[k]!.text)) return k < i - 1 && (k === 0 || !glued(tokens, k - 1)) ? k : -1;
+    if (has(tokens[k], 'Verb') && !has(tokens[k], 'Noun') && !/^\p{Lu}/u.test(tokens[k]!.text)) return -1;
   }
   return -1;
 }

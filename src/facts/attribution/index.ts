@@ -134,11 +134,19 @@ function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draf
   const used = (s: QuoteSpan) => drafts.some((d) => d.ranges.some((r) => overlaps(r, s)));
   const added: Draft[] = [];
   const all = () => [...drafts, ...added].sort((a, b) => a.ranges[0]!.start - b.ranges[0]!.start);
-  for (const span of spans) {
-    if (used(span)) continue;
+  spans.forEach((span, n) => {
+    if (used(span)) return;
+    // `“We have waited three years.¶“We will wait no longer,” he said.`: a paragraph the next one goes on quoting.
+    const next = spans[n + 1];
+    const carried = next?.continued && span.after === span.end ? all().find((d) => d.direct && d.ranges.some((r) => overlaps(r, next))) : undefined;
+    if (carried) {
+      carried.ranges.unshift({ start: span.start, end: span.end });
+      carried.sentence = viewAt(discourse, span.start)?.sentence.index ?? carried.sentence;
+      return;
+    }
     const first = viewAt(discourse, span.start);
     const last = viewAt(discourse, Math.max(span.start, span.end - 1));
-    if (!first || !last) continue;
+    if (!first || !last) return;
     const words = text.slice(span.start, span.end);
     const standsAlone = first.sentence.normStart >= span.open - 1;
     const previous = all()
@@ -150,17 +158,17 @@ function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draf
       if (near && previous.direct && previous.paragraph === first.sentence.paragraph && !span.continued) {
         previous.ranges.push({ start: span.start, end: span.end });
         previous.lastSentence = last.sentence.index;
-        continue;
+        return;
       }
       // A quote over several paragraphs, or a quote standing alone after its speaker's: the same speaker.
       if (previous && (span.continued || first.sentence.index - previous.lastSentence <= 2)) {
         const draft: Draft = { ranges: [{ start: span.start, end: span.end }], direct: true, sentence: first.sentence.index, lastSentence: last.sentence.index, paragraph: first.sentence.paragraph, verb: 'said' };
         if (previous.speaker) draft.speaker = previous.speaker;
         added.push(draft);
-        continue;
+        return;
       }
     }
-    if (isNoStatement(words)) continue;
+    if (isNoStatement(words)) return;
     const draft: Draft = { ranges: [{ start: span.start, end: span.end }], direct: true, sentence: first.sentence.index, lastSentence: last.sentence.index, paragraph: first.sentence.paragraph };
     if (!standsAlone) {
       // `he had called the plan “…”`: the quoted words are the clause subject's.
@@ -168,7 +176,7 @@ function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draf
       if (subject) Object.assign(draft, { speaker: { entity: subject.entity, start: subject.start, end: subject.end, text: subject.text }, verb: 'said' });
     }
     added.push(draft);
-  }
+  });
   return added;
 }
 

@@ -127,12 +127,21 @@ export function opensPhrase(view: SentenceView, i: number): boolean {
   // A nominative pronoun is a subject after a time word too (`A few minutes later they said …`), not after
   // a noun it qualifies (`anything he posts`: a relative clause).
   const before = view.tokens[i - 1];
-  if (/^(he|she|they|we|i)$/i.test(view.tokens[i]?.text ?? '') && !(has(before, 'Noun', 'Pronoun', 'Determiner') && !has(before, 'Date', 'Adverb'))) return true;
+  if (/^(he|she|they|we|i)$/i.test(view.tokens[i]?.text ?? '') && (!(has(before, 'Noun', 'Pronoun', 'Determiner') && !has(before, 'Date', 'Adverb')) || afterOpeningFrame(view, i))) return true;
   // (`Nearly eight of 10 voters`, `Only Trump`, `More than six in 10`, `About 9 percent`: adverbs and measures before the phrase.)
   const measures = has(view.tokens[i], 'Value');
   while (i > 0 && glued(view.tokens, i - 1) && ((has(view.tokens[i - 1], 'Adverb') && !has(view.tokens[i - 1], 'Noun')) || (measures && /^(about|nearly|almost|roughly|some|over|under|around|more|less|fewer|than|just|only|at|least|most)$/i.test(view.tokens[i - 1]!.text)) || /^(even|only|also)$/i.test(view.tokens[i - 1]!.text))) i--;
   if (i === 0) return true;
   return !glued(view.tokens, i - 1) || CLAUSE_OPENER.test(view.tokens[i - 1]!.text);
+}
+
+/** `In a later interview he …`, `At the rally she …`: a phrase opening the clause with a preposition ends before token `i`. */
+function afterOpeningFrame(view: SentenceView, i: number): boolean {
+  const { tokens } = view;
+  let k = i - 1;
+  while (k >= 0 && glued(tokens, k) && (isPhraseWord(view, tokens[k]) || has(tokens[k], 'Adjective'))) k--;
+  if (k < 0 || !has(tokens[k], 'Preposition') || !glued(tokens, k)) return false;
+  return k === 0 || !glued(tokens, k - 1) || CLAUSE_OPENER.test(tokens[k - 1]!.text);
 }
 
 /** Words that may stand between a subject and its verb: `has long insisted`, `also said`, `on Monday told`. */
@@ -218,7 +227,7 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
     const name = located(view, tokens[first]!);
     if (name?.entity.kind === 'Person' && name.mention.normStart <= tokens[first]!.start && name.mention.normEnd >= tokens[k]!.end - 1) {
       const titleFirst = phraseEndingAt(view, open);
-      if (titleFirst >= 0 && opensPhrase(view, titleFirst)) return { from: titleFirst, to: k + 1, head: { from: first, to: k + 1 } };
+      if (titleFirst >= 0 && (opensPhrase(view, titleFirst) || /^with$/i.test(tokens[titleFirst - 1]?.text ?? ''))) return { from: titleFirst, to: k + 1, head: { from: first, to: k + 1 } };
     }
     k = open;
     if (/\)/.test(joint(tokens, k))) {

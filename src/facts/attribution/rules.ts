@@ -152,7 +152,9 @@ function isFinite(t: Token | undefined): boolean {
 function startsClause(view: SentenceView, from: number): boolean {
   const { tokens } = view;
   const first = tokens[from];
-  if (!first || (isFinite(first) && !EXPLETIVE.test(first.text))) return false;
+  // (`repairs would begin`: a first word read as a verb is the subject when a verb follows it.)
+  const nounFirst = !!first && glued(tokens, from) && (isFinite(tokens[from + 1]) || has(tokens[from + 1], 'Modal', 'Auxiliary'));
+  if (!first || (isFinite(first) && !EXPLETIVE.test(first.text) && !nounFirst)) return false;
   // `he’s a step closer`: a subject and its verb in one word.
   if (CONTRACTED.test(first.text)) return true;
   let asides = 0;
@@ -263,7 +265,7 @@ const accordingTo: Rule['find'] = (ctx, view, cue) => {
   // `According to X, …` (or after an opener: `In addition, according to X, …`): what follows.
   if (!before || isFrameOnly(ctx, view, before)) return after ? { source: sourced, content: [after] } : undefined;
   // `Fundraising, according to the campaign, has surged`: the clause goes on around it.
-  if (after && !isClause(view, before) && isClause(view, after)) return { source: sourced, content: [before, after] };
+  if (after && !isClause(view, before)) return { source: sourced, content: [before, after] };
   // `…, according to X.` / `… 46 percent to 39 percent according to a CBS poll.`
   return { source, content: [before] };
 };

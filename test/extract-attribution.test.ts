@@ -1,0 +1,178 @@
+/**
+ * Who said what, one rule class at a time, on passages written for each
+ * class (none taken from PolNeAR or any fixture). Each test names the rule
+ * of src/facts/attribution/ it pins.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, extract } from '../src/extract.js';
+import type { Quote } from '../src/types.js';
+
+interface Read {
+  text: string;
+  speaker?: string;
+  /** The words that attribute the quote, as the original text has them. */
+  mention?: string;
+  direct: boolean;
+  pieces: number;
+  verb?: string;
+}
+
+function quotes(text: string): Read[] {
+  const a = analyze(text);
+  const name = new Map(a.entities.map((e) => [e.id, e.name]));
+  return a.quotes.map((q: Quote) => ({
+    text: q.text,
+    ...(q.speaker ? { speaker: name.get(q.speaker) } : {}),
+    ...(q.speakerMention ? { mention: q.speakerMention.text } : {}),
+    direct: q.direct,
+    pieces: q.pieces?.length ?? 1,
+    ...(q.verb ? { verb: q.verb } : {}),
+  }));
+}
+
+const holding = (all: Read[], words: string) => all.find((q) => q.text.includes(words));
+
+describe('quotation marks', () => {
+  it("`''` opens and closes a quote as archives write it", () => {
+    const q = holding(quotes("Senator Dana Whitcombe spoke first. ''We will not back down on this bill,'' Ms. Whitcombe said."), 'We will not back down');
+    expect(q).toMatchObject({ speaker: 'Dana Whitcombe', direct: true });
+  });
+
+  it('an opening mark typed where the closing one belongs still closes the quote', () => {
+    const q = holding(quotes('“The rules are unclear,“ said Piet Verhoeven, a lawyer in Utrecht. “Nobody knows what counts.”'), 'The rules are unclear');
+    expect(q).toMatchObject({ speaker: 'Piet Verhoeven' });
+    expect(q!.text).not.toContain('said');
+  });
+
+  it('a quote interrupted by its attribution is one quote in pieces, in one sentence or two', () => {
+    const all = quotes('“We are ready,” Mayor Ana Teixeira said, “and the city is ready too.” Later she spoke again. “The trains run on time,” Teixeira said. “Nobody can take that away.”');
+    expect(holding(all, 'We are ready')).toMatchObject({ speaker: 'Ana Teixeira', pieces: 2 });
+    expect(holding(all, 'We are ready')!.text).toContain('the city is ready too');
+    expect(holding(all, 'The trains run on time')).toMatchObject({ speaker: 'Ana Teixeira', pieces: 2 });
+    expect(holding(all, 'The trains run on time')!.text).toContain('Nobody can take that away');
+  });
+
+  it('a quote over several paragraphs (no closing mark, the next paragraph opens again) keeps its speaker', () => {
+    const all = quotes('Union leader Kofi Mensah addressed the rally. “We have waited three years for this contract.\n\n“We will wait no longer,” he said.\n\nThe ministry did not respond.');
+    expect(holding(all, 'We will wait no longer')).toMatchObject({ speaker: 'Kofi Mensah' });
+    expect(holding(all, 'waited three years')).toMatchObject({ speaker: 'Kofi Mensah' });
+  });
+});
+
+describe('reported speech', () => {
+  it('X said (that) …, …, X said, and …, said X, a title', () => {
+    const all = quotes(
+      'Finance Minister Olu Adebayo said that the budget would be balanced by 2027. ' +
+        'Inflation will ease by the summer, Adebayo told reporters on Tuesday. ' +
+        'The plan relies on optimistic growth forecasts, said Grace Nwosu, an economist at Lagos Business School.',
+    );
+    expect(holding(all, 'the budget would be balanced')).toMatchObject({ speaker: 'Olu Adebayo', direct: false, verb: 'said' });
+    expect(holding(all, 'Inflation will ease')).toMatchObject({ speaker: 'Olu Adebayo', verb: 'told reporters' });
+    expect(holding(all, 'optimistic growth forecasts')).toMatchObject({ speaker: 'Grace Nwosu', mention: 'Grace Nwosu' });
+  });
+
+  it('according to X, before or in the middle of its clause', () => {
+    const all = quotes('According to the Treasury, revenue fell by 4 percent. Spending, according to auditor Mei Lin, rose by twice as much.');
+    expect(holding(all, 'revenue fell by 4 percent')).toMatchObject({ speaker: 'Treasury', verb: 'according to' });
+    expect(holding(all, 'rose by twice as much')).toMatchObject({ speaker: 'Mei Lin', pieces: 2 });
+  });
+
+  it('a relative clause says who spoke through its `who`, and its report ends with it', () => {
+    const all = quotes('The bill was drafted by Senator Rosa Quintero, who said it would protect renters, and it passed on Friday.');
+    const q = holding(all, 'it would protect renters');
+    expect(q).toMatchObject({ speaker: 'Rosa Quintero', mention: 'who' });
+    expect(q!.text).not.toContain('passed on Friday');
+  });
+
+  it('a second verb or a participle shares the speaker of its clause', () => {
+    const all = quotes(
+      'Governor Tom Reilly vetoed the measure on Monday and said it would cost the state too much. ' +
+        'In a later interview he defended the decision, saying voters had elected him to control spending.',
+    );
+    expect(holding(all, 'it would cost the state too much')).toMatchObject({ speaker: 'Tom Reilly' });
+    expect(holding(all, 'voters had elected him')).toMatchObject({ speaker: 'Tom Reilly', mention: 'he' });
+  });
+
+  it('with X saying …: the participle has its own subject', () => {
+    const q = holding(quotes('The Farmers Union welcomed the decision, with its president, Hana Novak, saying it was overdue.'), 'it was overdue');
+    expect(q).toMatchObject({ speaker: 'Hana Novak' });
+  });
+
+  it('a long subject with a participle or relative clause still speaks', () => {
+    const all = quotes('Residents who lost their homes in the flood said the aid had come too late. About 40 percent of voters say they have not decided.');
+    expect(holding(all, 'the aid had come too late')).toMatchObject({ mention: 'Residents', direct: false });
+    expect(holding(all, 'they have not decided')).toMatchObject({ mention: '40 percent of voters' });
+  });
+
+  it('an announcement or object without a clause is no report; nor is a passive `is said to`', () => {
+    const all = quotes('Prime Minister Lena Berg announced the agreement at a ceremony in Oslo. The deal is said to be worth billions.');
+    expect(all).toEqual([]);
+  });
+
+  it('a cue inside quoted words is the speaker’s own wording', () => {
+    const all = quotes('“The numbers add up, whatever critics say,” Treasurer Ian Doyle said.');
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ speaker: 'Ian Doyle' });
+  });
+});
+
+describe('what a cue takes', () => {
+  it('a request or promise keeps what was asked or promised, with the one asked', () => {
+    const all = quotes('Opposition leader Samir Haddad urged lawmakers to reject the budget and called for an independent audit.');
+    expect(holding(all, 'lawmakers to reject the budget')).toMatchObject({ speaker: 'Samir Haddad' });
+    expect(holding(all, 'an independent audit')).toMatchObject({ speaker: 'Samir Haddad' });
+  });
+
+  it('an epithet keeps the name given, with what it was given to', () => {
+    const all = quotes('Senator Ruth Okafor called the plan “a blank cheque” and dismissed the minister’s defence as spin.');
+    expect(holding(all, 'a blank cheque')).toMatchObject({ speaker: 'Ruth Okafor', direct: false });
+    expect(holding(all, 'a blank cheque')!.text).toContain('the plan');
+    expect(holding(all, 'as spin')).toMatchObject({ speaker: 'Ruth Okafor' });
+  });
+});
+
+describe('speakers named by description', () => {
+  it('the minister is the one person the article titled minister', () => {
+    const q = holding(quotes('Health Minister Sara Lindqvist presented the figures. The minister said waiting lists had fallen by a third.'), 'waiting lists had fallen');
+    expect(q).toMatchObject({ speaker: 'Sara Lindqvist', mention: 'The minister' });
+  });
+
+  it('a speaker the article never names stays as the description: no SAID edge, the words on the quote', () => {
+    const text = 'The airport will close for a week. A spokesperson for the operator said repairs would begin on Monday.';
+    const q = holding(quotes(text), 'repairs would begin');
+    expect(q).toMatchObject({ mention: 'A spokesperson for the operator' });
+    expect(q!.speaker).toBeUndefined();
+    const graph = extract(text);
+    const node = graph.findNode((_k, a) => a.kind === 'Quote');
+    expect(graph.getNodeAttributes(node!)).toMatchObject({ speakerText: 'A spokesperson for the operator' });
+    expect(graph.inEdges(node!).filter((e) => graph.getEdgeAttribute(e, 'type') === 'SAID')).toEqual([]);
+  });
+
+  it('a name of that kind before the noun is the one meant: the GMB union', () => {
+    const q = holding(quotes('The Unite union backed Okafor. Meanwhile the GMB union said it would send 200 volunteers.'), 'send 200 volunteers');
+    expect(q).toMatchObject({ speaker: 'GMB' });
+  });
+});
+
+describe('words in quotation marks that nobody says', () => {
+  it('titles of works, scare quotes and coined words are no quotes', () => {
+    const all = quotes('She appeared on “Face the Nation” on Sunday. The city has seen a wave of “renovictions” this year. The “reform” never came.');
+    expect(all).toEqual([]);
+  });
+});
+
+describe('real pages', () => {
+  it('a title-case headline line makes no names of its words', () => {
+    const a = analyze('Hillary Clinton Drops Into Detroit As Democrats Get Nervous About Turnout.\n\nHillary Clinton visited Detroit on Monday. Democrats are nervous about turnout.');
+    const names = a.entities.map((e) => e.name);
+    expect(names).toContain('Hillary Clinton');
+    expect(names.some((n) => /Drops|Nervous|Clinton Drops/.test(n))).toBe(false);
+  });
+
+  it('an abbreviation before a number ends no sentence; a short form glued to its name is its short form', () => {
+    const a = analyze('Senator John Cornyn, the No. 2 Republican in the Senate, said the vote would come Monday. The All Progressives Congress(APC) won.');
+    expect(a.sentences[0]!.text).toContain('No. 2 Republican');
+    expect(holding(quotes('Senator John Cornyn, the No. 2 Republican in the Senate, said the vote would come Monday.'), 'the vote would come')).toMatchObject({ speaker: 'John Cornyn' });
+    expect(a.entities.find((e) => e.name === 'All Progressives Congress')?.aliases).toContain('APC');
+  });
+});
