@@ -1,0 +1,220 @@
+/**
+ * Entity identity in the database: the fold a corpus graph makes
+ * (src/identify/fold.ts) made again as each document loads, in its own
+ * transaction, so the database ends with the same nodes and keys whatever
+ * order its documents come in, one at a time or as one corpus.
+ *
+ * Each MENTIONED_IN relationship keeps its document's identity record
+ * (article key, name, forms, fold group). Before a document writes, its load
+ * reads the records of every fold group and node it touches, places them all
+ * with `placeRecords` (a function of the set of records), writes the document
+ * onto the nodes its records are placed on, moves the facts of other
+ * documents whose records now sit elsewhere (`Musk`, loaded alone, joins
+ * `Elon Musk` when an article names him in full; it leaves again when a
+ * second Musk makes the surname ambiguous), and sets each touched node's
+ * name, aliases and mentions from its records.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { mentionAttributes, nodeAttributes, placeRecords, type IdentityRecord, type NodeIdentity } from '../identify/index.js';
+import { ENTITY_KINDS, isEntityKind, NewsgraphError, type EntityKind } from '../types.js';
+import type { DocumentBatch } from './rows.js';
+import { EDGE_TYPES, isEdgeType } from './statements.js';
+import { toParam, toProperties } from './values.js';
+
+/** A record as the database holds it: on which node. */
+export interface StoredRecord {
+  node: string;
+  record: IdentityRecord;
+}
+
+/** A record of another document that moves to another node. */
+export interface Move {
+  kind: EntityKind;
+  doc: string;
+  articleKey: string;
+  from: string;
+  to: string;
+}
+
+export interface IdentityPlan {
+  /** Where this document's entities go: its graph's node key → the database's node key. */
+  nodeOf: Map<string, string>;
+  /** This document's records, by its graph's node key (written on its MENTIONED_IN relationships). */
+  recordOf: Map<string, IdentityRecord>;
+  moves: Move[];
+  /** Every node the load touches, with the attributes its records give it (none: it may go). */
+  nodes: Array<{ key: string; kind: EntityKind; attributes?: NodeIdentity }>;
+}
+
+interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+function label(kind: string): EntityKind {
+  if (!isEntityKind(kind)) throw new NewsgraphError(`not an entity kind: ${JSON.stringify(kind)}`);
+  return kind;
+}
+
+/** Records of the fold groups, the documents and the node keys this document touches, with their nodes. */
+function readCypher(): string {
+  const byKey = ENTITY_KINDS.map((kind) => `  UNION\n  MATCH (e:${label(kind)}) WHERE e.key IN $keys RETURN e`).join('\n');
+  return `CALL () {
+  MATCH (e)-[m:MENTIONED_IN]->(:Document) WHERE m.group IN $groups RETURN e
+  UNION
+  MATCH (e)-[:MENTIONED_IN]->(:Document {key: $document}) RETURN e
+${byKey}
+}
+MATCH (e)-[m:MENTIONED_IN]->(d:Document)
+WHERE m.articleKey IS NOT NULL
+RETURN e.key AS node, e.kind AS kind, d.id AS doc, m.articleKey AS articleKey, m.name AS name, m.forms AS forms,
+       m.count AS count, m.group AS group, m.rule AS rule, m.jurisdiction AS jurisdiction, m.cue AS cue, m.titles AS titles`;
+}
+
+const asNumber = (value: unknown) => (typeof value === 'number' ? value : Number((value as { toString(): string } | null) ?? 0));
+
+/** The stored records a document's load must see (see readCypher). */
+export async function readRecords(tx: ManagedTransaction, doc: string, records: readonly IdentityRecord[]): Promise<StoredRecord[]> {
+  const groups = [...new Set(records.flatMap((r) => (r.group === undefined ? [] : [r.group])))];
+  const keys = [...new Set(records.map((r) => r.articleKey))];
+  const result = await tx.run(readCypher(), { groups, keys, document: `Document:${doc}` });
+  return result.records.map((row) => {
+    const record: IdentityRecord = {
+      doc: row.get('doc') as string,
+      kind: label(row.get('kind') as string),
+      articleKey: row.get('articleKey') as string,
+      name: row.get('name') as string,
+      forms: (row.get('forms') as string[] | null) ?? [],
+      count: asNumber(row.get('count')),
+    };
+    for (const field of ['group', 'rule', 'jurisdiction', 'cue', 'titles'] as const) {
+      const value = row.get(field) as never;
+      if (value !== null && value !== undefined) record[field] = value;
+    }
+    return { node: row.get('node') as string, record };
+  });
+}
+
+/**
+ * Place this document's records among the stored ones. The document's own
+ * earlier load is replaced; records of fold groups it does not touch stay
+ * where they are (their groups did not change).
+ */
+export function planIdentities(doc: string, incoming: ReadonlyArray<{ node: string; record: IdentityRecord }>, stored: readonly StoredRecord[]): IdentityPlan {
+  const others = stored.filter((s) => s.record.doc !== doc);
+  const groups = new Set(incoming.flatMap(({ record }) => (record.group === undefined ? [] : [record.group])));
+  const placements = placeRecords([...others.map((s) => s.record), ...incoming.map((i) => i.record)]);
+  const finalNode = new Map<IdentityRecord, string>();
+  for (const { node, record } of others) {
+    const stays = record.group !== undefined && !groups.has(record.group);
+    finalNode.set(record, stays ? node : placements.get(record)!.node);
+  }
+  const nodeOf = new Map<string, string>();
+  const recordOf = new Map<string, IdentityRecord>();
+  for (const { node, record } of incoming) {
+    const placed = placements.get(record)!.node;
+    finalNode.set(record, placed);
+    nodeOf.set(node, placed);
+    recordOf.set(node, record);
+  }
+
+  const moves: Move[] = [];
+  for (const { node, record } of others) {
+    const to = finalNode.get(record)!;
+    if (to !== node) moves.push({ kind: record.kind, doc: record.doc, articleKey: record.articleKey, from: node, to });
+  }
+  const onNode = new Map<string, IdentityRecord[]>();
+  for (const [record, node] of finalNode) onNode.set(node, [...(onNode.get(node) ?? []), record]);
+  const touched = new Map<string, EntityKind>();
+  for (const { node, record } of stored) touched.set(node, record.kind);
+  for (const [record, node] of finalNode) touched.set(node, record.kind);
+  const nodes = [...touched].map(([key, kind]) => {
+    const records = onNode.get(key);
+    return records ? { key, kind, attributes: nodeAttributes(key, records) } : { key, kind };
+  });
+  return { nodeOf, recordOf, moves, nodes };
+}
+
+/** The document's batch with its entities on the nodes the plan gives them. */
+export function placeBatch(batch: DocumentBatch, plan: IdentityPlan): DocumentBatch {
+  const attributesOf = new Map(plan.nodes.map((n) => [n.key, n.attributes]));
+  const to = (key: string) => plan.nodeOf.get(key) ?? key;
+  const entities = new Map(
+    [...batch.entities].map(([kind, rows]) => [
+      kind,
+      rows.map((row) => {
+        const key = to(row.key);
+        const attributes = attributesOf.get(key);
+        return attributes ? { ...row, key, name: attributes.name, aliases: attributes.aliases } : { ...row, key };
+      }),
+    ]),
+  );
+  // Every MENTIONED_IN keeps its record in full (graphs made before records get one made from the node).
+  const record = (group: DocumentBatch['edges'][number], row: DocumentBatch['edges'][number]['rows'][number]) => {
+    const found = group.type === 'MENTIONED_IN' ? plan.recordOf.get(row.source) : undefined;
+    return found ? toProperties(mentionAttributes(found), ['type']) : row.props;
+  };
+  const edges = batch.edges.map((group) => ({
+    ...group,
+    rows: group.rows.map((row) => ({ ...row, source: to(row.source), target: to(row.target), props: record(group, row) })),
+  }));
+  return { ...batch, entities, edges };
+}
+
+function byKind<T extends { kind: EntityKind }>(items: readonly T[]): Map<EntityKind, T[]> {
+  const groups = new Map<EntityKind, T[]>();
+  for (const item of items) groups.set(item.kind, [...(groups.get(item.kind) ?? []), item]);
+  return groups;
+}
+
+/** Move one relationship type, one direction, of one kind of node: delete and re-create (Cypher cannot re-point). */
+function moveCypher(kind: EntityKind, type: string, outgoing: boolean): string {
+  if (!isEdgeType(type)) throw new NewsgraphError(`not an edge type: ${JSON.stringify(type)}`);
+  const pattern = outgoing ? `(from)-[r:${type}]->(x)` : `(x)-[r:${type}]->(from)`;
+  const created = outgoing ? `(to)-[moved:${type}]->(x)` : `(x)-[moved:${type}]->(to)`;
+  return `UNWIND $rows AS row
+MATCH (from:${label(kind)} {key: row.from})
+MATCH (to:${label(kind)} {key: row.to})
+MATCH ${pattern}
+WHERE coalesce(r.doc, x.id) = row.doc AND (type(r) <> 'MENTIONED_IN' OR r.articleKey = row.articleKey)
+WITH r, x, to, properties(r) AS props
+DELETE r
+CREATE ${created}
+SET moved = props`;
+}
+
+/** The statements that carry out a plan, after the document's own: moves, node attributes, emptied nodes removed. */
+export function identityStatements(plan: IdentityPlan): Statement[] {
+  const statements: Statement[] = [];
+  for (const [kind, moves] of byKind(plan.moves)) {
+    const rows = moves.map(({ doc, articleKey, from, to }) => ({ doc, articleKey, from, to }));
+    statements.push({
+      cypher: `UNWIND $rows AS row MERGE (n:${label(kind)} {key: row.to}) ON CREATE SET n.kind = $kind`,
+      params: { rows, kind },
+    });
+    for (const type of EDGE_TYPES) {
+      statements.push({ cypher: moveCypher(kind, type, true), params: { rows } });
+      statements.push({ cypher: moveCypher(kind, type, false), params: { rows } });
+    }
+  }
+  for (const [kind, nodes] of byKind(plan.nodes)) {
+    const rows = nodes.flatMap(({ key, attributes: a }) =>
+      a ? [{ key, name: a.name, aliases: a.aliases, mentions: toParam(a.mentions), titles: a.titles ?? null, jurisdiction: a.jurisdiction ?? null }] : [],
+    );
+    if (rows.length > 0) {
+      statements.push({
+        cypher: `UNWIND $rows AS row MATCH (n:${label(kind)} {key: row.key})
+SET n.name = row.name, n.aliases = row.aliases, n.mentions = row.mentions, n.titles = row.titles, n.jurisdiction = row.jurisdiction`,
+        params: { rows },
+      });
+    }
+    const emptied = nodes.filter((n) => !n.attributes).map((n) => n.key);
+    if (emptied.length > 0) {
+      statements.push({
+        cypher: `UNWIND $keys AS key MATCH (n:${label(kind)} {key: key}) WHERE NOT EXISTS { (n)--() } DELETE n`,
+        params: { keys: emptied },
+      });
+    }
+  }
+  return statements;
+}
