@@ -152,15 +152,19 @@ describe('folding records of several articles', () => {
     expect(nodes.size).toBe(3);
   });
 
-  it('folds an acronym into the one fuller name of its kind it spells, never across kinds', () => {
+  it('folds an acronym into the one fuller name it spells: of its kind, or any when it was typed by guess', () => {
     const fbi = [
       record('a', 'Agency', 'Federal Bureau of Investigation', ['FBI', 'Federal Bureau of Investigation']),
       record('b', 'Agency', 'FBI'),
+      // An acronym written alone is read as an Organization: it is the agency all the same.
       record('c', 'Organization', 'FBI'),
+      // A party's acronym (the lexicon knows its kind) is no agency.
+      record('d', 'Party', 'FBI'),
     ];
     const placed = placeRecords(fbi);
     expect(placed.get(fbi[1]!)).toEqual({ node: 'Agency:Federal Bureau of Investigation', reason: 'acronym' });
-    expect(placed.get(fbi[2]!)!.node).toBe('Organization:FBI');
+    expect(placed.get(fbi[2]!)).toEqual({ node: 'Agency:Federal Bureau of Investigation', reason: 'acronym' });
+    expect(placed.get(fbi[3]!)!.node).toBe('Party:FBI');
   });
 
   it('never folds a record into a node its own article names apart', () => {

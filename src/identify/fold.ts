@@ -8,8 +8,10 @@
  *   stays on its own
  * - full names that can be one person (`Donald Trump`, `Donald J. Trump`)
  *   are one, unless a third name agrees with each but they not with each other
- * - an acronym (`FBI`) joins the one fuller name of its kind it abbreviates
- *   (`Federal Bureau of Investigation (United States)`)
+ * - an acronym (`FBI`) joins the one fuller name it abbreviates among bodies,
+ *   parties and organisations (`Federal Bureau of Investigation (United
+ *   States)`): of its own kind, or any kind when it was read as an
+ *   Organization, the kind an acronym written alone gets by guess
  *
  * A record never joins a node that holds another record of its own document:
  * that article told them apart. The rule reads only the set of records of a
@@ -77,25 +79,38 @@ export function personNodes(full: string[], names: Map<string, string>, docs: Ma
   return nodeOf;
 }
 
-function placeGroup(kind: EntityKind, records: IdentityRecord[], placements: Map<IdentityRecord, Placement>): void {
+function placeGroup(records: IdentityRecord[], placements: Map<IdentityRecord, Placement>): void {
+  const persons = records[0]!.kind === 'Person';
   const names = namesByKey(records);
   const docs = docsByKey(records);
   const keys = [...names.keys()].sort(compareStrings);
-  const isFull = (key: string) => wordCount(kind === 'Person' ? names.get(key)! : baseName(records.find((r) => r.articleKey === key)!)) > 1;
+  const kindOf = new Map(records.map((r) => [r.articleKey, r.kind]));
+  const isFull = (key: string) => wordCount(persons ? names.get(key)! : baseName(records.find((r) => r.articleKey === key)!)) > 1;
   const full = keys.filter(isFull);
-  const nodeOf = kind === 'Person' ? personNodes(full, names, docs) : new Map(full.map((key) => [key, key]));
+  const nodeOf = persons ? personNodes(full, names, docs) : new Map(full.map((key) => [key, key]));
   const targets = [...new Set(nodeOf.values())];
+  const target = targets.length === 1 ? targets[0]! : undefined;
+
+  // Short names of one document: one joins the target; of several (`CSIS` read as an agency and as a firm), the one of its kind.
+  const shortsOf = new Map<string, IdentityRecord[]>();
+  for (const record of records) {
+    if (!nodeOf.has(record.articleKey)) shortsOf.set(record.doc, [...(shortsOf.get(record.doc) ?? []), record]);
+  }
+  const joins = (record: IdentityRecord): boolean => {
+    // Kinds stay apart, but for an Organization: what an acronym written alone is typed as by guess.
+    if (target === undefined || (record.kind !== kindOf.get(target) && record.kind !== 'Organization')) return false;
+    // Its own document names the target apart from it.
+    if (full.some((key) => nodeOf.get(key) === target && docs.get(key)?.has(record.doc))) return false;
+    const shorts = shortsOf.get(record.doc)!;
+    if (shorts.length === 1) return true;
+    const sameKind = shorts.filter((r) => r.kind === kindOf.get(target));
+    return sameKind.length === 1 && sameKind[0] === record;
+  };
 
   for (const record of records) {
     const own = nodeOf.get(record.articleKey);
-    if (own !== undefined) {
-      placements.set(record, { node: own, reason: own === record.articleKey ? 'same-key' : 'full-name' });
-      continue;
-    }
-    // A short name: into the one fuller node, unless its own document names that node apart from it.
-    const target = targets.length === 1 ? targets[0]! : undefined;
-    const apart = target !== undefined && full.some((key) => nodeOf.get(key) === target && docs.get(key)?.has(record.doc));
-    if (target !== undefined && !apart) placements.set(record, { node: target, reason: kind === 'Person' ? 'surname' : 'acronym' });
+    if (own !== undefined) placements.set(record, { node: own, reason: own === record.articleKey ? 'same-key' : 'full-name' });
+    else if (joins(record)) placements.set(record, { node: target!, reason: persons ? 'surname' : 'acronym' });
     else placements.set(record, { node: record.articleKey, reason: 'same-key' });
   }
 }
@@ -108,7 +123,7 @@ export function placeRecords(records: readonly IdentityRecord[]): Map<IdentityRe
     if (record.group === undefined) placements.set(record, { node: record.articleKey, reason: 'same-key' });
     else groups.set(record.group, [...(groups.get(record.group) ?? []), record]);
   }
-  for (const group of groups.values()) placeGroup(group[0]!.kind, group, placements);
+  for (const group of groups.values()) placeGroup(group, placements);
   return placements;
 }
 

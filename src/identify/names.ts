@@ -45,13 +45,15 @@ export interface PersonName {
 
 /** The parts of a person's name, honorifics (`Mr`, `Dr`) left out. */
 export function personName(name: string): PersonName {
-  const words = foldAccents(name)
+  const words = keyText(name)
     .split(/\s+/)
     .filter((w) => w.length > 0 && !isHonorific(w));
   let suffix = '';
   if (words.length > 2 && SUFFIX.test(words.at(-1)!)) suffix = words.pop()!.replace(/\.$/, '').toLowerCase();
   const lower = words.map((w) => w.replace(/[.,]$/, '').toLowerCase());
-  return { given: lower.slice(0, -1), surname: lower.at(-1) ?? '', suffix };
+  // `H.W.` is two initials, `H` and `W`.
+  const given = lower.slice(0, -1).flatMap((w) => (/^(\p{L}\.)+\p{L}?$/u.test(w + '.') && w.includes('.') ? w.split('.').filter(Boolean) : [w]));
+  return { given, surname: lower.at(-1) ?? '', suffix };
 }
 
 /** `J` and `John` can be one given name; so can `John` and `John`. */
@@ -99,8 +101,9 @@ export function isAcronym(name: string): boolean {
 /**
  * The fold group of a name: the names in it may be one entity across
  * articles (src/identify/fold.ts decides). A person's is the surname; a
- * body's, party's or organisation's is its acronym: the acronym the article
- * gave it, the name itself when it is one, or its initials.
+ * body's, party's or organisation's is its acronym (the acronym the article
+ * gave it, the name itself when it is one, or its initials), one group for
+ * the three kinds.
  */
 export function foldGroup(kind: string, baseName: string, aliases: readonly string[]): string | undefined {
   if (kind === 'Person') {
@@ -112,5 +115,6 @@ export function foldGroup(kind: string, baseName: string, aliases: readonly stri
   const spelled = initials(words);
   const given = aliases.find((a) => isAcronym(a) && a !== baseName && a.replace(/\./g, '')[0]?.toUpperCase() === baseName[0]?.toUpperCase());
   const acronym = words.length === 1 ? (isAcronym(baseName) ? baseName : undefined) : (given ?? (spelled.length > 1 ? spelled : undefined));
-  return acronym ? `${kind}|${foldAccents(acronym).replace(/\./g, '').toUpperCase()}` : undefined;
+  // One group for bodies, parties and organisations: an acronym written alone is typed by guess (mostly Organization).
+  return acronym ? `Body|${foldAccents(acronym).replace(/\./g, '').toUpperCase()}` : undefined;
 }

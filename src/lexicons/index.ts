@@ -100,6 +100,14 @@ interface Province {
 }
 
 /**
+ * Countries whose entries in the `provinces` package are not first-level
+ * divisions: Britain's are ceremonial and historic counties, whose names
+ * recur across the English-speaking world (`Cleveland`, `Durham`, `Kent`);
+ * its nations are in places.json.
+ */
+const PROVINCES_LEFT_OUT = new Set(['GB']);
+
+/**
  * First-level divisions (the `provinces` package: U.S. states, Canadian
  * provinces, Australian states, Indian states…) by name, kept only where the
  * name is one country's and is not itself a country (`Georgia`).
@@ -107,6 +115,7 @@ interface Province {
 function buildProvinceIndex(): Map<string, Country> {
   const owners = new Map<string, Set<string>>();
   for (const p of createRequire(import.meta.url)('provinces') as Province[]) {
+    if (PROVINCES_LEFT_OUT.has(p.country)) continue;
     for (const name of [p.name, ...(p.alt ?? [])]) {
       const key = lexKey(name);
       if (countryIndex.byName.has(key)) continue;

@@ -17,7 +17,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { mentionAttributes, nodeAttributes, placeRecords, type IdentityRecord, type NodeIdentity } from '../identify/index.js';
 import { ENTITY_KINDS, isEntityKind, NewsgraphError, type EntityKind } from '../types.js';
-import type { DocumentBatch } from './rows.js';
+import type { DocumentBatch, EdgeGroup, EntityRow } from './rows.js';
 import { EDGE_TYPES, isEdgeType } from './statements.js';
 import { toParam, toProperties } from './values.js';
 
@@ -27,9 +27,10 @@ export interface StoredRecord {
   record: IdentityRecord;
 }
 
-/** A record of another document that moves to another node. */
+/** A record of another document that moves to another node (an acronym typed by guess may change kind). */
 export interface Move {
   kind: EntityKind;
+  toKind: EntityKind;
   doc: string;
   articleKey: string;
   from: string;
@@ -118,47 +119,53 @@ export function planIdentities(doc: string, incoming: ReadonlyArray<{ node: stri
     recordOf.set(node, record);
   }
 
+  const onNode = new Map<string, IdentityRecord[]>();
+  for (const [record, node] of finalNode) onNode.set(node, [...(onNode.get(node) ?? []), record]);
   const moves: Move[] = [];
   for (const { node, record } of others) {
     const to = finalNode.get(record)!;
-    if (to !== node) moves.push({ kind: record.kind, doc: record.doc, articleKey: record.articleKey, from: node, to });
+    if (to !== node) moves.push({ kind: kindOfKey(node), toKind: kindOfKey(to), doc: record.doc, articleKey: record.articleKey, from: node, to });
   }
-  const onNode = new Map<string, IdentityRecord[]>();
-  for (const [record, node] of finalNode) onNode.set(node, [...(onNode.get(node) ?? []), record]);
-  const touched = new Map<string, EntityKind>();
-  for (const { node, record } of stored) touched.set(node, record.kind);
-  for (const [record, node] of finalNode) touched.set(node, record.kind);
-  const nodes = [...touched].map(([key, kind]) => {
+  const touched = new Set([...stored.map((s) => s.node), ...finalNode.values()]);
+  const nodes = [...touched].map((key) => {
     const records = onNode.get(key);
-    return records ? { key, kind, attributes: nodeAttributes(key, records) } : { key, kind };
+    return records ? { key, kind: kindOfKey(key), attributes: nodeAttributes(key, records) } : { key, kind: kindOfKey(key) };
   });
   return { nodeOf, recordOf, moves, nodes };
 }
 
-/** The document's batch with its entities on the nodes the plan gives them. */
+/** The kind of an entity node, from its key (`Agency:…`): an acronym read as a firm may sit on an agency. */
+const kindOfKey = (key: string) => label(key.slice(0, key.indexOf(':')));
+
+/** The document's batch with its entities on the nodes the plan gives them, each under its node's kind. */
 export function placeBatch(batch: DocumentBatch, plan: IdentityPlan): DocumentBatch {
   const attributesOf = new Map(plan.nodes.map((n) => [n.key, n.attributes]));
   const to = (key: string) => plan.nodeOf.get(key) ?? key;
-  const entities = new Map(
-    [...batch.entities].map(([kind, rows]) => [
-      kind,
-      rows.map((row) => {
-        const key = to(row.key);
-        const attributes = attributesOf.get(key);
-        return attributes ? { ...row, key, name: attributes.name, aliases: attributes.aliases } : { ...row, key };
-      }),
-    ]),
-  );
+  const entities = new Map<EntityKind, EntityRow[]>();
+  for (const row of [...batch.entities.values()].flat()) {
+    const key = to(row.key);
+    const kind = kindOfKey(key);
+    const attributes = attributesOf.get(key);
+    const placed = attributes ? { ...row, key, kind, name: attributes.name, aliases: attributes.aliases } : { ...row, key, kind };
+    entities.set(kind, [...(entities.get(kind) ?? []), placed]);
+  }
   // Every MENTIONED_IN keeps its record in full (graphs made before records get one made from the node).
-  const record = (group: DocumentBatch['edges'][number], row: DocumentBatch['edges'][number]['rows'][number]) => {
-    const found = group.type === 'MENTIONED_IN' ? plan.recordOf.get(row.source) : undefined;
-    return found ? toProperties(mentionAttributes(found), ['type']) : row.props;
-  };
-  const edges = batch.edges.map((group) => ({
-    ...group,
-    rows: group.rows.map((row) => ({ ...row, source: to(row.source), target: to(row.target), props: record(group, row) })),
-  }));
-  return { ...batch, entities, edges };
+  const groups = new Map<string, EdgeGroup>();
+  for (const group of batch.edges) {
+    for (const row of group.rows) {
+      const source = to(row.source);
+      const target = to(row.target);
+      const sourceKind = source === row.source ? group.sourceKind : kindOfKey(source);
+      const targetKind = target === row.target ? group.targetKind : kindOfKey(target);
+      const record = group.type === 'MENTIONED_IN' ? plan.recordOf.get(row.source) : undefined;
+      const props = record ? toProperties(mentionAttributes(record), ['type']) : row.props;
+      const id = `${group.type} ${sourceKind} ${targetKind}`;
+      const placed = groups.get(id) ?? { type: group.type, sourceKind, targetKind, rows: [] };
+      placed.rows.push({ ...row, source, target, props });
+      groups.set(id, placed);
+    }
+  }
+  return { ...batch, entities, edges: [...groups.values()] };
 }
 
 function byKind<T extends { kind: EntityKind }>(items: readonly T[]): Map<EntityKind, T[]> {
@@ -167,14 +174,14 @@ function byKind<T extends { kind: EntityKind }>(items: readonly T[]): Map<Entity
   return groups;
 }
 
-/** Move one relationship type, one direction, of one kind of node: delete and re-create (Cypher cannot re-point). */
-function moveCypher(kind: EntityKind, type: string, outgoing: boolean): string {
+/** Move one relationship type, one direction, between two kinds of node: delete and re-create (Cypher cannot re-point). */
+function moveCypher(kind: EntityKind, toKind: EntityKind, type: string, outgoing: boolean): string {
   if (!isEdgeType(type)) throw new NewsgraphError(`not an edge type: ${JSON.stringify(type)}`);
   const pattern = outgoing ? `(from)-[r:${type}]->(x)` : `(x)-[r:${type}]->(from)`;
   const created = outgoing ? `(to)-[moved:${type}]->(x)` : `(x)-[moved:${type}]->(to)`;
   return `UNWIND $rows AS row
 MATCH (from:${label(kind)} {key: row.from})
-MATCH (to:${label(kind)} {key: row.to})
+MATCH (to:${label(toKind)} {key: row.to})
 MATCH ${pattern}
 WHERE coalesce(r.doc, x.id) = row.doc AND (type(r) <> 'MENTIONED_IN' OR r.articleKey = row.articleKey)
 WITH r, x, to, properties(r) AS props
@@ -186,15 +193,18 @@ SET moved = props`;
 /** The statements that carry out a plan, after the document's own: moves, node attributes, emptied nodes removed. */
 export function identityStatements(plan: IdentityPlan): Statement[] {
   const statements: Statement[] = [];
-  for (const [kind, moves] of byKind(plan.moves)) {
+  const pairs = new Map<string, Move[]>();
+  for (const move of plan.moves) pairs.set(`${move.kind} ${move.toKind}`, [...(pairs.get(`${move.kind} ${move.toKind}`) ?? []), move]);
+  for (const moves of pairs.values()) {
+    const { kind, toKind } = moves[0]!;
     const rows = moves.map(({ doc, articleKey, from, to }) => ({ doc, articleKey, from, to }));
     statements.push({
-      cypher: `UNWIND $rows AS row MERGE (n:${label(kind)} {key: row.to}) ON CREATE SET n.kind = $kind`,
-      params: { rows, kind },
+      cypher: `UNWIND $rows AS row MERGE (n:${label(toKind)} {key: row.to}) ON CREATE SET n.kind = $kind`,
+      params: { rows, kind: toKind },
     });
     for (const type of EDGE_TYPES) {
-      statements.push({ cypher: moveCypher(kind, type, true), params: { rows } });
-      statements.push({ cypher: moveCypher(kind, type, false), params: { rows } });
+      statements.push({ cypher: moveCypher(kind, toKind, type, true), params: { rows } });
+      statements.push({ cypher: moveCypher(kind, toKind, type, false), params: { rows } });
     }
   }
   for (const [kind, nodes] of byKind(plan.nodes)) {
