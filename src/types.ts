@@ -244,6 +244,8 @@ export interface EdgeAttributes {
   group?: string;
   /** The titles the document gives a person. */
   titles?: string[];
+  /** The document shows the person to be one (a title, a quote, an office): see src/identify/types.ts. */
+  certain?: boolean;
 }
 
 export interface GraphAttributes {

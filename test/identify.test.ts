@@ -131,6 +131,7 @@ describe('folding records of several articles', () => {
     const r: IdentityRecord = { doc, kind, articleKey: `${kind}:${keyText(name)}`, name, forms, count: 1 };
     const group = foldGroup(kind, name, forms);
     if (group) r.group = group;
+    if (kind === 'Person') r.certain = true;
     return r;
   };
 
@@ -138,6 +139,11 @@ describe('folding records of several articles', () => {
     const albanese = [record('a', 'Person', 'Anthony Albanese'), record('b', 'Person', 'Albanese')];
     const placed = placeRecords(albanese);
     expect(placed.get(albanese[1]!)).toEqual({ node: 'Person:Anthony Albanese', reason: 'surname' });
+
+    // A bare name its article never shows to be a person (`Cauayan and Ilagan`, two towns) joins no one.
+    const town = { ...record('c', 'Person', 'Ilagan'), certain: false };
+    const ilagan = [record('a', 'Person', 'Rodolfo Ilagan'), town];
+    expect(placeRecords(ilagan).get(town)).toEqual({ node: 'Person:Ilagan', reason: 'same-key' });
 
     const clintons = [record('a', 'Person', 'Hillary Clinton'), record('b', 'Person', 'Bill Clinton'), record('c', 'Person', 'Clinton')];
     expect(placeRecords(clintons).get(clintons[2]!)).toEqual({ node: 'Person:Clinton', reason: 'same-key' });

@@ -83,6 +83,7 @@ export function buildGraph(analysis: Analysis, identities: Map<string, Identity>
     if (identity.cue) record.cue = identity.cue;
     if (identity.group) record.group = identity.group;
     if (node.titles) record.titles = node.titles;
+    if (same.some((i) => i.certain)) record.certain = true;
     addEdge(graph, key, docKey, record);
   }
 

@@ -4,7 +4,8 @@
  * corpus can tell is a short name meeting a fuller one of another article:
  *
  * - a bare surname (`Albanese`) joins the one person of the corpus it can be
- *   (`Anthony Albanese`); with two candidates (`Bill`, `Hillary Clinton`) it
+ *   (`Anthony Albanese`), when its article shows it to be a person (a title,
+ *   a quote, an office); with two candidates (`Bill`, `Hillary Clinton`) it
  *   stays on its own
  * - full names that can be one person (`Donald Trump`, `Donald J. Trump`)
  *   are one, unless a third name agrees with each but they not with each other
@@ -99,6 +100,8 @@ function placeGroup(records: IdentityRecord[], placements: Map<IdentityRecord, P
   const joins = (record: IdentityRecord): boolean => {
     // Kinds stay apart, but for an Organization: what an acronym written alone is typed as by guess.
     if (target === undefined || (record.kind !== kindOf.get(target) && record.kind !== 'Organization')) return false;
+    // A bare surname its article never shows to be a person (a town in a list) joins no one.
+    if (persons && !record.certain) return false;
     // Its own document names the target apart from it.
     if (full.some((key) => nodeOf.get(key) === target && docs.get(key)?.has(record.doc))) return false;
     const shorts = shortsOf.get(record.doc)!;

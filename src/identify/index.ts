@@ -38,6 +38,16 @@ function samePersons(names: string[]): Map<string, string> {
   return new Map(unique.map((n) => [n, nodeOf.get(n) ?? n]));
 }
 
+/** The article shows it is a person: a mention with evidence (`Mr`, a title), a quote it speaks, an office or party it holds. */
+function showsPerson(entity: Entity, analysis: Analysis): boolean {
+  return (
+    entity.mentions.some((m) => !m.guess) ||
+    analysis.quotes.some((q) => q.speaker === entity.id) ||
+    analysis.roles.some((r) => r.person === entity.id) ||
+    analysis.relations.some((r) => r.type === 'MEMBER_OF' && r.source === entity.id)
+  );
+}
+
 function identifyEntity(entity: Entity, analysis: Analysis, setting: ReturnType<typeof articleSetting>): Identity {
   const forms = [...entity.aliases].sort(compareStrings);
   const { kind } = entity;
@@ -45,6 +55,7 @@ function identifyEntity(entity: Entity, analysis: Analysis, setting: ReturnType<
     const identity: Identity = { key: `${kind}:${keyText(entity.name)}`, kind, name: entity.name, rule: 'name', forms };
     const group = foldGroup(kind, entity.name, forms);
     if (group) identity.group = group;
+    if (kind === 'Person' && showsPerson(entity, analysis)) identity.certain = true;
     return identity;
   }
   const shape = nameShape(kind, entity.name);

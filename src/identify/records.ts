@@ -25,6 +25,8 @@ export function recordOf(doc: string, key: string, entity: EntityNodeAttributes,
   if (edge.cue) record.cue = edge.cue;
   const titles = edge.titles ?? entity.titles;
   if (titles && titles.length > 0) record.titles = titles;
+  // Graphs written before records said nothing of it: their people count as shown.
+  if (edge.articleKey === undefined || edge.certain === true) record.certain = true;
   return record;
 }
 
@@ -36,6 +38,7 @@ export function mentionAttributes(record: IdentityRecord): EdgeAttributes {
   if (record.cue) attributes.cue = record.cue;
   if (record.group !== undefined) attributes.group = record.group;
   if (record.titles) attributes.titles = record.titles;
+  if (record.certain) attributes.certain = true;
   return attributes;
 }
 

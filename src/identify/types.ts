@@ -32,6 +32,8 @@ export interface Identity {
   forms: string[];
   /** Names in one fold group may be one entity across articles (a surname, an acronym; see fold.ts). */
   group?: string;
+  /** A person the article shows to be one: a mention with evidence (a title, `Mr`), a quote they speak, an office or party they hold. */
+  certain?: boolean;
 }
 
 /** Why a record sits on its node: its own key, or a fold into a fuller name. */
@@ -56,4 +58,6 @@ export interface IdentityRecord {
   cue?: JurisdictionCue;
   /** Titles the document gives a person. */
   titles?: string[];
+  /** See Identity.certain; a bare surname joins another article's person only when certain. */
+  certain?: boolean;
 }

@@ -69,7 +69,7 @@ ${byKey}
 MATCH (e)-[m:MENTIONED_IN]->(d:Document)
 WHERE m.articleKey IS NOT NULL
 RETURN e.key AS node, e.kind AS kind, d.id AS doc, m.articleKey AS articleKey, m.name AS name, m.forms AS forms,
-       m.count AS count, m.group AS group, m.rule AS rule, m.jurisdiction AS jurisdiction, m.cue AS cue, m.titles AS titles`;
+       m.count AS count, m.group AS group, m.rule AS rule, m.jurisdiction AS jurisdiction, m.cue AS cue, m.titles AS titles, m.certain AS certain`;
 }
 
 const asNumber = (value: unknown) => (typeof value === 'number' ? value : Number((value as { toString(): string } | null) ?? 0));
@@ -88,7 +88,7 @@ export async function readRecords(tx: ManagedTransaction, doc: string, records: 
       forms: (row.get('forms') as string[] | null) ?? [],
       count: asNumber(row.get('count')),
     };
-    for (const field of ['group', 'rule', 'jurisdiction', 'cue', 'titles'] as const) {
+    for (const field of ['group', 'rule', 'jurisdiction', 'cue', 'titles', 'certain'] as const) {
       const value = row.get(field) as never;
       if (value !== null && value !== undefined) record[field] = value;
     }
