@@ -5,7 +5,6 @@
  * its own. Pure: no driver here.
  */
 import {
-  isEntityKind,
   NewsgraphError,
   type EdgeType,
   type EntityKind,
