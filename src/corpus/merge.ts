@@ -30,7 +30,7 @@ import {
   type QuoteNodeAttributes,
   type SerializedNewsGraph,
 } from '../types.js';
-import { compareStrings, mentionAttributes, nodeAttributes, placeRecords, recordOf, type IdentityRecord, type Placement } from '../identify/index.js';
+import { append, compareStrings, mentionAttributes, nodeAttributes, placeRecords, recordOf, type IdentityRecord, type Placement } from '../identify/index.js';
 
 export { compareStrings };
 
@@ -133,7 +133,7 @@ export class CorpusMerger {
     const onNode = new Map<string, IdentityRecord[]>();
     for (const record of this.records) {
       const node = placements.get(record)!.node;
-      onNode.set(node, [...(onNode.get(node) ?? []), record]);
+      append(onNode, node, record);
     }
     const entities = new Map<string, EntityNodeAttributes>();
     for (const [node, records] of onNode) {

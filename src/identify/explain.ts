@@ -5,7 +5,7 @@
  * again with the corpus's own rule (fold.ts). What `newsgraph entities` prints.
  */
 import type { EntityKind, NewsGraph } from '../types.js';
-import { placeRecords } from './fold.js';
+import { append, placeRecords } from './fold.js';
 import { compareStrings } from './names.js';
 import { graphRecords } from './records.js';
 import type { IdentityRecord, MergeReason } from './types.js';
@@ -71,7 +71,7 @@ export function explainEntities(graph: NewsGraph, options: { all?: boolean } = {
   const placements = placeRecords(stored.map((s) => s.record));
   const byNode = new Map<string, Array<{ record: IdentityRecord; reason: MergeReason }>>();
   for (const { node, record } of stored) {
-    byNode.set(node, [...(byNode.get(node) ?? []), { record, reason: placements.get(record)!.reason }]);
+    append(byNode, node, { record, reason: placements.get(record)!.reason });
   }
   const explanations: EntityExplanation[] = [];
   for (const [key, records] of byNode) {

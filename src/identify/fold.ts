@@ -24,6 +24,13 @@ import type { EntityKind } from '../types.js';
 import { compatiblePersons, compareStrings, fullestName } from './names.js';
 import type { IdentityRecord, MergeReason } from './types.js';
 
+/** Add `item` to the list under `key` (lists of a record per node or group grow one at a time, never copied). */
+export function append<K, V>(map: Map<K, V[]>, key: K, item: V): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 export interface Placement {
   /** The node key the record sits on. */
   node: string;
@@ -38,7 +45,7 @@ const wordCount = (name: string) => name.split(/\s+/).length;
 /** The name each article key goes by in the group (its records' fullest). */
 function namesByKey(records: IdentityRecord[]): Map<string, string> {
   const names = new Map<string, string[]>();
-  for (const r of records) names.set(r.articleKey, [...(names.get(r.articleKey) ?? []), r.name]);
+  for (const r of records) append(names, r.articleKey, r.name);
   return new Map([...names].map(([key, list]) => [key, fullestName(list)]));
 }
 
@@ -95,7 +102,7 @@ function placeGroup(records: IdentityRecord[], placements: Map<IdentityRecord, P
   // Short names of one document: one joins the target; of several (`CSIS` read as an agency and as a firm), the one of its kind.
   const shortsOf = new Map<string, IdentityRecord[]>();
   for (const record of records) {
-    if (!nodeOf.has(record.articleKey)) shortsOf.set(record.doc, [...(shortsOf.get(record.doc) ?? []), record]);
+    if (!nodeOf.has(record.articleKey)) append(shortsOf, record.doc, record);
   }
   const joins = (record: IdentityRecord): boolean => {
     // Kinds stay apart, but for an Organization: what an acronym written alone is typed as by guess.
@@ -124,7 +131,7 @@ export function placeRecords(records: readonly IdentityRecord[]): Map<IdentityRe
   const groups = new Map<string, IdentityRecord[]>();
   for (const record of records) {
     if (record.group === undefined) placements.set(record, { node: record.articleKey, reason: 'same-key' });
-    else groups.set(record.group, [...(groups.get(record.group) ?? []), record]);
+    else append(groups, record.group, record);
   }
   for (const group of groups.values()) placeGroup(group, placements);
   return placements;

@@ -24,7 +24,7 @@ import { nameShape } from './shared-names.js';
 import type { Identity } from './types.js';
 
 export type { Identity, IdentityRecord, IdentityRule, JurisdictionCue, MergeReason } from './types.js';
-export { placeRecords, nodeAttributes, type NodeIdentity, type Placement } from './fold.js';
+export { append, placeRecords, nodeAttributes, type NodeIdentity, type Placement } from './fold.js';
 export { graphRecords, mentionAttributes, recordOf } from './records.js';
 export { compareStrings, fullestName, keyText } from './names.js';
 

@@ -15,7 +15,7 @@
  * name, aliases and mentions from its records.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { mentionAttributes, nodeAttributes, placeRecords, type IdentityRecord, type NodeIdentity } from '../identify/index.js';
+import { append, mentionAttributes, nodeAttributes, placeRecords, type IdentityRecord, type NodeIdentity } from '../identify/index.js';
 import { ENTITY_KINDS, isEntityKind, NewsgraphError, type EntityKind } from '../types.js';
 import type { DocumentBatch, EdgeGroup, EntityRow } from './rows.js';
 import { EDGE_TYPES, isEdgeType } from './statements.js';
@@ -120,7 +120,7 @@ export function planIdentities(doc: string, incoming: ReadonlyArray<{ node: stri
   }
 
   const onNode = new Map<string, IdentityRecord[]>();
-  for (const [record, node] of finalNode) onNode.set(node, [...(onNode.get(node) ?? []), record]);
+  for (const [record, node] of finalNode) append(onNode, node, record);
   const moves: Move[] = [];
   for (const { node, record } of others) {
     const to = finalNode.get(record)!;
@@ -147,7 +147,7 @@ export function placeBatch(batch: DocumentBatch, plan: IdentityPlan): DocumentBa
     const kind = kindOfKey(key);
     const attributes = attributesOf.get(key);
     const placed = attributes ? { ...row, key, kind, name: attributes.name, aliases: attributes.aliases } : { ...row, key, kind };
-    entities.set(kind, [...(entities.get(kind) ?? []), placed]);
+    append(entities, kind, placed);
   }
   // Every MENTIONED_IN keeps its record in full (graphs made before records get one made from the node).
   const groups = new Map<string, EdgeGroup>();
@@ -170,7 +170,7 @@ export function placeBatch(batch: DocumentBatch, plan: IdentityPlan): DocumentBa
 
 function byKind<T extends { kind: EntityKind }>(items: readonly T[]): Map<EntityKind, T[]> {
   const groups = new Map<EntityKind, T[]>();
-  for (const item of items) groups.set(item.kind, [...(groups.get(item.kind) ?? []), item]);
+  for (const item of items) append(groups, item.kind, item);
   return groups;
 }
 
@@ -194,7 +194,7 @@ SET moved = props`;
 export function identityStatements(plan: IdentityPlan): Statement[] {
   const statements: Statement[] = [];
   const pairs = new Map<string, Move[]>();
-  for (const move of plan.moves) pairs.set(`${move.kind} ${move.toKind}`, [...(pairs.get(`${move.kind} ${move.toKind}`) ?? []), move]);
+  for (const move of plan.moves) append(pairs, `${move.kind} ${move.toKind}`, move);
   for (const moves of pairs.values()) {
     const { kind, toKind } = moves[0]!;
     const rows = moves.map(({ doc, articleKey, from, to }) => ({ doc, articleKey, from, to }));

@@ -72,7 +72,11 @@ export function graphStructure(graph: NewsGraph): Structure {
 
   // Communities renumbered by size (then by their most central member), so ids and colours are stable.
   const members = new Map<number, string[]>();
-  for (const key of ranked) members.set(raw[key]!, [...(members.get(raw[key]!) ?? []), key]);
+  for (const key of ranked) {
+    const list = members.get(raw[key]!);
+    if (list) list.push(key);
+    else members.set(raw[key]!, [key]);
+  }
   const ordered = [...members.values()].sort((a, b) => b.length - a.length || rank.get(a[0]!)! - rank.get(b[0]!)!);
   const community = new Map<string, number>();
   const communities: Community[] = ordered.map((keys, id) => {
