@@ -57,29 +57,49 @@ function label(kind: string): EntityKind {
   return kind;
 }
 
-/** Records of the fold groups, the documents and the node keys this document touches, with their nodes. */
-function readCypher(): string {
-  const byKey = ENTITY_KINDS.map((kind) => `  UNION\n  MATCH (e:${label(kind)}) WHERE e.key IN $keys RETURN e`).join('\n');
-  return `CALL () {
+/** Every record of the nodes in the fold groups this document touches, or holding its records of an earlier load. */
+const READ_GROUPS = `CALL () {
   MATCH (e)-[m:MENTIONED_IN]->(:Document) WHERE m.group IN $groups RETURN e
   UNION
   MATCH (e)-[:MENTIONED_IN]->(:Document {key: $document}) RETURN e
-${byKey}
 }
 MATCH (e)-[m:MENTIONED_IN]->(d:Document)
 WHERE m.articleKey IS NOT NULL
 RETURN e.key AS node, e.kind AS kind, d.id AS doc, m.articleKey AS articleKey, m.name AS name, m.forms AS forms,
        m.count AS count, m.group AS group, m.rule AS rule, m.jurisdiction AS jurisdiction, m.cue AS cue, m.titles AS titles, m.certain AS certain`;
+
+/**
+ * The other nodes this document's entities go on, summed up in the database
+ * rather than record by record (a country may have thousands): the names of
+ * the records keyed as the node, every form and title, the mentions.
+ */
+function readNodesCypher(): string {
+  const byKey = ENTITY_KINDS.map((kind) => `  MATCH (e:${label(kind)}) WHERE e.key IN $keys RETURN e`).join('\n  UNION\n');
+  return `CALL () {
+${byKey}
+}
+WITH e, COLLECT { MATCH (e)-[m:MENTIONED_IN]->(d:Document) WHERE d.id <> $doc AND m.articleKey IS NOT NULL RETURN m } AS ms
+RETURN e.key AS node, e.kind AS kind,
+       COLLECT { UNWIND ms AS m WITH m WHERE m.articleKey = e.key RETURN DISTINCT m.name } AS names,
+       COLLECT { UNWIND ms AS m UNWIND coalesce(m.forms, []) AS form RETURN DISTINCT form } AS forms,
+       COLLECT { UNWIND ms AS m UNWIND coalesce(m.titles, []) AS title RETURN DISTINCT title } AS titles,
+       reduce(total = 0, m IN ms | total + coalesce(m.count, 0)) AS count,
+       [m IN ms WHERE m.jurisdiction IS NOT NULL | m.jurisdiction][0] AS jurisdiction`;
 }
 
 const asNumber = (value: unknown) => (typeof value === 'number' ? value : Number((value as { toString(): string } | null) ?? 0));
 
-/** The stored records a document's load must see (see readCypher). */
+/**
+ * The stored records a document's load must see: every record of its fold
+ * groups (and of its earlier load), and, for the other nodes its entities go
+ * on, stand-ins that sum theirs up (a name each, one with every form, title
+ * and mention). Stand-ins belong to no document and no fold group, so they
+ * stay where they are and only give their nodes' attributes.
+ */
 export async function readRecords(tx: ManagedTransaction, doc: string, records: readonly IdentityRecord[]): Promise<StoredRecord[]> {
   const groups = [...new Set(records.flatMap((r) => (r.group === undefined ? [] : [r.group])))];
-  const keys = [...new Set(records.map((r) => r.articleKey))];
-  const result = await tx.run(readCypher(), { groups, keys, document: `Document:${doc}` });
-  return result.records.map((row) => {
+  const grouped = await tx.run(READ_GROUPS, { groups, document: `Document:${doc}` });
+  const stored: StoredRecord[] = grouped.records.map((row) => {
     const record: IdentityRecord = {
       doc: row.get('doc') as string,
       kind: label(row.get('kind') as string),
@@ -94,6 +114,24 @@ export async function readRecords(tx: ManagedTransaction, doc: string, records: 
     }
     return { node: row.get('node') as string, record };
   });
+
+  const seen = new Set(stored.map((s) => s.node));
+  const keys = [...new Set(records.map((r) => r.articleKey))].filter((key) => !seen.has(key));
+  const summed = keys.length > 0 ? (await tx.run(readNodesCypher(), { keys, doc })).records : [];
+  for (const row of summed) {
+    const node = row.get('node') as string;
+    const kind = label(row.get('kind') as string);
+    const names = row.get('names') as string[];
+    if (names.length === 0) continue; // a node of no stored record: nothing to sum
+    const standIn = (name: string): IdentityRecord => ({ doc: '', kind, articleKey: node, name, forms: [], count: 0 });
+    const all: IdentityRecord = { ...standIn(names[0]!), forms: row.get('forms') as string[], count: asNumber(row.get('count')) };
+    const titles = row.get('titles') as string[];
+    if (titles.length > 0) all.titles = titles;
+    const jurisdiction = row.get('jurisdiction') as string | null;
+    if (jurisdiction) all.jurisdiction = jurisdiction;
+    stored.push({ node, record: all }, ...names.slice(1).map((name) => ({ node, record: standIn(name) })));
+  }
+  return stored;
 }
 
 /**
