@@ -14,3 +14,7 @@ CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 
 // Quotes by article, in reading order.
 CREATE INDEX quote_doc IF NOT EXISTS FOR (q:Quote) ON (q.doc, q.start);
+
+// Identity: each document's load reads the records of the fold groups it
+// touches (a surname, an acronym; src/neo4j/identity.ts).
+CREATE INDEX mentioned_in_group IF NOT EXISTS FOR ()-[m:MENTIONED_IN]-() ON (m.group);

@@ -10,6 +10,7 @@
  * be traced back to the exact characters it came from.
  */
 import type { MultiDirectedGraph } from 'graphology';
+import type { IdentityRule, JurisdictionCue } from './identify/types.js';
 
 // ─── Spans and messages ─────────────────────────────────────────────────────
 
@@ -185,6 +186,8 @@ export interface EntityNodeAttributes {
   mentions: number;
   /** Every title a person holds in the text, with or without a named organisation. */
   titles?: string[];
+  /** The country of a body or party whose name many countries share (`Senate (Australia)` → `Australia`). */
+  jurisdiction?: string;
 }
 
 export interface QuoteNodeAttributes {
@@ -246,6 +249,22 @@ export interface EdgeAttributes {
   sentence?: number;
   start?: number;
   end?: number;
+  // MENTIONED_IN: how the document alone identified the entity (src/identify/), so corpora fold the same in any order.
+  /** The node key the document alone gave the entity. */
+  articleKey?: string;
+  /** The canonical name the document gave it. */
+  name?: string;
+  /** The surface forms the document used. */
+  forms?: string[];
+  rule?: IdentityRule;
+  jurisdiction?: string;
+  cue?: JurisdictionCue;
+  /** Fold group (surname, acronym): names in one may be one entity across documents. */
+  group?: string;
+  /** The titles the document gives a person. */
+  titles?: string[];
+  /** The document shows the person to be one (a title, a quote, an office): see src/identify/types.ts. */
+  certain?: boolean;
 }
 
 export interface GraphAttributes {

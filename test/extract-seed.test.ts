@@ -89,7 +89,8 @@ describe('the seed article', () => {
       'Person:Elon Musk SUPPORTS Party:Alternative for Germany',
       'Person:Elon Musk SUPPORTS Person:Pierre Poilievre',
       'Person:Elon Musk OPPOSES Person:Justin Trudeau',
-      'Person:Elon Musk OPPOSES Party:Labour',
+      // Britain's Labour: a party name many countries share, identified with the country the text gives it.
+      'Person:Elon Musk OPPOSES Party:Labour Party (United Kingdom)',
       'Person:Donald Trump OPPOSES Person:Pierre Poilievre',
       'State:China TARGETED Person:Chrystia Freeland',
     ]) {

@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsGraph } from '../src/types.js';
 import { toHtml, type HtmlOptions } from '../src/viz/html.js';
-import { corpusGraph, findChromium, HOSTILE_TITLE, hostileGraph, seedGraph } from './viz-sample.js';
+import { corpusGraph, findChromium, fixtureCorpusGraph, HOSTILE_TITLE, hostileGraph, publishedOn, seedGraph } from './viz-sample.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'test-output', 'viz-browser');
@@ -270,6 +270,84 @@ describe('HTML viewer in headless Chromium', () => {
     await clickNode(page, 'Person:Elon Musk');
     await expect.poll(() => page.locator('#panel').innerText()).toContain('“an insufferable tool.”');
 
+    await closeClean(opened);
+  });
+
+  it('corpus of 27 articles: communities coloured and grouped, a relation legend, a date filter, central labels until zoomed', async () => {
+    const graph = fixtureCorpusGraph();
+    const opened = await open(graph, 'fixture-corpus');
+    const { page } = opened;
+    type Shown = { community?: number; rank: number; docs: number[]; kind: string };
+    const attrs = (key: string) => page.evaluate((k) => window.__newsgraph!.graph.getNodeAttributes(k) as unknown as Shown, key);
+    const color = (key: string) => page.evaluate((k) => window.__newsgraph!.nodeColor(k), key);
+
+    // A corpus opens coloured by community, the legend listing the largest; Australia's Senate and Prime Minister
+    // share one, the Philippines' Senate is in another.
+    expect(await page.locator('input[name="color-by"][value="community"]').isChecked()).toBe(true);
+    expect(await page.locator('#community-list button').count()).toBeGreaterThanOrEqual(5);
+    const [senateAu, albanese, senatePh] = await Promise.all(['Agency:Senate (Australia)', 'Person:Anthony Albanese', 'Agency:Senate (Philippines)'].map(attrs));
+    expect(senateAu!.community).toBe(albanese!.community);
+    expect(senatePh!.community).not.toBe(senateAu!.community);
+    expect(await color('Agency:Senate (Australia)')).toBe(await color('Person:Anthony Albanese'));
+    expect(await color('Agency:Senate (Australia)')).not.toBe(await color('Agency:Senate (Philippines)'));
+    // Grouped: a community's members are drawn nearer each other than to the rest.
+    const mean = await page.evaluate(() => {
+      const g = window.__newsgraph!.graph;
+      let inside = 0, nIn = 0, across = 0, nAcross = 0;
+      const nodes = g.filterNodes((_k, a) => a.kind !== 'Document' && a.kind !== 'Quote' && (a as unknown as { community?: number }).community !== undefined);
+      for (let i = 0; i < nodes.length; i += 3) for (let j = i + 1; j < nodes.length; j += 7) {
+        const a = g.getNodeAttributes(nodes[i]!) as unknown as { x: number; y: number; community: number };
+        const b = g.getNodeAttributes(nodes[j]!) as unknown as { x: number; y: number; community: number };
+        const d = Math.hypot(a.x - b.x, a.y - b.y);
+        if (a.community === b.community) { inside += d; nIn++; } else { across += d; nAcross++; }
+      }
+      return { inside: inside / nIn, across: across / nAcross };
+    });
+    expect(mean.inside).toBeLessThan(mean.across * 0.8);
+    await page.screenshot({ path: join(OUT, 'fixture-corpus.png') });
+    // By kind, as a single article opens.
+    await page.locator('input[name="color-by"][value="kind"]').check();
+    await expect.poll(() => color('Agency:Senate (Australia)')).toBe('#0072b2');
+    expect(await page.locator('#communities').isHidden()).toBe(true);
+
+    // Labels: only the most central nodes, more when zoomed in.
+    const budget = await page.evaluate(() => window.__newsgraph!.labelBudget());
+    expect(budget).toBeLessThan(100);
+    const labelled = (await overlappingLabels(page)).labelled;
+    expect(labelled.length).toBeGreaterThan(5);
+    for (const key of labelled) expect(await page.evaluate((k) => window.__newsgraph!.shownRank(k), key), key).toBeLessThan(budget);
+    await page.evaluate(() => (window.__newsgraph!.renderer as { getCamera(): { setState(s: { ratio: number }): void } }).getCamera().setState({ ratio: 0.25 }));
+    await expect.poll(() => page.evaluate(() => window.__newsgraph!.labelBudget())).toBe(budget * 16);
+    await page.evaluate(() => (window.__newsgraph!.renderer as { getCamera(): { setState(s: { ratio: number }): void } }).getCamera().setState({ ratio: 1 }));
+
+    // The relation legend: the typed relations with their colours and counts; a type can be hidden.
+    const types = await page.locator('#relations input').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).dataset.type));
+    expect(types.slice(0, 5)).toEqual(['SUPPORTS', 'OPPOSES', 'TARGETED', 'MEMBER_OF', 'HOLDS_ROLE']);
+    const opposes = graph.filterEdges((_e, a) => a.type === 'OPPOSES');
+    expect(opposes.length).toBeGreaterThan(0);
+    await page.locator('#relations input[data-type="OPPOSES"]').uncheck();
+    for (const edge of opposes) expect(await page.evaluate((k) => window.__newsgraph!.edgeHidden(k), edge)).toBe(true);
+    await page.locator('#relations input[data-type="OPPOSES"]').check();
+    expect(await page.evaluate((k) => window.__newsgraph!.edgeHidden(k), opposes[0]!)).toBe(false);
+
+    // The date filter: the two Australian articles' days leave only what they name.
+    expect(await page.locator('#dates').isVisible()).toBe(true);
+    const [first, second] = [publishedOn('australia-nature-laws-deal'), publishedOn('australia-senate-housing-bill')].sort();
+    await page.fill('#date-from', first!);
+    await page.fill('#date-to', second!);
+    await expect.poll(() => visibleNodes(page)).not.toContain('Agency:Senate (Philippines)');
+    const shown = await visibleNodes(page);
+    expect(shown).toContain('Agency:Senate (Australia)');
+    const australian = new Set(['australia-nature-laws-deal', 'australia-senate-housing-bill']);
+    for (const key of shown) {
+      const docs = graph.filterOutNeighbors(key, (n) => n.startsWith('Document:')).map((d) => d.slice(9));
+      expect(docs.some((d) => australian.has(d)), key).toBe(true);
+    }
+    // Filtered, the most central of what is left are labelled.
+    const left = (await overlappingLabels(page)).labelled;
+    expect(left).toContain('Person:Anthony Albanese');
+    expect(left).toContain('Agency:Senate (Australia)');
+    await page.screenshot({ path: join(OUT, 'fixture-corpus-australia.png') });
     await closeClean(opened);
   });
 

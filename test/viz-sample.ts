@@ -4,7 +4,7 @@
  * test drives. Graphs are built once per test file and copied on each call.
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeGraphs } from '../src/corpus/index.js';
 import { extract } from '../src/extract.js';
@@ -55,6 +55,30 @@ export const seedGraph = (): NewsGraph =>
 export const corpusGraph = (): NewsGraph =>
   cached('corpus', () =>
     mergeGraphs(CORPUS_FILES.map((file) => extract(readFileSync(file, 'utf8'), { id: docId(file), source: file }))),
+  );
+
+/**
+ * Every fixture article and the seed as one corpus, each published on its own
+ * day of January 2025 in file-name order (the seed last), so the viewer's
+ * date filter has dates to filter by.
+ */
+export const FIXTURE_SLUGS = [
+  ...readdirSync(join(FIXTURES, 'articles'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.slice(0, -4))
+    .sort(),
+  'canada-election-interference',
+];
+export const publishedOn = (slug: string): string => `2025-01-${String(FIXTURE_SLUGS.indexOf(slug) + 1).padStart(2, '0')}`;
+
+export const fixtureCorpusGraph = (): NewsGraph =>
+  cached('fixture-corpus', () =>
+    mergeGraphs(
+      FIXTURE_SLUGS.map((slug) => {
+        const file = slug === 'canada-election-interference' ? SEED_FILE : join(FIXTURES, 'articles', `${slug}.txt`);
+        return extract(readFileSync(file, 'utf8'), { id: slug, source: file, published: publishedOn(slug) });
+      }),
+    ),
   );
 
 export const hostileGraph = (): NewsGraph =>

@@ -1,28 +1,42 @@
 /**
  * Stage 6: an Analysis becomes a graphology MultiDirectedGraph with the
- * shape DESIGN.md fixes. Keys are stable (derived from names and offsets), so
- * the same article always gives the same graph and Neo4j MERGEs are idempotent.
+ * shape DESIGN.md fixes. Node keys are the article's identities (identify/);
+ * edge keys are built from them, the document and the offsets. Both are
+ * decided by the article alone, so the same article gives the same keys
+ * alone or in any corpus, and Neo4j MERGEs are idempotent.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { Analysis, EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from '../types.js';
+import type { Analysis, EdgeAttributes, EntityNodeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from '../types.js';
+import { compareStrings, fullestName, identify, type Identity } from '../identify/index.js';
 
 export const documentKey = (doc: string) => `Document:${doc}`;
 export const quoteKey = (doc: string, start: number) => `Quote:${doc}:${start}`;
-export const edgeKey = (type: string, source: string, target: string, start?: number) =>
-  start === undefined ? `${type}:${source}->${target}` : `${type}:${source}->${target}:${start}`;
+/** `TYPE:source->target:doc:start`; a MENTIONED_IN, one per entity and document, needs neither. */
+export const edgeKey = (type: string, source: string, target: string, doc?: string, start?: number) =>
+  start === undefined || doc === undefined ? `${type}:${source}->${target}` : `${type}:${source}->${target}:${doc}:${start}`;
 
 export function createGraph(): NewsGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: false });
 }
 
 function addEdge(graph: NewsGraph, source: string, target: string, attributes: EdgeAttributes): void {
-  const key = edgeKey(attributes.type, source, target, attributes.type === 'MENTIONED_IN' ? undefined : attributes.start);
+  const key = edgeKey(attributes.type, source, target, attributes.doc, attributes.type === 'MENTIONED_IN' ? undefined : attributes.start);
   if (!graph.hasNode(source) || !graph.hasNode(target) || graph.hasEdge(key) || source === target) return;
   graph.addDirectedEdgeWithKey(key, source, target, attributes);
 }
 
-export function buildGraph(analysis: Analysis): NewsGraph {
+/** One node's attributes and MENTIONED_IN record, from the entities of the article that share its key. */
+interface NodeDraft {
+  identities: Identity[];
+  forms: Set<string>;
+  mentions: number;
+  titles: Set<string>;
+}
+
+/** `identities`: each entity's identity (default: the article's own, from identify()). */
+export function buildGraph(analysis: Analysis, identities: Map<string, Identity> = identify(analysis)): NewsGraph {
   const graph = createGraph();
+  const keyOf = (entity: string) => identities.get(entity)?.key ?? entity;
   const { doc } = analysis;
   const docKey = documentKey(doc.id);
   graph.replaceAttributes({
@@ -44,22 +58,33 @@ export function buildGraph(analysis: Analysis): NewsGraph {
     ...(analysis.normalized.instruction ? { instruction: analysis.normalized.instruction } : {}),
   });
 
-  const titles = new Map<string, Set<string>>();
-  for (const role of analysis.roles) {
-    const set = titles.get(role.person) ?? new Set<string>();
-    set.add(role.title);
-    titles.set(role.person, set);
-  }
+  // Entities that share a key (two spellings of one name) are one node.
+  const drafts = new Map<string, NodeDraft>();
   for (const entity of analysis.entities) {
-    const held = titles.get(entity.id);
-    graph.addNode(entity.id, {
-      kind: entity.kind,
-      name: entity.name,
-      aliases: entity.aliases,
-      mentions: entity.mentions.length,
-      ...(held ? { titles: [...held] } : {}),
-    });
-    addEdge(graph, entity.id, docKey, { type: 'MENTIONED_IN', count: entity.mentions.length });
+    const identity = identities.get(entity.id) ?? { key: entity.id, kind: entity.kind, name: entity.name, rule: 'name', forms: entity.aliases };
+    const draft = drafts.get(identity.key) ?? { identities: [], forms: new Set<string>(), mentions: 0, titles: new Set<string>() };
+    draft.identities.push(identity);
+    for (const form of identity.forms) draft.forms.add(form);
+    draft.mentions += entity.mentions.length;
+    drafts.set(identity.key, draft);
+  }
+  for (const role of analysis.roles) drafts.get(keyOf(role.person))?.titles.add(role.title);
+  for (const [key, { identities: same, forms, mentions, titles }] of drafts) {
+    const aliases = [...forms].sort(compareStrings);
+    const name = fullestName(same.map((i) => i.name));
+    const identity = same.find((i) => i.name === name)!;
+    const node: EntityNodeAttributes = { kind: identity.kind, name, aliases, mentions };
+    if (titles.size > 0) node.titles = [...titles];
+    if (identity.jurisdiction) node.jurisdiction = identity.jurisdiction;
+    graph.addNode(key, node);
+    // The article's identity of the entity, kept for folding corpora (identify/fold.ts) and for `newsgraph entities`.
+    const record: EdgeAttributes = { type: 'MENTIONED_IN', count: mentions, articleKey: key, name, forms: aliases, rule: identity.rule };
+    if (identity.jurisdiction) record.jurisdiction = identity.jurisdiction;
+    if (identity.cue) record.cue = identity.cue;
+    if (identity.group) record.group = identity.group;
+    if (node.titles) record.titles = node.titles;
+    if (same.some((i) => i.certain)) record.certain = true;
+    addEdge(graph, key, docKey, record);
   }
 
   for (const quote of analysis.quotes) {
@@ -77,14 +102,14 @@ export function buildGraph(analysis: Analysis): NewsGraph {
     });
     if (quote.speaker) {
       const mention = quote.speakerMention ? { mentionStart: quote.speakerMention.start, mentionEnd: quote.speakerMention.end } : {};
-      addEdge(graph, quote.speaker, key, { type: 'SAID', verb: quote.verb ?? 'said', ...mention, ...provenance });
+      addEdge(graph, keyOf(quote.speaker), key, { type: 'SAID', verb: quote.verb ?? 'said', ...mention, ...provenance });
     }
-    for (const target of quote.about) addEdge(graph, key, target, { type: 'ABOUT', ...provenance });
+    for (const target of quote.about) addEdge(graph, key, keyOf(target), { type: 'ABOUT', ...provenance });
   }
 
   for (const role of analysis.roles) {
     if (!role.organization) continue;
-    addEdge(graph, role.person, role.organization, {
+    addEdge(graph, keyOf(role.person), keyOf(role.organization), {
       type: 'HOLDS_ROLE',
       title: role.title,
       doc: doc.id,
@@ -94,7 +119,7 @@ export function buildGraph(analysis: Analysis): NewsGraph {
     });
   }
   for (const r of analysis.relations) {
-    addEdge(graph, r.source, r.target, {
+    addEdge(graph, keyOf(r.source), keyOf(r.target), {
       type: r.type,
       ...(r.verb ? { verb: r.verb } : {}),
       doc: doc.id,

@@ -1,18 +1,20 @@
 /**
  * Merging per-article graphs into one corpus graph.
  *
- * Each article graph holds one Document node. Entities merge across articles
- * by kind and canonical name, then by alias when the alias is unambiguous in
- * the whole corpus (`Person:Musk` → `Person:Elon Musk` when no other Person
- * answers to `Musk`). Kinds never merge with each other: `Place:Georgia` and
- * `State:Georgia` stay two nodes.
+ * Each article graph holds one Document node, and each of its entities a
+ * MENTIONED_IN edge recording how that article alone identified it (its
+ * article key, name, surface forms, fold group: src/identify/). The corpus
+ * places every such record on a node with identify's fold rule (the same one
+ * the Neo4j loader applies), builds each node from its records, and re-points
+ * the article's edges. Node keys of what an article can tell alone never
+ * change, and edge keys never do: an edge's key is its article's.
  *
  * The result depends only on the SET of articles: everything is keyed and
  * sorted by plain code-unit order, never by arrival order, so the number of
  * worker threads and the order results come back cannot change a byte of the
  * exported JSON. `CorpusMerger.add` folds one article in at a time (so a long
- * stream never holds every per-article graph at once); `finish` makes the
- * alias decisions, which need the whole corpus, and builds the graph.
+ * stream never holds every per-article graph at once); `finish` places the
+ * records, which needs the whole corpus, and builds the graph.
  */
 import { MultiDirectedGraph } from 'graphology';
 import {
@@ -21,17 +23,21 @@ import {
   type DocumentNodeAttributes,
   type EdgeAttributes,
   type EntityKind,
+  type EntityNodeAttributes,
   type GraphAttributes,
   type NewsGraph,
   type NodeAttributes,
   type QuoteNodeAttributes,
   type SerializedNewsGraph,
 } from '../types.js';
-import { initials } from '../recognize/index.js';
+import { append, compareStrings, mentionAttributes, nodeAttributes, placeRecords, recordOf, type IdentityRecord, type Placement } from '../identify/index.js';
+
+export { compareStrings };
 
 type SentenceIndex = NonNullable<GraphAttributes['sentences']>[string];
 
-interface EntityRecord {
+/** An entity node no MENTIONED_IN ties to a document (hand-made graphs): merged by key alone. */
+interface LooseEntity {
   kind: EntityKind;
   name: string;
   aliases: Set<string>;
@@ -45,14 +51,16 @@ interface EdgeRecord {
   attributes: EdgeAttributes;
 }
 
-/** Plain code-unit order: the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Where a record is found: its document and the node key its graph gave it. */
+const at = (doc: string, key: string) => `${doc}\u0000${key}`;
 
 /** Folds article graphs together; `finish()` returns the merged graph. */
 export class CorpusMerger {
-  private readonly entities = new Map<string, EntityRecord>();
+  /** Every entity of every document, as its document identified it. */
+  private readonly records: IdentityRecord[] = [];
+  /** The record behind each (document, node key) of the input graphs, for re-pointing their edges. */
+  private readonly recordAt = new Map<string, IdentityRecord>();
+  private readonly loose = new Map<string, LooseEntity>();
   /** Quote and Document nodes: unique per document, copied as they are. */
   private readonly others = new Map<string, NodeAttributes>();
   private readonly edges: EdgeRecord[] = [];
@@ -70,41 +78,46 @@ export class CorpusMerger {
     for (const doc of docs) this.documents.add(doc);
     for (const [doc, index] of Object.entries(graph.attributes.sentences ?? {})) this.sentences.set(doc, index);
 
+    const entities = new Map<string, EntityNodeAttributes>();
+    const documentIds = new Map<string, string>();
     for (const node of graph.nodes) {
       const attrs = node.attributes;
       if (!attrs) continue;
-      if (isEntityKind(attrs.kind)) {
-        const entity = attrs as Extract<NodeAttributes, { kind: EntityKind }>;
-        const known = this.entities.get(node.key);
-        if (known) {
-          for (const alias of entity.aliases) known.aliases.add(alias);
-          known.mentions += entity.mentions;
-        } else {
-          this.entities.set(node.key, {
-            kind: entity.kind,
-            name: entity.name,
-            aliases: new Set(entity.aliases),
-            mentions: entity.mentions,
-          });
-        }
-      } else if (!this.others.has(node.key)) {
-        this.others.set(node.key, attrs);
+      if (isEntityKind(attrs.kind)) entities.set(node.key, attrs as EntityNodeAttributes);
+      else {
+        if (attrs.kind === 'Document') documentIds.set(node.key, (attrs as DocumentNodeAttributes).id);
+        if (!this.others.has(node.key)) this.others.set(node.key, attrs);
       }
     }
+    const recorded = new Set<string>();
     for (const edge of graph.edges) {
       const attributes = edge.attributes as EdgeAttributes;
-      this.edges.push({
-        key: edge.key ?? `${attributes.type}:${edge.source}->${edge.target}`,
-        source: edge.source,
-        target: edge.target,
-        attributes,
-      });
+      const doc = documentIds.get(edge.target);
+      const entity = entities.get(edge.source);
+      if (attributes.type === 'MENTIONED_IN' && doc !== undefined && entity) {
+        const record = recordOf(doc, edge.source, entity, attributes);
+        this.records.push(record);
+        this.recordAt.set(at(doc, edge.source), record);
+        recorded.add(edge.source);
+        continue;
+      }
+      this.edges.push({ key: edge.key ?? `${attributes.type}:${edge.source}->${edge.target}`, source: edge.source, target: edge.target, attributes });
+    }
+    for (const [key, entity] of entities) {
+      if (recorded.has(key)) continue;
+      const known = this.loose.get(key);
+      if (known) {
+        for (const alias of entity.aliases) known.aliases.add(alias);
+        known.mentions += entity.mentions;
+      } else {
+        this.loose.set(key, { kind: entity.kind, name: entity.name, aliases: new Set(entity.aliases), mentions: entity.mentions });
+      }
     }
   }
 
-  /** Decide alias merges over the whole corpus and build the sorted graph. */
+  /** Place every record on its node and build the sorted graph. */
   finish(): NewsGraph {
-    const rename = aliasTargets(this.entities);
+    const placements = placeRecords(this.records);
     const graph: NewsGraph = new MultiDirectedGraph();
     const documents = [...this.documents].sort(compareStrings);
 
@@ -116,21 +129,24 @@ export class CorpusMerger {
     }
     graph.replaceAttributes({ documents, sentences });
 
-    // Entities: fold each into its final node.
-    const merged = new Map<string, EntityRecord>();
-    for (const [key, entity] of this.entities) {
-      const target = rename.get(key) ?? key;
-      const into = merged.get(target);
-      const final = this.entities.get(target)!;
-      if (into) {
-        for (const alias of entity.aliases) into.aliases.add(alias);
-        into.aliases.add(entity.name);
-        into.mentions += entity.mentions;
-      } else {
-        const aliases = new Set(entity.aliases);
-        aliases.add(entity.name);
-        merged.set(target, { kind: final.kind, name: final.name, aliases, mentions: entity.mentions });
-      }
+    // Entities: each node from the records placed on it.
+    const onNode = new Map<string, IdentityRecord[]>();
+    for (const record of this.records) {
+      const node = placements.get(record)!.node;
+      append(onNode, node, record);
+    }
+    const entities = new Map<string, EntityNodeAttributes>();
+    for (const [node, records] of onNode) {
+      const { kind, name, aliases, mentions, jurisdiction, titles } = nodeAttributes(node, records);
+      const attrs: EntityNodeAttributes = { kind, name, aliases, mentions };
+      if (titles) attrs.titles = titles;
+      if (jurisdiction) attrs.jurisdiction = jurisdiction;
+      entities.set(node, attrs);
+    }
+    for (const [key, entity] of this.loose) {
+      const known = entities.get(key);
+      if (known) known.aliases = [...new Set([...known.aliases, ...entity.aliases])].sort(compareStrings);
+      else entities.set(key, { kind: entity.kind, name: entity.name, aliases: [...entity.aliases].sort(compareStrings), mentions: entity.mentions });
     }
 
     // Nodes in a fixed order: documents, entities, quotes (each sorted).
@@ -138,33 +154,30 @@ export class CorpusMerger {
       const attrs = this.others.get(`Document:${doc}`);
       if (attrs) graph.addNode(`Document:${doc}`, attrs as DocumentNodeAttributes);
     }
-    for (const key of [...merged.keys()].sort(compareStrings)) {
-      const entity = merged.get(key)!;
-      graph.addNode(key, {
-        kind: entity.kind,
-        name: entity.name,
-        aliases: [...entity.aliases].sort(compareStrings),
-        mentions: entity.mentions,
-      });
-    }
+    for (const key of [...entities.keys()].sort(compareStrings)) graph.addNode(key, entities.get(key)!);
     const rest = [...this.others].filter(([key]) => !graph.hasNode(key));
     rest.sort(([ka, a], [kb, b]) => compareOthers(ka, a, kb, b));
     for (const [key, attrs] of rest) graph.addNode(key, attrs);
 
-    // Edges: re-point, re-key, drop exact duplicates, sum MENTIONED_IN counts.
+    // Edges: every record's MENTIONED_IN, then the facts, re-pointed to the nodes their ends were placed on.
     const edges = new Map<string, EdgeRecord>();
+    for (const record of this.records) {
+      const key = `MENTIONED_IN:${record.articleKey}->Document:${record.doc}`;
+      edges.set(key, { key, source: placements.get(record)!.node, target: `Document:${record.doc}`, attributes: mentionAttributes(record) });
+    }
+    const placed = (doc: string | undefined, key: string): Placement | undefined => {
+      const record = doc === undefined ? undefined : this.recordAt.get(at(doc, key));
+      return record && placements.get(record);
+    };
     for (const edge of this.edges) {
-      const source = rename.get(edge.source) ?? edge.source;
-      const target = rename.get(edge.target) ?? edge.target;
-      const key = corpusEdgeKey(edge, source, target);
+      const { doc } = edge.attributes;
+      const source = placed(doc, edge.source)?.node ?? edge.source;
+      const target = placed(doc, edge.target)?.node ?? edge.target;
+      const key = corpusEdgeKey(edge);
       const known = edges.get(key);
-      if (!known) {
+      // Same key twice (a hand-made graph): keep one, chosen by content, not arrival.
+      if (!known || JSON.stringify(edge.attributes) < JSON.stringify(known.attributes)) {
         edges.set(key, { key, source, target, attributes: { ...edge.attributes } });
-      } else if (edge.attributes.type === 'MENTIONED_IN') {
-        known.attributes.count = (known.attributes.count ?? 0) + (edge.attributes.count ?? 0);
-      } else if (JSON.stringify(edge.attributes) < JSON.stringify(known.attributes)) {
-        // Same key, different attributes: keep one, chosen by content, not arrival.
-        known.attributes = { ...edge.attributes };
       }
     }
     for (const key of [...edges.keys()].sort(compareStrings)) {
@@ -194,58 +207,16 @@ export function mergeSerialized(graphs: Iterable<SerializedNewsGraph>): NewsGrap
 }
 
 /**
- * Which entity keys fold into a fuller one: `Kind:Short` → `Kind:Fuller Name`
- * when exactly one longer entity of the same kind answers to the short name,
- * as an alias, (for people) as the surname, or (for bodies, parties and
- * organisations of several words) as the initials of its capitalised words,
- * so `EU` in one article joins `European Union` in another. Longest names
- * are settled first, so chains end at the fullest name and the outcome is
- * order-free.
+ * An edge's key in the corpus: its article's key, which names the document
+ * (`TYPE:source->target:doc:start`). A graph written before keys named it
+ * gets the document added, because offsets alone repeat across articles.
  */
-export function aliasTargets(entities: Map<string, { kind: EntityKind; name: string; aliases: Iterable<string> }>): Map<string, string> {
-  const byKind = new Map<EntityKind, Array<{ key: string; name: string; answersTo: Set<string> }>>();
-  for (const [key, entity] of entities) {
-    const answersTo = new Set(entity.aliases);
-    if (entity.kind === 'Person') {
-      const surname = entity.name.split(/\s+/).at(-1);
-      if (surname && surname !== entity.name) answersTo.add(surname);
-    } else if (entity.kind !== 'State' && entity.kind !== 'Place') {
-      // States and places keep to their aliases: `US` vs `United States` is the resolver's call.
-      const words = entity.name.split(/\s+/);
-      const acronym = initials(words);
-      if (words.length > 1 && acronym.length > 1) answersTo.add(acronym);
-    }
-    const list = byKind.get(entity.kind) ?? [];
-    list.push({ key, name: entity.name, answersTo });
-    byKind.set(entity.kind, list);
-  }
-
-  const final = new Map<string, string>();
-  for (const list of byKind.values()) {
-    list.sort((a, b) => b.name.length - a.name.length || compareStrings(a.key, b.key));
-    for (const entity of list) {
-      const targets = new Set<string>();
-      for (const other of list) {
-        if (other.name.length <= entity.name.length) break; // only fuller names absorb
-        if (other.answersTo.has(entity.name) || other.answersTo.has(entity.name.replace(/\./g, ''))) targets.add(final.get(other.key) ?? other.key);
-      }
-      if (targets.size === 1) final.set(entity.key, [...targets][0]!);
-    }
-  }
-  return final;
-}
-
-/**
- * An edge's key in the corpus graph: the article key with its ends renamed,
- * and the document added, because offsets alone repeat across articles.
- */
-function corpusEdgeKey(edge: EdgeRecord, source: string, target: string): string {
+function corpusEdgeKey(edge: EdgeRecord): string {
   const { type, doc } = edge.attributes;
+  if (doc === undefined || edge.key.includes(`:${doc}:`)) return edge.key;
   const prefix = `${type}:${edge.source}->${edge.target}`;
   const suffix = edge.key.startsWith(prefix) ? edge.key.slice(prefix.length) : `:${edge.attributes.start ?? ''}`;
-  // Already a corpus key (a merged graph merged again): keep its document once.
-  if (type === 'MENTIONED_IN' || doc === undefined || suffix.startsWith(`:${doc}:`)) return `${type}:${source}->${target}${suffix}`;
-  return `${type}:${source}->${target}:${doc}${suffix}`;
+  return `${prefix}:${doc}${suffix}`;
 }
 
 function compareOthers(ka: string, a: NodeAttributes, kb: string, b: NodeAttributes): number {

@@ -13,6 +13,7 @@ import countriesExtra from './data/countries-extra.json' with { type: 'json' };
 import verbs from './data/verbs.json' with { type: 'json' };
 import furniture from './data/furniture.json' with { type: 'json' };
 import places from './data/places.json' with { type: 'json' };
+import institutions from './data/institutions.json' with { type: 'json' };
 import type { EntityKind, RelationType } from '../types.js';
 
 // world-countries is CommonJS whose typings claim an ES default export; require() it as what it is.
@@ -40,6 +41,7 @@ function buildCountryIndex() {
   const byDemonym = new Map<string, Country>();
   const capitals = new Map<string, Country>();
   const byCode = new Map<string, Country>();
+  const sovereignDemonyms = new Set<string>();
   for (const c of countries) {
     const country: Country = { name: c.name.common, code: c.cca2 };
     byCode.set(c.cca2, country);
@@ -50,10 +52,15 @@ function buildCountryIndex() {
       if (!byName.has(lexKey(n))) byName.set(lexKey(n), country);
     }
     const dem = c.demonyms?.eng;
+    // `Indian` is India's, not the British Indian Ocean Territory's: a territory never takes a sovereign state's demonym.
+    const claim = (key: string) => {
+      if (c.independent || !sovereignDemonyms.has(key)) byDemonym.set(key, country);
+      if (c.independent) sovereignDemonyms.add(key);
+    };
     for (const d of [dem?.m, dem?.f]) {
       if (!d) continue;
-      byDemonym.set(lexKey(d), country);
-      if (!/(ese|ish|ch|ss|i)$/.test(d)) byDemonym.set(lexKey(d + 's'), country); // Canadians, Americans
+      claim(lexKey(d));
+      if (!/(ese|ish|ch|ss|i)$/.test(d)) claim(lexKey(d + 's')); // Canadians, Americans
     }
     for (const capital of c.capital ?? []) capitals.set(lexKey(capital), country);
   }
@@ -65,7 +72,7 @@ function buildCountryIndex() {
     const country = byCode.get(code);
     if (country) for (const d of dems) byDemonym.set(lexKey(d), country);
   }
-  return { byName, byDemonym, capitals };
+  return { byName, byDemonym, capitals, byCode };
 }
 
 const countryIndex = buildCountryIndex();
@@ -84,6 +91,50 @@ export function countryByDemonym(text: string): Country | undefined {
 /** Capital cities are places everyone knows. */
 export function isCapitalCity(text: string): boolean {
   return countryIndex.capitals.has(lexKey(text));
+}
+
+interface Province {
+  name: string;
+  country: string;
+  alt?: string[];
+}
+
+/**
+ * Countries whose entries in the `provinces` package are not first-level
+ * divisions: Britain's are ceremonial and historic counties, whose names
+ * recur across the English-speaking world (`Cleveland`, `Durham`, `Kent`);
+ * its nations are in places.json.
+ */
+const PROVINCES_LEFT_OUT = new Set(['GB']);
+
+/**
+ * First-level divisions (the `provinces` package: U.S. states, Canadian
+ * provinces, Australian states, Indian states…) by name, kept only where the
+ * name is one country's and is not itself a country (`Georgia`).
+ */
+function buildProvinceIndex(): Map<string, Country> {
+  const owners = new Map<string, Set<string>>();
+  for (const p of createRequire(import.meta.url)('provinces') as Province[]) {
+    if (PROVINCES_LEFT_OUT.has(p.country)) continue;
+    for (const name of [p.name, ...(p.alt ?? [])]) {
+      const key = lexKey(name);
+      if (countryIndex.byName.has(key)) continue;
+      owners.set(key, (owners.get(key) ?? new Set()).add(p.country));
+    }
+  }
+  const index = new Map<string, Country>();
+  for (const [key, codes] of owners) {
+    const country = codes.size === 1 ? countryIndex.byCode.get([...codes][0]!) : undefined;
+    if (country) index.set(key, country);
+  }
+  return index;
+}
+const provinceIndex = buildProvinceIndex();
+
+/** The country a capital city or a first-level division belongs to: `Canberra`, `Ohio`, `Ontario`. */
+export function countryOfPlace(text: string): Country | undefined {
+  const key = lexKey(text);
+  return countryIndex.capitals.get(key) ?? provinceIndex.get(key);
 }
 
 const languages = new Set(countriesExtra.languages.map(lexKey));
@@ -296,4 +347,49 @@ export function inflections(lemma: string): string[] {
   const irregular: Record<string, string[]> = { fight: ['fought'], beat: ['beaten'], lead: ['led'], hit: ['hit'], strike: ['struck'], take: ['took', 'taken'], throw: ['threw', 'thrown'], stand: ['stood'], break: ['broke', 'broken'], sit: ['sat'], spy: ['spied'], oust: ['ousted'], thank: ['thanked'] };
   for (const f of irregular[lemma] ?? []) forms.add(f);
   return [...forms];
+}
+
+// ─── Institutions and jurisdictions ─────────────────────────────────────────
+
+const institutionWords = new Set([...institutions.modifiers, ...institutions.connectives].map(lexKey));
+const connectives = new Set(institutions.connectives.map(lexKey));
+const institutionHeads = new Set(institutions.heads.map(lexKey));
+const placeWords = new Set(institutions.placeWords.map(lexKey));
+const internationalWords = institutions.international.map(lexKey);
+const partyForms = new Map(Object.entries(institutions.partyForms).map(([form, adjective]) => [lexKey(form), adjective]));
+
+/** `of`, `the`, `and`: the small words inside an institution's name. */
+export function isConnective(word: string): boolean {
+  return connectives.has(lexKey(word));
+}
+
+/**
+ * A word of the general vocabulary of government: an institution's head
+ * (`Senate`, `Ministry`), a policy area or office modifier (`Interior`,
+ * `Supreme`), or one of institutions.json's modifiers (`Cassation`, `People's`).
+ */
+export function isInstitutionWord(word: string): boolean {
+  const key = lexKey(word);
+  return institutionWords.has(key) || isInstitutionHead(key) || portfolios.has(key) || titleModifiers.has(key) || partyWords.has(key);
+}
+
+/** The head of an institution's name: organizations.json's agency heads and institutions.json's (`House`, `Constitution`). */
+export function isInstitutionHead(word: string): boolean {
+  return agencyHeads.has(lexKey(word)) || institutionHeads.has(lexKey(word));
+}
+
+/** A word that names a kind of place rather than one place: `Hall`, `Square`, `Capitol`. */
+export function isGenericPlaceWord(word: string): boolean {
+  return placeWords.has(lexKey(word)) || agencyHeads.has(lexKey(word));
+}
+
+/** `European Commission`, `U.N. Security Council`, `World Bank`: a name no one country owns. */
+export function isInternationalName(name: string): boolean {
+  const key = ` ${lexKey(name).replace(/[’']s\b/g, '')} `;
+  return internationalWords.some((word) => key.includes(` ${word} `));
+}
+
+/** The party adjective an ideology word stands for: `Democrats` → `Democratic`, `GOP` → `Republican`. */
+export function partyAdjective(word: string): string | undefined {
+  return partyForms.get(lexKey(word));
 }

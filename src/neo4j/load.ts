@@ -11,6 +11,8 @@ import { documentBatches, type DocumentBatch } from './rows.js';
 import { applySchema } from './schema.js';
 import type { Neo4jSettings } from './settings.js';
 import { mergeEdges, mergeEntities, mergeNodes, PRUNE_FACTS, PRUNE_MENTIONS, PRUNE_QUOTES, updateMentions } from './statements.js';
+import { graphRecords } from '../identify/index.js';
+import { identityStatements, placeBatch, planIdentities, readRecords } from './identity.js';
 
 export interface LoadOptions {
   /** Rows per UNWIND statement (default 1000); 1 sends one statement per fact. */
@@ -70,6 +72,7 @@ interface Statement {
 export async function loadGraph(graph: NewsGraph, settings: Neo4jSettings, options: LoadOptions = {}): Promise<LoadReport> {
   const started = Date.now();
   const batches = documentBatches(graph);
+  const records = graphRecords(graph);
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
   const driver = options.driver ?? openDriver(settings, { maxRetryTimeMs: options.maxRetryTimeMs ?? 30_000 });
   const report: LoadReport = {
@@ -88,7 +91,14 @@ export async function loadGraph(graph: NewsGraph, settings: Neo4jSettings, optio
     await checkConnection(driver, settings);
     if (options.schema !== false) await applySchema(driver, settings);
     for (const batch of batches) {
-      const documentReport = await loadBatch(driver, settings, batch, batchStatements(batch, batchSize, options.replace === true), options);
+      // Entities go on the nodes their identity records are placed on, among those already loaded (neo4j/identity.ts).
+      const incoming = batch.doc === undefined ? [] : (records.get(batch.doc) ?? []);
+      const statements = async (tx: ManagedTransaction): Promise<Statement[]> => {
+        if (batch.doc === undefined) return batchStatements(batch, batchSize, options.replace === true);
+        const plan = planIdentities(batch.doc, incoming, await readRecords(tx, batch.doc, incoming.map((i) => i.record)));
+        return [...batchStatements(placeBatch(batch, plan), batchSize, options.replace === true), ...identityStatements(plan)];
+      };
+      const documentReport = await loadBatch(driver, settings, batch, statements, options);
       report.documents.push(documentReport);
       report.nodes += documentReport.nodes;
       report.relationships += documentReport.relationships;
@@ -149,7 +159,7 @@ async function loadBatch(
   driver: Driver,
   settings: Neo4jSettings,
   batch: DocumentBatch,
-  statements: Statement[],
+  buildStatements: (tx: ManagedTransaction) => Promise<Statement[]>,
   options: LoadOptions,
 ): Promise<DocumentLoadReport> {
   const session = driver.session(sessionConfig(settings, 'WRITE'));
@@ -157,6 +167,7 @@ async function loadBatch(
     // executeWrite retries the whole function on transient failures; every
     // statement is a MERGE, so a retry converges on the same result.
     return await session.executeWrite(async (tx: ManagedTransaction) => {
+      const statements = await buildStatements(tx);
       const documentReport: DocumentLoadReport = {
         nodes: batch.nodeCount,
         relationships: batch.edgeCount,

@@ -5,7 +5,6 @@
  * its own. Pure: no driver here.
  */
 import {
-  isEntityKind,
   NewsgraphError,
   type EdgeType,
   type EntityKind,
@@ -54,11 +53,6 @@ export interface DocumentBatch {
   edges: EdgeGroup[];
   nodeCount: number;
   edgeCount: number;
-}
-
-/** Entities are keyed by kind and canonical name, so they merge across articles. */
-export function entityKey(kind: EntityKind, name: string): string {
-  return `${kind}:${name}`;
 }
 
 /** Split a graph into per-document batches, in the graph's document order; loose parts last. */
@@ -115,12 +109,6 @@ export function documentBatches(graph: NewsGraph): DocumentBatch[] {
   return batches;
 }
 
-/** The Neo4j key of a graph node: entities by kind and name, others by their graph key. */
-function neo4jKey(graph: NewsGraph, node: string): string {
-  const attributes = graph.getNodeAttributes(node);
-  return isEntityKind(attributes.kind) && 'name' in attributes ? entityKey(attributes.kind, attributes.name) : node;
-}
-
 function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[]): DocumentBatch {
   const batch: DocumentBatch = {
     entities: new Map(),
@@ -140,7 +128,8 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
       const kind = attributes.kind;
       const rows = batch.entities.get(kind) ?? [];
       rows.push({
-        key: entityKey(kind, attributes.name),
+        // The graph's node key (src/identify/): decided per article, so entities merge across articles by it.
+        key: node,
         kind,
         name: attributes.name,
         aliases: [...new Set([attributes.name, ...(attributes.aliases ?? [])])].sort(),
@@ -165,8 +154,8 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
     }
     group.rows.push({
       key: edge,
-      source: neo4jKey(graph, source),
-      target: neo4jKey(graph, target),
+      source,
+      target,
       props: toProperties(attributes, ['type', 'key']),
     });
   }

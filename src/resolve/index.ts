@@ -14,7 +14,7 @@
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
 import { initials } from '../recognize/index.js';
-import { countryByDemonym, countryByName, isPartyWord } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isPartyWord } from '../lexicons/index.js';
 
 export interface Resolution {
   entities: Entity[];
@@ -141,8 +141,9 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
       // `Halden` after `Halden Logistics`: a firm or body called by its first word;
       // `the Commission` after `the European Commission`: a body called by its head word.
       const named = (g: Group) => institutional(g) && words(g.name).length > 1;
-      // Only a definite `the Commission` points back; a firm's first word only when it reads as a firm.
-      const definite = /\bthe\s+$/i.test(before(m));
+      // Only a definite `the Commission`, or an institution's head word used alone (`Commission President X`,
+      // `Parliament's IT systems`), points back; a firm's first word only when it reads as a firm.
+      const definite = /\bthe\s+$/i.test(before(m)) || isAgencyHead(text);
       const headed = m.kind === 'Agency' && definite ? [...groups.values()].filter((g) => named(g) && g.kind === 'Agency' && words(g.name).at(-1) === text) : [];
       const firsts = m.kind === 'Organization' ? [...groups.values()].filter((g) => named(g) && g.kind === 'Organization' && words(g.name)[0] === text) : [];
       const bodies = headed.length === 1 ? headed : firsts;

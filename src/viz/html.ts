@@ -97,6 +97,12 @@ blockquote{margin:2px 0;padding:0 0 0 8px;border-left:3px solid #ccc}
 .link:focus{outline:2px solid #0b5cad}
 .muted{color:#777}
 #hint{color:#666;font-size:12px}
+.line{display:inline-block;width:16px;height:3px;border-radius:2px;flex:0 0 auto}
+#community-list{margin:0;padding:0;list-style:none}
+#community-list button{all:unset;cursor:pointer;display:flex;align-items:center;gap:6px;padding:1px 2px;font-size:13px}
+#community-list button:hover,#community-list button:focus{background:#e8eef6}
+#dates label{display:flex;align-items:center;justify-content:space-between;gap:6px;margin:2px 0;font-size:13px}
+.choice{display:inline-flex;align-items:center;gap:4px;margin-right:12px;cursor:pointer}
 `;
 
 /** The whole page for a payload. */
@@ -133,6 +139,16 @@ export function renderViewerHtml(payload: ViewerPayload, bundle: string = viewer
 <input id="search" type="search" autocomplete="off" placeholder="Name or alias…">
 <ul id="search-results" aria-live="polite"></ul>
 <fieldset id="filters"><legend>Kinds shown</legend></fieldset>
+<fieldset id="relations"><legend>Relations</legend></fieldset>
+<fieldset id="color-by"><legend>Colour nodes by</legend>
+<label class="choice"><input type="radio" name="color-by" value="kind">kind</label>
+<label class="choice"><input type="radio" name="color-by" value="community">community</label>
+</fieldset>
+<fieldset id="communities" hidden><legend>Communities (click to highlight)</legend><ol id="community-list"></ol></fieldset>
+<fieldset id="dates" hidden><legend>Published</legend>
+<label>from <input id="date-from" type="date"></label>
+<label>to <input id="date-to" type="date"></label>
+</fieldset>
 <p id="hint">Hover a node to highlight its neighbours; click it for its roles, quotes and relations.</p>
 <section id="panel" hidden aria-live="polite"></section>
 </aside>

@@ -12,10 +12,11 @@
  * Document nodes (linked to every entity) would pull everything into a star;
  * they are laid out apart, above the rest.
  */
-import { UndirectedGraph } from 'graphology';
+import type { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import type { NewsGraph } from '../types.js';
+import { projection, seededRandom } from './structure.js';
 
 // Both packages are CommonJS whose typings declare a default export: under NodeNext the
 // default import is `module.exports` itself, which is that function.
@@ -37,6 +38,8 @@ export interface Footprint {
 
 export interface LayoutOptions {
   iterations?: number;
+  /** Each node's community (structure.ts): edges inside one pull harder, so communities are drawn as groups. */
+  communities?: Map<string, number>;
   /** Reference viewport, in pixels. */
   width?: number;
   height?: number;
@@ -64,18 +67,6 @@ export function hash32(text: string, seed = 0x811c9dc5): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/** mulberry32: a tiny seeded PRNG. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -106,32 +97,23 @@ function bounds(points: Iterable<Point>): { minX: number; maxX: number; minY: nu
   return { minX, maxX, minY, maxY };
 }
 
-/** The graph the forces act on: every node but documents, parallel edges merged into a weight. */
-function forceGraph(graph: NewsGraph, footprints: Map<string, Footprint>): UndirectedGraph {
-  const layoutGraph = new UndirectedGraph();
-  // Insert in sorted order: FA2's result depends on node order, and the caller's graph order may not be stable.
-  const keys = graph.nodes().filter((key) => graph.getNodeAttribute(key, 'kind') !== 'Document').sort();
-  for (const key of keys) {
+/** Edges inside a community pull this many times harder: a corpus reads as its clusters, not a hairball. */
+const COMMUNITY_PULL = 3;
+
+/** The graph the forces act on (structure.ts's projection), started from hashed positions, communities pulled together. */
+function forceGraph(graph: NewsGraph, footprints: Map<string, Footprint>, communities?: Map<string, number>): UndirectedGraph {
+  const layoutGraph = projection(graph);
+  layoutGraph.forEachNode((key) => {
     const h = hash32(key);
     const angle = (h / 4294967296) * 2 * Math.PI;
     const radius = 10 + (hash32(key, 0x9747b28c) / 4294967296) * 90;
-    layoutGraph.addNode(key, {
-      x: Math.cos(angle) * radius,
-      y: Math.sin(angle) * radius,
-      size: footprints.get(key)?.size ?? 5,
+    layoutGraph.mergeNodeAttributes(key, { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius, size: footprints.get(key)?.size ?? 5 });
+  });
+  if (communities) {
+    layoutGraph.forEachEdge((edge, attrs, source, target) => {
+      const same = communities.get(source) !== undefined && communities.get(source) === communities.get(target);
+      if (same) layoutGraph.setEdgeAttribute(edge, 'weight', (attrs.weight as number) * COMMUNITY_PULL);
     });
-  }
-  const edges = graph
-    .edges()
-    .map((edge) => ({ source: graph.source(edge), target: graph.target(edge) }))
-    .filter(({ source, target }) => source !== target && layoutGraph.hasNode(source) && layoutGraph.hasNode(target))
-    .sort((a, b) => (a.source + '\0' + a.target < b.source + '\0' + b.target ? -1 : 1));
-  for (const { source, target } of edges) {
-    if (layoutGraph.hasEdge(source, target)) {
-      layoutGraph.updateEdgeAttribute(source, target, 'weight', (w: number | undefined) => (w ?? 1) + 1);
-    } else {
-      layoutGraph.addEdge(source, target, { weight: 1 });
-    }
   }
   return layoutGraph;
 }
@@ -259,7 +241,7 @@ export function layoutGraph(
   const width = options.width ?? REFERENCE.width;
   const height = options.height ?? REFERENCE.height;
   const fontSize = options.fontSize ?? REFERENCE.fontSize;
-  const g = forceGraph(graph, footprints);
+  const g = forceGraph(graph, footprints, options.communities);
   // Fewer iterations on big corpus graphs: Barnes-Hut ForceAtlas2 settles them sooner, and each costs more.
   const iterations = options.iterations ?? (g.order <= 500 ? 600 : Math.max(100, Math.round((600 * 500) / g.order)));
   const positions = new Map<string, Point>();

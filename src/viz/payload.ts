@@ -16,6 +16,12 @@ export interface ViewerNode {
   color: string;
   /** Width in reference pixels of the label, as the layout estimated it. */
   labelWidth: number;
+  /** Louvain community (structure.ts; absent for documents). */
+  community?: number;
+  /** Centrality rank, 0 the most central: a large graph labels its most central nodes first. */
+  rank: number;
+  /** The documents (indices into ViewerPayload.documents) this node belongs to: mentioned in, or said in. */
+  docs: number[];
 }
 
 /** Display attributes of one edge. `folded` edges stand for quotes folded into their speaker. */
@@ -28,6 +34,8 @@ export interface ViewerEdge {
   size: number;
   label: string;
   folded: boolean;
+  /** The document (index into ViewerPayload.documents) the fact comes from. */
+  doc?: number;
 }
 
 /** A sentence of the article, shown as the provenance of a fact. */
@@ -82,6 +90,29 @@ export interface LegendEntry {
   visible: boolean;
 }
 
+/** A relation type in the edge legend. */
+export interface EdgeLegendEntry {
+  type: string;
+  label: string;
+  color: string;
+  count: number;
+}
+
+export interface CommunityEntry {
+  id: number;
+  size: number;
+  /** Its most central entities' names. */
+  label: string;
+  color: string;
+}
+
+export interface DocumentEntry {
+  key: string;
+  name: string;
+  /** `YYYY-MM-DD…`, when the document carries its publication date. */
+  published?: string;
+}
+
 export interface ViewerPayload {
   title: string;
   /** Reference viewport the layout was computed for (labels do not overlap at this size). */
@@ -90,4 +121,9 @@ export interface ViewerPayload {
   edges: ViewerEdge[];
   details: Record<string, NodeDetails>;
   legend: LegendEntry[];
+  edgeLegend: EdgeLegendEntry[];
+  communities: CommunityEntry[];
+  documents: DocumentEntry[];
+  /** How nodes are coloured when the page opens: by kind, or (a corpus of several articles) by community. */
+  colorBy: 'kind' | 'community';
 }

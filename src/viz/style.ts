@@ -43,6 +43,38 @@ export function edgeColor(type: string): string {
   return (EDGE_COLORS as Record<string, string>)[type] ?? '#cccccc';
 }
 
+/** The edge legend, in reading order: the typed relations first, then quotes and mentions. */
+export const EDGE_LEGEND: ReadonlyArray<{ type: EdgeType | 'SAID_ABOUT'; label: string }> = [
+  { type: 'SUPPORTS', label: 'supports' },
+  { type: 'OPPOSES', label: 'opposes' },
+  { type: 'TARGETED', label: 'targeted' },
+  { type: 'MEMBER_OF', label: 'member of' },
+  { type: 'HOLDS_ROLE', label: 'holds role' },
+  { type: 'PART_OF', label: 'part of' },
+  { type: 'RELATED', label: 'related' },
+  { type: 'SAID_ABOUT', label: 'spoke about (quotes folded)' },
+  { type: 'SAID', label: 'said' },
+  { type: 'ABOUT', label: 'quote about' },
+  { type: 'MENTIONED_IN', label: 'mentioned in' },
+];
+
+/** Community colours (Tableau 10 and its light row), the largest community first. */
+const COMMUNITY_COLORS = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f',
+  '#2f6f9f', '#a0cbe8', '#ffbe7d', '#8cd17d', '#b6992d', '#86bcb6', '#d37295', '#fabfd2', '#d4a6c8',
+];
+/** Communities past the palette, and those of one or two nodes, share one grey. */
+export const MINOR_COMMUNITY_COLOR = '#b5b5b5';
+
+export function communityColor(id: number, size: number): string {
+  return size > 2 ? (COMMUNITY_COLORS[id] ?? MINOR_COMMUNITY_COLOR) : MINOR_COMMUNITY_COLOR;
+}
+
+/** A graph with more entities shown than this labels only its most central ones until zoomed in… */
+export const LABEL_ALL_UPTO = 150;
+/** …this many at the fitted zoom; zooming in by 2 shows four times as many. */
+export const CENTRAL_LABELS = 40;
+
 /** Node radius in reference pixels: grows with the square root of mentions so one hub does not dwarf the rest. */
 export function nodeSize(kind: string, mentions: number | undefined): number {
   if (kind === 'Quote') return 3;

@@ -7,6 +7,7 @@ import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { extremityArrow } from 'sigma/rendering';
 import type { ViewerEdge, ViewerNode, ViewerPayload } from '../payload.js';
+import { CENTRAL_LABELS, LABEL_ALL_UPTO } from '../style.js';
 import { byId, clear, el } from './dom.js';
 import { renderPanel } from './panel.js';
 
@@ -35,6 +36,12 @@ export interface ViewerHook {
   fontSize(): number;
   nodeState(key: string): { isHidden: boolean; isActive: boolean; isHighlighted: boolean; isHovered: boolean };
   edgeHidden(key: string): boolean;
+  /** The colour a node is drawn in now (by kind or by community). */
+  nodeColor(key: string): string;
+  /** How many of the most central nodes may be labelled at the current zoom (Infinity: all). */
+  labelBudget(): number;
+  /** A node's centrality rank among the nodes shown (0 the most central). */
+  shownRank(key: string): number;
 }
 
 declare global {
@@ -55,6 +62,10 @@ function createRenderer(
   fontSize: () => number,
   sizeScale: () => number,
   labelsCrowded: () => boolean,
+  nodeColor: (attrs: NodeAttrs) => string,
+  labelBudget: () => number,
+  shownRank: (key: string) => number,
+  roomForAll: boolean,
 ) {
   return new Sigma(graph, container, {
     primitives: { edges: { extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3 })] } },
@@ -68,7 +79,7 @@ function createRenderer(
           x: { attribute: 'x' },
           y: { attribute: 'y' },
           size: (attrs) => attrs.size * sizeScale(),
-          color: { attribute: 'color' },
+          color: (attrs) => nodeColor(attrs),
           label: { attribute: 'label' },
           labelSize: () => fontSize(),
           labelColor: '#1d1d1f',
@@ -82,7 +93,10 @@ function createRenderer(
           labelVisibility: (attrs, state) => {
             if (state.isHovered || state.isActive || state.isHighlighted) return 'visible';
             if (attrs.kind === 'Quote') return 'hidden';
-            return labelsCrowded() ? 'auto' : 'visible';
+            // A corpus: only the most central nodes are labelled until zoomed in.
+            if (shownRank(attrs.key) >= labelBudget()) return 'hidden';
+            // Where the layout kept room for every label they all show; else sigma's grid picks those that fit.
+            return labelsCrowded() || !roomForAll ? 'auto' : 'visible';
           },
           backdropVisibility: 'hidden',
           cursor: 'pointer',
@@ -142,7 +156,25 @@ function main(): void {
   }
 
   const shownKinds = new Set(payload.legend.filter((entry) => entry.visible).map((entry) => entry.kind));
+  const shownEdgeTypes = new Set(payload.edgeLegend.map((entry) => entry.type));
   const colors = new Map(payload.legend.map((entry) => [entry.kind, entry.color]));
+  const communityColors = new Map(payload.communities.map((c) => [c.id, c.color]));
+  let colorBy = payload.colorBy;
+  const nodeColor = (attrs: NodeAttrs): string =>
+    colorBy === 'community' && attrs.community !== undefined ? (communityColors.get(attrs.community) ?? attrs.color) : attrs.color;
+  // Published dates (YYYY-MM-DD) of the documents; the range shown, inclusive (undefined: open).
+  const dates = payload.documents.map((d) => d.published?.slice(0, 10));
+  let dateFrom: string | undefined;
+  let dateTo: string | undefined;
+  const documentShown = (i: number): boolean => {
+    const date = dates[i];
+    return date === undefined || ((dateFrom === undefined || date >= dateFrom) && (dateTo === undefined || date <= dateTo));
+  };
+  let camera = 1;
+  let shownCount = payload.nodes.length;
+  // Centrality rank among the nodes shown (after filters), 0 the most central.
+  let shownRanks = new Map<string, number>();
+  const shownRank = (key: string): number => shownRanks.get(key) ?? Infinity;
   let selected: string | null = null;
   let hovered: string | null = null;
   // Layout units are reference pixels; `scale` is how many screen pixels one unit takes once sigma fits the graph.
@@ -151,6 +183,7 @@ function main(): void {
   const sizeScale = (): number => Math.max(0.6, Math.min(1.5, scale));
   // The layout keeps labels apart at the reference font size; below the legible minimum they would collide.
   const labelsCrowded = (): boolean => payload.reference.fontSize * scale < MIN_FONT - 0.01;
+  const labelBudget = (): number => (shownCount > LABEL_ALL_UPTO ? Math.ceil(CENTRAL_LABELS / (camera * camera)) : Infinity);
 
   const hook: ViewerHook = {
     ready: false,
@@ -162,13 +195,18 @@ function main(): void {
     fontSize,
     nodeState: () => ({ isHidden: false, isActive: false, isHighlighted: false, isHovered: false }),
     edgeHidden: () => false,
+    nodeColor: (key) => nodeColor(graph.getNodeAttributes(key)),
+    labelBudget,
+    shownRank: (key) => shownRank(key),
   };
   window.__newsgraph = hook;
 
   const container = byId('graph');
   let renderer: Renderer;
   try {
-    renderer = createRenderer(graph, container, fontSize, sizeScale, labelsCrowded);
+    // The layout keeps room for every label only in a graph small enough to label whole (viewer-data.ts).
+    const roomForAll = payload.nodes.filter((n) => n.kind !== 'Quote' && n.kind !== 'Document').length <= LABEL_ALL_UPTO;
+    renderer = createRenderer(graph, container, fontSize, sizeScale, labelsCrowded, nodeColor, labelBudget, shownRank, roomForAll);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     hook.error = message;
@@ -185,13 +223,14 @@ function main(): void {
    * hidden documents. Layout units are reference pixels and labels scale with
    * the fit, so a label's extent in layout units is its reference width.
    */
-  function fitBox(): void {
+  function fitBox(onlyShown = false): void {
     let minX = Infinity;
     let maxX = -Infinity;
     let minY = Infinity;
     let maxY = -Infinity;
-    graph.forEachNode((_key, attrs) => {
+    graph.forEachNode((key, attrs) => {
       if (attrs.kind === 'Document' && !shownKinds.has('Document')) return;
+      if (onlyShown && renderer.getNodeState(key).isHidden) return;
       minX = Math.min(minX, attrs.x - attrs.size);
       maxX = Math.max(maxX, attrs.x + attrs.size + 4 + attrs.labelWidth);
       minY = Math.min(minY, attrs.y - Math.max(attrs.size, payload.reference.fontSize));
@@ -210,13 +249,22 @@ function main(): void {
     }
   }
 
-  // ── visibility: kind filters, quotes folded into their speakers ──────────
+  // ── visibility: kind, relation and date filters, quotes folded into their speakers ──
   function applyFilters(): void {
     const quotesShown = shownKinds.has('Quote');
-    graph.forEachNode((key, attrs) => renderer.setNodeState(key, { isHidden: !shownKinds.has(attrs.kind) }));
+    const nodeShown = (attrs: NodeAttrs) => shownKinds.has(attrs.kind) && (attrs.docs.length === 0 || attrs.docs.some(documentShown));
+    const shown: NodeAttrs[] = [];
+    graph.forEachNode((key, attrs) => {
+      const visible = nodeShown(attrs);
+      if (visible && attrs.kind !== 'Quote') shown.push(attrs);
+      renderer.setNodeState(key, { isHidden: !visible });
+    });
+    shownCount = shown.length;
+    shownRanks = new Map(shown.sort((a, b) => a.rank - b.rank).map((attrs, i) => [attrs.key, i]));
     graph.forEachEdge((key, attrs, source, target) => {
-      const endsShown = shownKinds.has(graph.getNodeAttribute(source, 'kind')) && shownKinds.has(graph.getNodeAttribute(target, 'kind'));
-      renderer.setEdgeState(key, { isHidden: !endsShown || (attrs.folded && quotesShown) });
+      const endsShown = nodeShown(graph.getNodeAttributes(source)) && nodeShown(graph.getNodeAttributes(target));
+      const typeShown = shownEdgeTypes.has(attrs.type) && (attrs.doc === undefined || documentShown(attrs.doc));
+      renderer.setEdgeState(key, { isHidden: !endsShown || !typeShown || (attrs.folded && quotesShown) });
     });
     refreshActive();
   }
@@ -296,6 +344,73 @@ function main(): void {
     filters.append(el('label', { className: 'kind-filter' }, box, swatch, entry.kind, el('span', { className: 'count' }, `${entry.count}${note}`)));
   }
 
+  // ── relation legend: one checkbox per relation type, with its colour ──────
+  const relations = byId('relations');
+  for (const entry of payload.edgeLegend) {
+    const box = el('input');
+    box.type = 'checkbox';
+    box.checked = true;
+    box.dataset.type = entry.type;
+    box.addEventListener('change', () => {
+      if (box.checked) shownEdgeTypes.add(entry.type);
+      else shownEdgeTypes.delete(entry.type);
+      applyFilters();
+    });
+    const swatch = el('span', { className: 'line' });
+    swatch.style.background = entry.color;
+    relations.append(el('label', { className: 'kind-filter' }, box, swatch, entry.label, el('span', { className: 'count' }, String(entry.count))));
+  }
+
+  // ── colour by kind or by community; the communities, largest first ──────
+  for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="color-by"]'))) {
+    input.checked = input.value === colorBy;
+    input.addEventListener('change', () => {
+      if (!input.checked) return;
+      colorBy = input.value === 'community' ? 'community' : 'kind';
+      byId('communities').hidden = colorBy !== 'community';
+      renderer.refresh();
+    });
+  }
+  const communityList = byId('community-list');
+  byId('communities').hidden = colorBy !== 'community';
+  for (const community of payload.communities.filter((c) => c.size > 2).slice(0, 12)) {
+    const swatch = el('span', { className: 'swatch' });
+    swatch.style.background = community.color;
+    const button = el('button', {}, swatch, community.label || `community ${community.id + 1}`, el('span', { className: 'count' }, ` ${community.size}`));
+    button.type = 'button';
+    button.dataset.community = String(community.id);
+    // Picking a community highlights its members, as a search does.
+    button.addEventListener('click', () => {
+      graph.forEachNode((key, attrs) => renderer.setNodeState(key, { isHighlighted: attrs.community === community.id }));
+    });
+    communityList.append(el('li', {}, button));
+  }
+
+  // ── date filter, when documents carry their publication date ─────────────
+  const known = dates.filter((d): d is string => d !== undefined).sort();
+  if (known.length > 0) {
+    const from = byId<HTMLInputElement>('date-from');
+    const to = byId<HTMLInputElement>('date-to');
+    for (const input of [from, to]) {
+      input.min = known[0]!;
+      input.max = known.at(-1)!;
+    }
+    from.value = known[0]!;
+    to.value = known.at(-1)!;
+    // The view closes in on what the dates leave.
+    const update = () => {
+      dateFrom = from.value || undefined;
+      dateTo = to.value || undefined;
+      applyFilters();
+      fitBox(true);
+      measureScale();
+      renderer.refresh();
+    };
+    from.addEventListener('input', update);
+    to.addEventListener('input', update);
+    byId('dates').hidden = false;
+  }
+
   // ── search ───────────────────────────────────────────────────────────────
   const search = byId<HTMLInputElement>('search');
   const results = byId('search-results');
@@ -359,6 +474,12 @@ function main(): void {
   applyFilters();
   fitBox();
   renderer.on('resize', measureScale);
+  // Zooming changes how many central nodes are labelled.
+  renderer.getCamera().on('updated', ({ ratio }) => {
+    const before = labelBudget();
+    camera = ratio;
+    if (labelBudget() !== before) renderer.refresh();
+  });
   measureScale();
   renderer.refresh();
   hook.ready = true;
