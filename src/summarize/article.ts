@@ -44,6 +44,8 @@ export interface EntityInfo {
   centrality: number;
   /** How often the article names it (the graph's count). */
   mentions: number;
+  /** The article writes `the X` (`the Privy Council Office`): so does the summary. */
+  takesThe: boolean;
 }
 
 export interface QuoteInfo {
@@ -100,6 +102,8 @@ export interface Article {
   documentNode: string;
   sentences: ArticleSentence[];
   entities: Map<string, EntityInfo>;
+  /** The entities' surface forms, indexed for scanning a sentence once. */
+  names: NameIndex;
   quotes: QuoteInfo[];
   words: number;
   instruction?: Instruction;
@@ -207,15 +211,44 @@ function centralities(graph: NewsGraph, entityIds: string[], edges: EdgeFact[]):
   return out;
 }
 
-/** Every entity occurrence in a text; the longest surface wins where they overlap. */
-export function entityOccurrences(text: string, entities: Iterable<EntityInfo>): Occurrence[] {
-  const quoted = quotedSpans(text);
-  const all: Occurrence[] = [];
+/**
+ * Every surface form of a set of entities, keyed by its first run of letters
+ * and digits (`U` for `U.S.`), so a sentence is scanned once, word by word,
+ * instead of once per name (the summarizer looks for every name in every
+ * sentence: with one regex per name that was most of its time).
+ */
+export interface NameIndex {
+  byFirstWord: Map<string, Array<{ surface: string; entity: string }>>;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const FIRST_RUN = /^[\p{L}\p{N}]+/u;
+
+export function nameIndex(entities: Iterable<EntityInfo>): NameIndex {
+  const byFirstWord = new Map<string, Array<{ surface: string; entity: string }>>();
   for (const e of entities) {
     for (const surface of e.names) {
-      for (const span of findWord(text, surface)) {
-        all.push({ ...span, entity: e.id, surface, quoted: insideAny(quoted, span.start, span.end) });
-      }
+      const first = FIRST_RUN.exec(surface)?.[0];
+      if (!first) continue;
+      const list = byFirstWord.get(first) ?? [];
+      list.push({ surface, entity: e.id });
+      byFirstWord.set(first, list);
+    }
+  }
+  return { byFirstWord };
+}
+
+/** Every entity occurrence in a text (word-bounded, case-sensitive); the longest surface wins where they overlap. */
+export function entityOccurrences(text: string, names: NameIndex | Iterable<EntityInfo>): Occurrence[] {
+  const index = 'byFirstWord' in names ? names : nameIndex(names);
+  const quoted = quotedSpans(text);
+  const all: Occurrence[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) continue;
+    for (const { surface, entity } of index.byFirstWord.get(m[0]) ?? []) {
+      const end = m.index + surface.length;
+      if (!text.startsWith(surface, m.index) || (end < text.length && WORD_CHAR.test(text[end]!))) continue;
+      all.push({ start: m.index, end, entity, surface, quoted: insideAny(quoted, m.index, end) });
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.entity.localeCompare(b.entity));
@@ -277,7 +310,8 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const names = [...new Set([a.name, ...a.aliases])]
       .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
       .sort((x, y) => y.length - x.length || x.localeCompare(y));
-    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions };
+    const takesThe = new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
+    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
     if (a.kind === 'Person') {
       const s = surnameOf(a.name, a.aliases, articleText);
       if (s && surnameCount.get(s) === 1) info.surname = s;
@@ -324,10 +358,10 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
   });
   quotes.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
 
-  const entityList = [...entities.values()];
+  const names = nameIndex(entities.values());
   const sentences: ArticleSentence[] = rawSentences.map((s) => {
     const quoted = quotedSpans(s.text);
-    const occurrences = entityOccurrences(s.text, entityList);
+    const occurrences = entityOccurrences(s.text, names);
     const facts = edges.filter((e) => e.sentence === s.index && e.type !== 'SAID' && e.type !== 'ABOUT');
     const ids = new Set(occurrences.map((o) => o.entity));
     for (const f of facts) for (const n of [f.source, f.target]) if (entities.has(n)) ids.add(n);
@@ -344,5 +378,5 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     ? docAttrs.words
     : sentences.reduce((n, s) => n + s.words, 0);
   const instruction = docAttrs && docAttrs.kind === 'Document' ? docAttrs.instruction : undefined;
-  return { doc, documentNode, sentences, entities, quotes, words, ...(instruction ? { instruction } : {}) };
+  return { doc, documentNode, sentences, entities, names, quotes, words, ...(instruction ? { instruction } : {}) };
 }

@@ -118,7 +118,7 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
     const src = article.sentences.find((x) => x.index === b.sentence);
     if (src && src.index !== s.index) sources.push({ doc: article.doc, sentence: src.index, start: src.start, end: src.end });
   }
-  const present = new Set(entityOccurrences(text, article.entities.values()).map((o) => o.entity));
+  const present = new Set(entityOccurrences(text, article.names).map((o) => o.entity));
   if (speakerNamed) present.add(speakerNamed);
   const nodes = new Set<string>(present);
   const quotes = [...s.quotes, ...(plan.continues ? [plan.continues] : [])];

@@ -27,16 +27,10 @@ export function containsWord(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
-/** Does the article write `the X`? Then so does the summary. */
-export function takesArticle(article: Article, e: EntityInfo): boolean {
-  const re = new RegExp(`\\bthe\\s+${escapeRegExp(e.name)}\\b`, 'i');
-  return article.sentences.some((s) => re.test(s.text));
-}
-
 /** How to name an entity in a slot the summary fills itself (an attribution). */
 export function plainName(article: Article, e: EntityInfo): string {
   if (e.kind === 'Person') return e.name;
-  return takesArticle(article, e) ? `the ${e.name}` : e.name;
+  return e.takesThe ? `the ${e.name}` : e.name;
 }
 
 function premodified(before: string): boolean {
@@ -72,7 +66,7 @@ export interface ReferContext {
 /** Rewrite the names in one sentence for where it stands in the summary. */
 export function referToEntities(text: string, ctx: ReferContext): string {
   const { article, discourse } = ctx;
-  const occurrences = entityOccurrences(text, article.entities.values());
+  const occurrences = entityOccurrences(text, article.names);
   let out = '';
   let cursor = 0;
   const seenHere = new Set<string>();
@@ -137,7 +131,7 @@ export function referToEntities(text: string, ctx: ReferContext): string {
             if (rest.startsWith(` ${tail}`)) head = words.slice(0, words.length - k).join(' ');
           }
           const needsThe =
-            o.surface.startsWith(acr) && !/\b(?:the|The)\s+$/.test(out) && takesArticle(article, e) && !/[’']s\s+$/.test(out);
+            o.surface.startsWith(acr) && !/\b(?:the|The)\s+$/.test(out) && e.takesThe && !/[’']s\s+$/.test(out);
           out += (needsThe ? 'the ' : '') + o.surface.replace(acr, `${head} (${acr})`);
         } else if (discourse.acronymUsed.has(e.id) && !after.startsWith(` (${acr})`) && o.surface === e.name) {
           out += `${o.surface} (${acr})`;
