@@ -48,6 +48,25 @@ export interface EntityInfo {
   takesThe: boolean;
 }
 
+/**
+ * A pronoun or description (`she`, `the minister`) the graph fixes: a SAID
+ * edge whose speaker mention is exactly these words. The only place a
+ * summary may put a name where the article has none.
+ */
+export interface Licence {
+  /** Offsets in the sentence's own text. */
+  start: number;
+  end: number;
+  /** The words as written (`she`). */
+  surface: string;
+  entity: string;
+  /** The SAID edge that fixes the mention. */
+  edge: string;
+  /** Original offsets of the mention. */
+  originalStart: number;
+  originalEnd: number;
+}
+
 export interface QuoteInfo {
   id: string;
   text: string;
@@ -58,6 +77,10 @@ export interface QuoteInfo {
   speaker?: string;
   verb?: string;
   saidEdge?: string;
+  /** Original span of the words that attribute it (name, pronoun or description). */
+  mention?: Span;
+  /** An unnamed speaker as the article describes it (`a spokesperson`): no SAID edge. */
+  speakerText?: string;
   about: string[];
   aboutEdges: string[];
 }
@@ -95,6 +118,8 @@ export interface ArticleSentence {
   quotes: QuoteInfo[];
   /** Edges (other than SAID/ABOUT, which ride on quotes) with provenance in this sentence. */
   facts: EdgeFact[];
+  /** Pronouns and descriptions here that a SAID edge fixes. */
+  licences: Licence[];
 }
 
 export interface Article {
@@ -262,6 +287,45 @@ export function entityOccurrences(text: string, names: NameIndex | Iterable<Enti
   return kept;
 }
 
+/** He, she and their cases stand only for a person. */
+const PERSONAL = /^(?:he|she|him|her)$/i;
+/** What a name may replace: a pronoun, or a description (`the minister`, `a spokeswoman for the firm`). */
+const REPLACEABLE = /^(?:he|she|they|him|her|them|(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\s’'-]*)$/iu;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Where an original-offset mention sits in a sentence's normalized text.
+ * Normalization may have inserted a character or two before it (`said.”She`
+ * → `said.” She`), so a few neighbouring positions are tried; only words that
+ * a name may replace, bounded as words, are accepted: never a piece of a name.
+ */
+function locateMention(text: string, local: number, length: number): { start: number; end: number } | undefined {
+  for (const d of [0, -1, 1, -2, 2, -3, 3]) {
+    const start = local + d;
+    const end = start + length;
+    if (start < 0 || end > text.length) continue;
+    if ((start > 0 && WORD.test(text[start - 1]!)) || (end < text.length && WORD.test(text[end]!))) continue;
+    if (REPLACEABLE.test(text.slice(start, end))) return { start, end };
+  }
+  return undefined;
+}
+
+/** The SAID mentions inside sentence `s` that are a pronoun or description, not a name. */
+function licencesIn(s: { text: string; textStart: number; textEnd: number }, quotes: QuoteInfo[], entities: Map<string, EntityInfo>): Licence[] {
+  const out: Licence[] = [];
+  for (const q of quotes) {
+    if (!q.mention || !q.saidEdge || !q.speaker || q.mention.start < s.textStart || q.mention.end > s.textEnd) continue;
+    const e = entities.get(q.speaker);
+    const at = locateMention(s.text, q.mention.start - s.textStart, q.mention.end - q.mention.start);
+    if (!e || !at) continue;
+    const surface = s.text.slice(at.start, at.end);
+    if (PERSONAL.test(surface) && e.kind !== 'Person') continue;
+    if (out.some((l) => l.start === at.start)) continue; // several quotes, one mention
+    out.push({ ...at, surface, entity: e.id, edge: q.saidEdge, originalStart: q.mention.start, originalEnd: q.mention.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export function readArticle(graph: NewsGraph, doc: string): Article {
   const documentNode = `Document:${doc}`;
   const docAttrs = graph.hasNode(documentNode) ? graph.getNodeAttributes(documentNode) : undefined;
@@ -346,6 +410,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
         info.speaker = source;
         info.saidEdge = edge;
         if (ea.verb) info.verb = ea.verb;
+        if (ea.mentionStart !== undefined && ea.mentionEnd !== undefined) info.mention = { start: ea.mentionStart, end: ea.mentionEnd };
       }
     });
     graph.forEachOutEdge(key, (edge, ea, target) => {
@@ -354,6 +419,10 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
         info.aboutEdges.push(edge);
       }
     });
+    if (q.speakerText !== undefined && q.speakerStart !== undefined && q.speakerEnd !== undefined) {
+      info.speakerText = q.speakerText;
+      info.mention = { start: q.speakerStart, end: q.speakerEnd };
+    }
     quotes.push(info);
   });
   quotes.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
@@ -369,10 +438,17 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     for (const q of sq) if (q.speaker && entities.has(q.speaker)) ids.add(q.speaker);
     return {
       index: s.index, start: s.start, end: s.end, textStart: s.textStart, textEnd: s.textEnd, text: s.text, paragraph: s.paragraph, words: countWords(s.text),
-      quoted, occurrences, entities: [...ids].sort(), quotes: sq, facts,
+      quoted, occurrences, entities: [...ids].sort(), quotes: sq, facts, licences: [],
     };
   });
   sentences.sort((a, b) => a.index - b.index);
+  // A pronoun can stand only for someone the article has named before it, in its own narration (a name
+  // inside someone's quoted words, `“Somewhere in between there is a deal”`, is no antecedent).
+  const firstNamed = new Map<string, number>();
+  for (const s of sentences) {
+    for (const o of s.occurrences) if (!o.quoted && !firstNamed.has(o.entity)) firstNamed.set(o.entity, s.textStart + o.start);
+  }
+  for (const s of sentences) s.licences = licencesIn(s, quotes, entities).filter((l) => (firstNamed.get(l.entity) ?? Infinity) < l.originalStart);
 
   const words = docAttrs && docAttrs.kind === 'Document' && docAttrs.words > 0
     ? docAttrs.words

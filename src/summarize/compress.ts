@@ -79,20 +79,18 @@ function dropTrailingWhich(text: string): string {
   return dropTail(text, /,\s+which\b[^“”"]*?(?<end>[.!?])$/u.exec(text));
 }
 
-/** Every safe compression, in a fixed order. */
-export function compress(text: string): string {
-  return tidy(dropTrailingWhich(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(text))))));
+/**
+ * A wire dateline opening the lead (`WASHINGTON (AP) —`, `FLINT, Mich., Oct. 4 (UPI) —`): where the
+ * story was filed, not what it says. Its place in capitals, then an optional state, date and agency.
+ */
+const DATELINE = /^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?(?:,\s+\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2})?(?:\s+\([\p{L} ]{1,20}\))?\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
+
+export function dropDateline(text: string): string {
+  const m = DATELINE.exec(text);
+  return m ? text.slice(m[0].length) : text;
 }
 
-const LEADING_CONNECTIVE = /^(?:However|But|Yet|Still|Meanwhile|And|Instead|Nevertheless|Nonetheless),?\s+/;
-
-/**
- * Drop a contrastive connective whose contrast lies in a sentence the
- * summary left out (`Officials, however, said…` → `Officials said…`).
- */
-export function dropOrphanConnective(text: string): string {
-  let out = text.replace(/,\s+however,\s+/i, ' ');
-  const m = LEADING_CONNECTIVE.exec(out);
-  if (m) out = out.slice(m[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
-  return out;
+/** Every safe compression, in a fixed order. */
+export function compress(text: string): string {
+  return tidy(dropTrailingWhich(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(dropDateline(text)))))));
 }
