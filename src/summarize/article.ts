@@ -16,7 +16,7 @@ import {
   type QuoteNodeAttributes,
 } from '../types.js';
 import { countWords } from './budget.js';
-import { escapeRegExp, findWord, insideAny, quotedSpans } from './text.js';
+import { escapeRegExp, insideAny, quotedSpans } from './text.js';
 import type { Span } from '../types.js';
 
 export interface RoleInfo {
@@ -182,6 +182,7 @@ function rolePhrase(title: string, org: EntityInfo | undefined, sentence: string
 function titlePrefix(title: string, person: EntityInfo, sentence: string): string | undefined {
   if (!/^\p{Lu}/u.test(title)) return undefined;
   for (const name of person.names) {
+    if (!sentence.includes(name)) continue;
     const m = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+)*)${escapeRegExp(name)}(?![\\p{L}])`, 'u').exec(sentence);
     if (!m || !m[1]) continue;
     const before = m[1].trim();
@@ -195,17 +196,17 @@ function titlePrefix(title: string, person: EntityInfo, sentence: string): strin
  * article itself uses most on its own (`Kang` for `Kang Tae-won`), else the
  * last word (`Lopez` for `Maria Lopez`).
  */
-function surnameOf(name: string, aliases: string[], articleText: string): string | undefined {
+function surnameOf(name: string, aliases: string[], alone: ReadonlyMap<string, number>): string | undefined {
   const parts = name.split(/\s+/).filter((p) => !/^(Jr|Sr|II|III|IV)\.?$/.test(p));
   if (parts.length < 2) return undefined;
   let best: string | undefined;
   let bestCount = 0;
   for (const alias of aliases) {
     if (!parts.includes(alias)) continue;
-    const alone = findWord(articleText, alias).length - findWord(articleText, name).length;
-    if (alone > bestCount || (alone === bestCount && alone > 0 && alias === parts[parts.length - 1])) {
+    const count = alone.get(alias) ?? 0;
+    if (count > bestCount || (count === bestCount && count > 0 && alias === parts[parts.length - 1])) {
       best = alias;
-      bestCount = alone;
+      bestCount = count;
     }
   }
   return best ?? parts[parts.length - 1];
@@ -249,7 +250,7 @@ export interface NameIndex {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const FIRST_RUN = /^[\p{L}\p{N}]+/u;
 
-export function nameIndex(entities: Iterable<EntityInfo>): NameIndex {
+export function nameIndex(entities: Iterable<Pick<EntityInfo, 'id' | 'names'>>): NameIndex {
   const byFirstWord = new Map<string, Array<{ surface: string; entity: string }>>();
   for (const e of entities) {
     for (const surface of e.names) {
@@ -285,6 +286,12 @@ export function entityOccurrences(text: string, names: NameIndex | Iterable<Enti
     reach = o.end;
   }
   return kept;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
 }
 
 /** He, she and their cases stand only for a person. */
@@ -359,13 +366,17 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
 
   // Surnames shared by two people are ambiguous: those people keep their full names.
   const articleText = rawSentences.map((s) => s.text).join(' ');
-  const surnameCount = new Map<string, number>();
-  for (const id of entityIds) {
+  const lowerText = articleText.toLowerCase();
+  // How often each form of a person's name stands alone (not inside a longer name): one scan of the article.
+  const people = entityIds.flatMap((id) => {
     const a = graph.getNodeAttributes(id);
-    if (a.kind !== 'Person') continue;
-    const s = surnameOf(a.name, a.aliases, articleText);
-    if (s) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
-  }
+    return a.kind === 'Person' ? [{ id, name: a.name, aliases: a.aliases, names: [a.name, ...a.aliases] }] : [];
+  });
+  const alone = new Map<string, number>();
+  for (const o of entityOccurrences(articleText, nameIndex(people))) alone.set(o.surface, (alone.get(o.surface) ?? 0) + 1);
+  const surnames = new Map(people.map((p) => [p.id, surnameOf(p.name, p.aliases, alone)]));
+  const surnameCount = new Map<string, number>();
+  for (const s of surnames.values()) if (s) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
 
   const entities = new Map<string, EntityInfo>();
   for (const id of entityIds) {
@@ -374,10 +385,10 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const names = [...new Set([a.name, ...a.aliases])]
       .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
       .sort((x, y) => y.length - x.length || x.localeCompare(y));
-    const takesThe = new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
+    const takesThe = lowerText.includes(a.name.toLowerCase()) && new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
     const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
     if (a.kind === 'Person') {
-      const s = surnameOf(a.name, a.aliases, articleText);
+      const s = surnames.get(id);
       if (s && surnameCount.get(s) === 1) info.surname = s;
     }
     // An acronym abbreviates a name of several words (`MANILA` in a dateline is no acronym of `Manila`).
@@ -428,13 +439,15 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
   quotes.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
 
   const names = nameIndex(entities.values());
+  const edgesOf = groupBy(edges, (e) => e.sentence);
+  const quotesOf = groupBy(quotes, (q) => q.sentence);
   const sentences: ArticleSentence[] = rawSentences.map((s) => {
     const quoted = quotedSpans(s.text);
     const occurrences = entityOccurrences(s.text, names);
-    const facts = edges.filter((e) => e.sentence === s.index && e.type !== 'SAID' && e.type !== 'ABOUT');
+    const facts = (edgesOf.get(s.index) ?? []).filter((e) => e.type !== 'SAID' && e.type !== 'ABOUT');
     const ids = new Set(occurrences.map((o) => o.entity));
     for (const f of facts) for (const n of [f.source, f.target]) if (entities.has(n)) ids.add(n);
-    const sq = quotes.filter((q) => q.sentence === s.index);
+    const sq = quotesOf.get(s.index) ?? [];
     for (const q of sq) if (q.speaker && entities.has(q.speaker)) ids.add(q.speaker);
     return {
       index: s.index, start: s.start, end: s.end, textStart: s.textStart, textEnd: s.textEnd, text: s.text, paragraph: s.paragraph, words: countWords(s.text),

@@ -4,7 +4,7 @@
  * the article), which sentences can stand where, and how the article's
  * sentence sequence falls into M contiguous topical blocks.
  */
-import { entityOccurrences, type Article, type ArticleSentence, type EdgeFact, type QuoteInfo } from './article.js';
+import { entityOccurrences, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
 import { countWords } from './budget.js';
 import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
 import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
@@ -57,8 +57,9 @@ const SPOKEN_WORDS = 4;
  * pronoun the graph fixes), be all the sentence says (the summary adds
  * `Name said`), or have an unnamed speaker described right here.
  */
-function quotesAttributable(s: ArticleSentence, article: Article, licensedText: string): boolean {
-  const named = new Set(entityOccurrences(licensedText, article.names).filter((o) => !o.quoted).map((o) => o.entity));
+function quotesAttributable(s: ArticleSentence, article: Article, occurrences: Occurrence[]): boolean {
+  if (s.quoted.length === 0) return true;
+  const named = new Set(occurrences.filter((o) => !o.quoted).map((o) => o.entity));
   const allQuoted = quotedShare(s) >= 0.85;
   for (const span of s.quoted) {
     const start = s.textStart + span.start;
@@ -152,12 +153,14 @@ export function planSentences(article: Article, target = article.words): Sentenc
     // bridge between sentences of the article, not news a summary can carry alone.
     const bridge = s.words < 7 && !s.quotes.some((q) => q.direct) && !s.facts.some(isEvent);
     const lastQuestion = questions[position] && position === total - 1;
-    const usable = complete && !lastQuestion && quotesAttributable(s, article, licensed.text) && hasFiniteVerb(s.text);
+    // Names in the sentence once the graph's licensed names stand in it (the article's own, without licences).
+    const occurrences = s.licences.length === 0 ? s.occurrences : entityOccurrences(licensed.text, article.names);
+    const usable = complete && !lastQuestion && quotesAttributable(s, article, occurrences) && hasFiniteVerb(s.text);
     const eligible = usable && !bridge;
 
     // What it cannot stand without: the sentence before (a back-reference, or the question it answers),
     // the sentence after (the answer to its question), and where a definite description was introduced.
-    const people = entityOccurrences(licensed.text, article.names)
+    const people = occurrences
       .filter((o) => !o.quoted && article.entities.get(o.entity)?.kind === 'Person')
       .map((o) => ({ start: o.start, end: o.end }));
     const refs = position === 0 ? [] : backReferences(licensed.text, [...people, ...licensed.names]);

@@ -6,7 +6,7 @@
  * are never touched.
  */
 import { entityOccurrences, type Article, type EntityInfo, type Licence } from './article.js';
-import { escapeRegExp, FUNCTION_WORDS, quotedSpans } from './text.js';
+import { escapeRegExp, findWord, FUNCTION_WORDS, quotedSpans } from './text.js';
 import type { Span } from '../types.js';
 
 /** What the summary has said so far. */
@@ -24,7 +24,7 @@ export interface Discourse {
 }
 
 export function containsWord(text: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+  return text.includes(word) && findWord(text, word).length > 0;
 }
 
 /** How to name an entity in a slot the summary fills itself (an attribution). */
