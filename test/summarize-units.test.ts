@@ -328,3 +328,21 @@ describe('finite verbs', () => {
     expect(hasFiniteVerb('Voters go to the polls in May.')).toBe(true);
   });
 });
+
+describe('licences agree with the words they replace', () => {
+  it('never puts a person’s name for `the airline`, nor a body’s for `she`', () => {
+    const text =
+      'Passengers were stranded at Gatwick on Sunday after a computer failure at SkyJet. ' +
+      'Passenger Emma Rhodes said nobody had explained anything. ' +
+      '“Flights will operate normally on Monday,” the airline said.';
+    const graph = extract(text);
+    const article = readArticle(graph, chooseDocument(graph));
+    for (const s of article.sentences) {
+      for (const l of s.licences) {
+        const kind = article.entities.get(l.entity)!.kind;
+        if (/airline/.test(l.surface)) expect(kind).not.toBe('Person');
+        if (/^(?:he|she)$/i.test(l.surface)) expect(kind).toBe('Person');
+      }
+    }
+  });
+});

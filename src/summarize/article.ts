@@ -16,6 +16,7 @@ import {
   type QuoteNodeAttributes,
 } from '../types.js';
 import { countWords } from './budget.js';
+import { PERSON_NOUN } from './coherence.js';
 import { escapeRegExp, insideAny, quotedSpans } from './text.js';
 import type { Span } from '../types.js';
 
@@ -294,6 +295,10 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
   return out;
 }
 
+/** Head nouns of a body, not a person (`the airline said`, `the company said`). */
+const ORGANISATION_NOUN =
+  /\b(?:company|firm|airline|bank|council|ministry|agency|board|government|party|union|club|group|charity|zoo|museum|hospital|school|university|foundation|department|commission|court|committee|regulator|authority|office|service|force|police|campaign|team|business|retailer|supplier|carrier|operator|developer|landlord|insurer|publisher|network|website|platform|organisation|organization)s?\b/i;
+
 /** He, she and their cases stand only for a person. */
 const PERSONAL = /^(?:he|she|him|her)$/i;
 /** What a name may replace: a pronoun, or a description (`the minister`, `a spokeswoman for the firm`). */
@@ -326,7 +331,10 @@ function licencesIn(s: { text: string; textStart: number; textEnd: number }, quo
     const at = locateMention(s.text, q.mention.start - s.textStart, q.mention.end - q.mention.start);
     if (!e || !at) continue;
     const surface = s.text.slice(at.start, at.end);
-    if (PERSONAL.test(surface) && e.kind !== 'Person') continue;
+    // The name must agree with the words it replaces: `she` or `the minister` is a person, `the airline` is not.
+    const person = PERSONAL.test(surface) || PERSON_NOUN.test(surface);
+    const body = !person && ORGANISATION_NOUN.test(surface);
+    if ((person && e.kind !== 'Person') || (body && e.kind === 'Person')) continue;
     if (out.some((l) => l.start === at.start)) continue; // several quotes, one mention
     out.push({ ...at, surface, entity: e.id, edge: q.saidEdge, originalStart: q.mention.start, originalEnd: q.mention.end });
   }

@@ -47,8 +47,11 @@ const COMPARATIVE = /\b(?:another|the other|the same|the latter|the former|the r
 const PERSON_PRONOUN = /\b(?:he|she|him|his|her|hers|himself|herself)\b/giu;
 const GROUP_PRONOUN = /\b(?:they|them|their|theirs|themselves)\b/giu;
 /** Nouns for a person, so `The mother said her son …` carries its own antecedent. */
-const PERSON_NOUN =
-  /\b(?:man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|victim|defendant|officer|minister|spokesman|spokeswoman|spokesperson|teacher|doctor|judge|lawyer|friend|neighbour|neighbor|student|child|pensioner|driver|mum|dad|grandmother|grandfather|partner|chief|leader|president|candidate|founder|owner|worker|resident|widow|suspect|teenager|pupil|patient)s?\b/iu;
+export const PERSON_NOUN =
+  /\b(?:man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|victim|defendant|officer|minister|spokesman|spokeswoman|spokesperson|teacher|doctor|judge|lawyer|friend|neighbour|neighbor|student|child|pensioner|driver|mum|dad|grandmother|grandfather|partner|chief|leader|president|candidate|founder|owner|worker|resident|widow|suspect|teenager|pupil|patient|mayor|employee|councillor|councilman|councilwoman|senator|nurse|parent|passenger|engineer|keeper|official|director|secretary|chairman|chairwoman|chair|captain|coach|manager|executive|head|prosecutor|barrister|coroner|governor|sheriff|campaigner|angler|trustee|maintainer|organiser|organizer|negotiator|mediator|analyst|actor|singer|player|soldier|prince|princess|king|queen)s?\b/iu;
+/** Object pronouns: the person they stand for is named, not merely described, before them (`Residents told him`). */
+const OBJECT_PRONOUN = /^(?:him|himself)$/i;
+
 /** Additive connectives: they add to what came before, and the sentence stands without them. */
 const ADDITIVE_OPENER = /^(?:Also|Furthermore|Moreover|In addition|Additionally|Meanwhile|Separately|Besides|What is more|What’s more|Too),?\s+/;
 const ADDITIVE_WORD = /(?<!\bbut|\bnot only|\bnot)\s+(?:also|too|as well)\b(?=[\s,.])/gu;
@@ -85,7 +88,9 @@ export function backReferences(text: string, antecedents: Span[]): BackReference
   for (const m of text.matchAll(PERSON_PRONOUN)) {
     if (!outside(quoted, m.index, m.index + m[0].length)) continue;
     const before = text.slice(0, m.index);
-    const carried = antecedents.some((a) => a.end <= m.index) || PERSON_NOUN.test(before.replace(/[“"][^”"]*[”"]/g, ' '));
+    const named = antecedents.some((a) => a.end <= m.index);
+    const described = !OBJECT_PRONOUN.test(m[0]) && PERSON_NOUN.test(before.replace(/[“"][^”"]*[”"]/g, ' '));
+    const carried = named || described;
     if (!carried) found.push({ rule: 'pronoun', start: m.index, end: m.index + m[0].length });
   }
   // `they` after any content word can be that word's (`Officials said they …`); opening the sentence it cannot.

@@ -67,7 +67,12 @@ export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {})
   const messages: string[] = [];
 
   const usable = buildUnits(plans, new Array<number>(plans.length).fill(0)).filter((u) => u.members.length === 1).length;
-  let blocks = Math.min(requested.paragraphs, Math.max(1, usable));
+  // A paragraph needs at least a sentence of typical length within the budget: a short article asked for
+  // many paragraphs gets fewer (and says so) rather than coming back whole, re-flowed.
+  const lengths = plans.filter((p) => p.eligible).map(estimateWords).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length / 2)] ?? 1;
+  const fits = Math.max(1, Math.floor(targetWords(requested.words, article.words) / Math.max(1, typical)));
+  let blocks = Math.min(requested.paragraphs, Math.max(1, usable), fits);
   let starts = segment(plans, blocks);
   while (starts.length === 0 && blocks > 1) starts = segment(plans, --blocks);
   const blockOf = plans.map((_, i) => {
