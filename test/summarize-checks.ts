@@ -119,7 +119,8 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
       for (const src of s.sources) {
         const words = quotedWords(original, q, src);
         // Quoted words shorter than four words are a title or a scare quote (`“Fox News Sunday”`), not speech.
-        if (words === undefined || countWords(words) < 4 || !s.text.includes(words)) continue;
+        // … and quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`).
+        if (words === undefined || countWords(words) < 4 || /^(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+$/u.test(words) || !s.text.includes(words)) continue;
         const speaker = speakerOf(graph, key);
         expect(speaker, `speaker of “${q.text}”`).toBeDefined();
         const rest = s.text.replace(words, ' ');

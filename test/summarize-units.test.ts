@@ -7,7 +7,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, NewsgraphError, type NewsGraph } from '../src/types.js';
 import { resolveShape, targetWords, countWords } from '../src/summarize/budget.js';
-import { compress } from '../src/summarize/compress.js';
+import { compress, compressHard } from '../src/summarize/compress.js';
 import { backReferences, definiteAntecedents, dropAdditives, hasFiniteVerb, isQuestion } from '../src/summarize/coherence.js';
 import { applyLicences, attributeQuote } from '../src/summarize/refer.js';
 import { quotedSpans, tidy } from '../src/summarize/text.js';
@@ -344,5 +344,25 @@ describe('licences agree with the words they replace', () => {
         if (/^(?:he|she)$/i.test(l.surface)) expect(kind).toBe('Person');
       }
     }
+  });
+});
+
+describe('compression for a tight budget', () => {
+  it('drops an opening adverbial, an appositive after a name and a trailing clause of circumstance, never quoted words', () => {
+    expect(compressHard('Friday on CNN’s “New Day,” Senator Ann Lee told host Chris Cuomo she believed Clinton would release the transcripts.')).toBe(
+      'Senator Ann Lee told host Chris Cuomo she believed Clinton would release the transcripts.',
+    );
+    expect(compressHard('Officials said Kristen Gillibrand, a supporter of Clinton’s 2016 bid, told reporters nothing.')).toBe(
+      'Officials said Kristen Gillibrand told reporters nothing.',
+    );
+    expect(compressHard('Top black lawmakers called the claim an insult on Friday afternoon, as they bristled at the continued questions.')).toBe(
+      'Top black lawmakers called the claim an insult on Friday afternoon.',
+    );
+    const quoted = '“On Monday, we lost, as everyone knows,” Lee said.';
+    expect(compressHard(quoted)).toBe(quoted);
+  });
+  it('never leaves a fragment: a cut that would remove the only verb is not made', () => {
+    const s = 'The European Anti-Fraud Office (OLAF), which is part of the European Commission, confirmed it had opened an investigation.';
+    expect(compress(s)).toBe(s);
   });
 });

@@ -463,6 +463,15 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     };
   });
   sentences.sort((a, b) => a.index - b.index);
+  // The name a summary introduces someone by is the fullest form the article writes in its own narration
+  // away from a sentence's start (a canonical name can carry a word glued on from a quote or the sentence
+  // before: `Crooked Hillary Clinton`).
+  for (const e of entities.values()) {
+    const seen = new Set<string>();
+    for (const s of sentences) for (const o of s.occurrences) if (o.entity === e.id && !o.quoted && o.start > 0) seen.add(o.surface);
+    const full = e.names.find((n) => seen.has(n) && /\s/.test(n));
+    if (full && !seen.has(e.name)) e.name = full;
+  }
   // A pronoun can stand only for someone the article has named before it, in its own narration (a name
   // inside someone's quoted words, `“Somewhere in between there is a deal”`, is no antecedent).
   const firstNamed = new Map<string, number>();

@@ -8,7 +8,8 @@
  *   trailing -ing   `…, echoing a warning by Y.`    → `….`
  *   trailing which  `…, which made him leader.`     → `….`
  */
-import { insideAny, quotedSpans, tidy } from './text.js';
+import { hasFiniteVerb } from './coherence.js';
+import { capitalizeFirst, insideAny, quotedSpans, tidy } from './text.js';
 
 const ACRONYM_ASIDE = /^[A-Z][A-Z0-9&.]{1,9}$/;
 /** -ing words that do not open a participial clause. */
@@ -64,7 +65,8 @@ export function dropRelativeClauses(text: string): string {
 function dropTail(text: string, match: RegExpExecArray | null): string {
   if (!match || !outsideQuotes(text, match.index, text.length)) return text;
   const head = text.slice(0, match.index);
-  return head.split(/\s+/).length < 6 ? text : head + match.groups!.end!;
+  // What is left must still be a sentence (`The Office (OLAF), which … confirmed …` is not cut at `which`).
+  return head.split(/\s+/).length < 6 || !hasFiniteVerb(head) ? text : head + match.groups!.end!;
 }
 
 /** Remove a trailing `, VERBing …` clause. */
@@ -93,4 +95,30 @@ export function dropDateline(text: string): string {
 /** Every safe compression, in a fixed order. */
 export function compress(text: string): string {
   return tidy(dropTrailingWhich(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(dropDateline(text)))))));
+}
+
+/** An opening adverbial before the subject (`Friday on CNN’s “New Day,”`, `During the rally Monday,`), up to its comma. */
+const OPENING_ADVERBIAL =
+  /^(?:(?:On|In|At|During|After|Before|Following|Speaking|Asked|Earlier|Later|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,80}?,[”"]?\s+)(?=\p{Lu})/u;
+/** An appositive between commas after a name (`Gillibrand, a supporter of Clinton’s bid, told`). */
+const APPOSITIVE = /(\p{Lu}[\p{L}.’'-]*),\s+(?:a|an|the|who|whose|which)\s+[^,“”";:]{3,120},\s+(?=\p{Ll})/gu;
+/** A trailing clause that adds circumstance, not the news (`…, as they bristled at …`, `…, saying …`). */
+const TRAILING_CIRCUMSTANCE = /,\s+(?:as|while|after|before|when|since|because|although|though|saying|adding|citing|amid|despite|with)\b[^“”"]*?(?<end>[.!?])$/u;
+
+/**
+ * Compression for a tight budget: on top of `compress`, the opening
+ * adverbial, appositives after names and a trailing clause of circumstance
+ * go. Quoted words stay whole; what is left must keep a finite verb, or
+ * the sentence is only compressed the usual way.
+ */
+export function compressHard(text: string): string {
+  const base = compress(text);
+  let out = base;
+  const opening = OPENING_ADVERBIAL.exec(out);
+  // A title in quotation marks (`“New Day,”`) may go with it; speech may not.
+  const titleOnly = quotedSpans(opening?.[0] ?? '').every((q) => opening![0].slice(q.start, q.end).split(/\s+/).length < 4);
+  if (opening && titleOnly) out = capitalizeFirst(out.slice(opening[0].length));
+  out = out.replace(APPOSITIVE, (m, name: string, at: number, all: string) => (outsideQuotes(all, at, at + m.length) ? `${name} ` : m));
+  out = tidy(dropTail(out, TRAILING_CIRCUMSTANCE.exec(out)));
+  return out !== base && hasFiniteVerb(out) ? out : base;
 }

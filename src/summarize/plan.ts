@@ -7,6 +7,7 @@
 import { entityOccurrences, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
 import { countWords } from './budget.js';
 import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
+import { compress, compressHard } from './compress.js';
 import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
 import { applyLicences } from './refer.js';
 
@@ -36,6 +37,8 @@ export interface SentencePlan {
   needs: number[];
   /** Why it refers back, for tests and debugging. */
   backReferences: BackReference[];
+  /** The sentence as the summary would carry it, compressed (harder when the budget is tight), before names are adjusted. */
+  compressed: string;
   /** A direct quote this sentence continues (anchored in an earlier sentence). */
   continues?: QuoteInfo;
   /** Who speaks the direct words in this sentence, if any. */
@@ -46,6 +49,9 @@ function quotedShare(s: ArticleSentence): number {
   const chars = s.quoted.reduce((n, q) => n + (q.end - q.start), 0);
   return s.text.length === 0 ? 0 : chars / s.text.length;
 }
+
+/** Quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`, `“Fox News Sunday”`), not speech. */
+const TITLE_CASE = /^[“"]?(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+[.,!?]?[”"]?$/u;
 
 /** Quoted words this long are someone's words: the graph must know whose, or the sentence is not used. */
 const SPOKEN_WORDS = 4;
@@ -65,7 +71,8 @@ function quotesAttributable(s: ArticleSentence, article: Article, occurrences: O
     const start = s.textStart + span.start;
     const end = s.textStart + span.end;
     // A scare quote or a title (`“governor”`, `“Fox News Sunday”`) is a word, not a statement; longer quoted words are someone's.
-    if (countWords(s.text.slice(span.start, span.end)) < SPOKEN_WORDS) continue;
+    const words = s.text.slice(span.start, span.end);
+    if (countWords(words) < SPOKEN_WORDS || TITLE_CASE.test(words)) continue;
     const quotes = article.quotes.filter((q) => q.direct && q.start < end && q.end > start);
     if (quotes.length === 0) return false;
     for (const q of quotes) {
@@ -133,7 +140,12 @@ function baseScore(s: ArticleSentence, article: Article, position: number, total
  * words: the smaller its share of the article, the more the first sentences weigh.
  */
 export function planSentences(article: Article, target = article.words): SentencePlan[] {
-  const leadPrior = LEAD_PRIOR * Math.max(0, 1 - TIGHT * (target / Math.max(1, article.words)));
+  const share = target / Math.max(1, article.words);
+  const leadPrior = LEAD_PRIOR * Math.max(0, 1 - TIGHT * share);
+  // A budget under a quarter of the article is tight: sentences lose their asides and circumstance too.
+  const tight = share < 1 / (2 * TIGHT);
+  // At a tight budget the story's facts come before its voices: quotes weigh less as the lead weighs more.
+  const voiceWeight = 1 - 0.7 * (leadPrior / LEAD_PRIOR);
   const total = article.sentences.length;
   const directQuotes = article.quotes.filter((q) => q.direct);
   const common = new Set(article.sentences.flatMap((s) => sentenceConcepts(s.text)));
@@ -174,11 +186,12 @@ export function planSentences(article: Article, target = article.words): Sentenc
     const concepts = new Map<string, number>();
     for (const c of conceptsOf[position]!) if (weights.has(c)) concepts.set(c, CONCEPT_SCALE * weights.get(c)!);
     const base = baseScore(s, article, position, total, leadPrior);
-    const voices = s.quotes.filter((q) => q.speaker).map((q): [string, number] => [q.speaker!, quoteWorth(q, article)]);
+    const voices = s.quotes.filter((q) => q.speaker).map((q): [string, number] => [q.speaker!, quoteWorth(q, article) * voiceWeight]);
     for (const f of s.facts) if (isEvent(f)) voices.push([f.source, factWorth(f, article)]);
     const introduces = [...new Set(s.occurrences.map((o) => o.entity))].filter((e) => firstNamed.get(e) === s.index).sort();
     const sum = (xs: Iterable<number>): number => [...xs].reduce((a, b) => a + b, 0);
     const plan: SentencePlan = {
+      compressed: tight ? compressHard(s.text) : compress(s.text),
       sentence: s,
       score: base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1])),
       base,

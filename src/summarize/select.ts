@@ -6,7 +6,6 @@
  * the summary has not covered yet. A sentence that needs its predecessor
  * comes with it, as one unit.
  */
-import { compress } from './compress.js';
 import { countWords } from './budget.js';
 import type { SentencePlan } from './plan.js';
 
@@ -81,7 +80,7 @@ const REHEARD = 0.25;
 const INTRODUCTION = 1;
 
 export function estimateWords(plan: SentencePlan): number {
-  return countWords(compress(plan.sentence.text));
+  return countWords(plan.compressed);
 }
 
 /**
