@@ -55,6 +55,20 @@ describe('the seed summary', () => {
     expect(text).toMatch(/Freeland/);
   });
 
+  it('lifts at most half its sentences verbatim; each generated sentence cites the graph nodes and edges it states', () => {
+    const sentences = summary.paragraphs.flatMap((p) => p.sentences);
+    const articleTexts = new Set((graph.getAttribute('sentences')?.[summary.doc] ?? []).map((s) => s.text.trim()));
+    const verbatim = sentences.filter((s) => articleTexts.has(s.text));
+    expect(verbatim.length).toBeLessThanOrEqual(sentences.length / 2);
+    const generated = sentences.filter((s) => s.kind === 'generated');
+    expect(generated.length).toBeGreaterThan(0);
+    for (const s of generated) {
+      expect(s.edges.length, s.text).toBeGreaterThan(0);
+      for (const e of s.edges) expect(graph.hasEdge(e), e).toBe(true);
+      for (const n of s.nodes) expect(graph.hasNode(n), n).toBe(true);
+    }
+  });
+
   it('attributes every quote it keeps to the right speaker', () => {
     checkExpectedSpeakers(summary, original, expected.quotes, graph);
   });
