@@ -17,7 +17,7 @@ import {
 } from '../types.js';
 import { countWords } from './budget.js';
 import { PERSON_NOUN } from './coherence.js';
-import { escapeRegExp, insideAny, quotedSpans } from './text.js';
+import { escapeRegExp, findWord, insideAny, quotedSpans } from './text.js';
 import type { Span } from '../types.js';
 
 export interface RoleInfo {
@@ -183,11 +183,15 @@ function rolePhrase(title: string, org: EntityInfo | undefined, sentence: string
 function titlePrefix(title: string, person: EntityInfo, sentence: string): string | undefined {
   if (!/^\p{Lu}/u.test(title)) return undefined;
   for (const name of person.names) {
-    if (!sentence.includes(name)) continue;
-    const m = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+)*)${escapeRegExp(name)}(?![\\p{L}])`, 'u').exec(sentence);
-    if (!m || !m[1]) continue;
-    const before = m[1].trim();
-    if (before.endsWith(title) || before.split(/\s+/).includes(title)) return before;
+    for (const at of findWord(sentence, name)) {
+      // The run of capitalized words right before the name.
+      const words = sentence.slice(0, at.start).split(/\s+/).filter(Boolean);
+      let k = words.length;
+      while (k > 0 && /^\p{Lu}[\p{L}.’'-]*$/u.test(words[k - 1]!)) k--;
+      if (k === words.length || !/\s$/.test(sentence.slice(0, at.start))) continue;
+      const before = words.slice(k).join(' ');
+      if (before.endsWith(title) || words.slice(k).includes(title)) return before;
+    }
   }
   return undefined;
 }
@@ -393,7 +397,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const names = [...new Set([a.name, ...a.aliases])]
       .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
       .sort((x, y) => y.length - x.length || x.localeCompare(y));
-    const takesThe = lowerText.includes(a.name.toLowerCase()) && new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
+    const takesThe = lowerText.includes(`the ${a.name.toLowerCase()}`) && new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
     const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
     if (a.kind === 'Person') {
       const s = surnames.get(id);

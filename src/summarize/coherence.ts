@@ -152,9 +152,21 @@ export function definiteAntecedents(sentences: string[], weak: ReadonlySet<strin
   });
 }
 
-/** Finite verbs common enough to settle most sentences without tagging them. */
-const COMMON_FINITE =
-  /\b(?:is|are|was|were|has|have|had|does|did|will|would|can|could|shall|should|may|might|must|said|says|told|tells|added|adds|wrote|asked|called|made|took|went|came|got|gave|saw|left|became|began|won|lost)\b|\b\p{Ll}{3,}ed\b(?!\s+(?:by|to)\b)/iu;
+/**
+ * Finite verbs common enough to settle most sentences without tagging them:
+ * auxiliaries and modals, reporting verbs, frequent irregular pasts, and
+ * regular pasts (`-ed` not followed by `by`/`to`, which makes a participle).
+ */
+const COMMON_FINITE = new RegExp(
+  '\\b(?:is|are|was|were|has|have|had|does|did|will|would|can|could|shall|should|may|might|must|' +
+    'said|says|told|tells|added|adds|wrote|writes|asked|asks|called|calls|made|makes|took|takes|went|goes|came|comes|got|gets|gave|gives|' +
+    'saw|sees|left|became|becomes|began|begins|won|wins|lost|loses|found|finds|fell|falls|rose|rises|felt|feels|held|holds|kept|keeps|' +
+    'knew|knows|met|meets|paid|pays|ran|runs|sent|sends|sold|sells|spent|spends|stood|stands|struck|thought|thinks|brought|brings|' +
+    'bought|built|chose|drew|drove|fought|flew|grew|grows|hid|hung|led|leads|meant|means|spoke|speaks|stole|threw|understood|wore|' +
+    'seems|seemed|remains|shows|plans|wants|needs|faces|warns|says|claims|denies|admits|agrees|believes|expects|hopes|urges|' +
+    'beat|beats|scored|scores)\\b|\\b\\p{Ll}{3,}ed\\b(?!\\s+(?:by|to)\\b)',
+  'iu',
+);
 
 /**
  * Does the sentence have a finite verb, so it is a sentence and not a
@@ -164,6 +176,20 @@ const COMMON_FINITE =
  */
 export function hasFiniteVerb(text: string): boolean {
   if (COMMON_FINITE.test(text)) return true;
+  return taggedFinite(text);
+}
+
+/**
+ * May `tail` be cut from a sentence, leaving `head`? Only if the head keeps a finite verb. Common
+ * verbs settle it without tagging: one in the head keeps it, one only in the tail forbids the cut.
+ */
+export function cutKeepsVerb(head: string, tail: string): boolean {
+  if (COMMON_FINITE.test(head)) return true;
+  if (COMMON_FINITE.test(tail)) return false;
+  return taggedFinite(head);
+}
+
+function taggedFinite(text: string): boolean {
   // compromise reads `said:` as an expression: a colon before a quotation is a comma to it.
   // A verb counts unless it is a gerund or participle, or `to` makes it an infinitive (compromise tags
   // some finite verbs as infinitives: `The Senate set the date`).

@@ -8,7 +8,7 @@
  *   trailing -ing   `…, echoing a warning by Y.`    → `….`
  *   trailing which  `…, which made him leader.`     → `….`
  */
-import { hasFiniteVerb } from './coherence.js';
+import { cutKeepsVerb, hasFiniteVerb } from './coherence.js';
 import { capitalizeFirst, insideAny, quotedSpans, tidy } from './text.js';
 
 const ACRONYM_ASIDE = /^[A-Z][A-Z0-9&.]{1,9}$/;
@@ -66,7 +66,7 @@ function dropTail(text: string, match: RegExpExecArray | null): string {
   if (!match || !outsideQuotes(text, match.index, text.length)) return text;
   const head = text.slice(0, match.index);
   // What is left must still be a sentence (`The Office (OLAF), which … confirmed …` is not cut at `which`).
-  return head.split(/\s+/).length < 6 || !hasFiniteVerb(head) ? text : head + match.groups!.end!;
+  return head.split(/\s+/).length < 6 || !cutKeepsVerb(head, text.slice(match.index)) ? text : head + match.groups!.end!;
 }
 
 /** Remove a trailing `, VERBing …` clause. */

@@ -39,10 +39,18 @@ export interface SentencePlan {
   backReferences: BackReference[];
   /** The sentence as the summary would carry it, compressed (harder when the budget is tight), before names are adjusted. */
   compressed: string;
+  /** Has a finite verb (a sentence, not a fragment). Tagging costs: asked only of sentences about to be chosen. */
+  isSentence: () => boolean;
   /** A direct quote this sentence continues (anchored in an earlier sentence). */
   continues?: QuoteInfo;
   /** Who speaks the direct words in this sentence, if any. */
   speaker?: string;
+}
+
+/** A function's value, computed on first call. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 function quotedShare(s: ArticleSentence): number {
@@ -167,7 +175,7 @@ export function planSentences(article: Article, target = article.words): Sentenc
     const lastQuestion = questions[position] && position === total - 1;
     // Names in the sentence once the graph's licensed names stand in it (the article's own, without licences).
     const occurrences = s.licences.length === 0 ? s.occurrences : entityOccurrences(licensed.text, article.names);
-    const usable = complete && !lastQuestion && quotesAttributable(s, article, occurrences) && hasFiniteVerb(s.text);
+    const usable = complete && !lastQuestion && quotesAttributable(s, article, occurrences);
     const eligible = usable && !bridge;
 
     // What it cannot stand without: the sentence before (a back-reference, or the question it answers),
@@ -192,6 +200,7 @@ export function planSentences(article: Article, target = article.words): Sentenc
     const sum = (xs: Iterable<number>): number => [...xs].reduce((a, b) => a + b, 0);
     const plan: SentencePlan = {
       compressed: tight ? compressHard(s.text) : compress(s.text),
+      isSentence: once(() => hasFiniteVerb(s.text)),
       sentence: s,
       score: base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1])),
       base,

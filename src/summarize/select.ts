@@ -148,19 +148,24 @@ export function selectSentences(
     }
   };
   const value = (unit: Unit): number => gain(unit) / Math.pow(Math.max(1, cost(unit)), 0.6);
+  // Units found to hold a fragment (no finite verb) when they were about to be chosen.
+  const fragments = new Set<Unit>();
   const bestOf = (candidates: Unit[], room: number): Unit | undefined => {
-    let best: Unit | undefined;
-    let bestValue = -Infinity;
-    for (const u of candidates) {
-      const c = cost(u);
-      if (c === 0 || c > room) continue;
-      const v = value(u);
-      if (v > bestValue) {
-        best = u;
-        bestValue = v;
+    for (;;) {
+      let best: Unit | undefined;
+      let bestValue = -Infinity;
+      for (const u of candidates) {
+        const c = cost(u);
+        if (c === 0 || c > room || fragments.has(u)) continue;
+        const v = value(u);
+        if (v > bestValue) {
+          best = u;
+          bestValue = v;
+        }
       }
+      if (!best || best.members.every((i) => plans[i]!.isSentence())) return best;
+      fragments.add(best);
     }
-    return best;
   };
 
   let spent = 0;
