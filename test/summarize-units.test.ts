@@ -366,3 +366,15 @@ describe('compression for a tight budget', () => {
     expect(compress(s)).toBe(s);
   });
 });
+
+describe('licences the article contradicts', () => {
+  it('never for a one-word “person” the article gives no title or first name', () => {
+    const text =
+      'Former President Bill Clinton criticized Obamacare during a rally in Flint on Monday. ' +
+      '“It is the craziest thing in the world,” Clinton said. ' +
+      '“He made the criticism plainly,” he said.';
+    const graph = extract(text);
+    const article = readArticle(graph, chooseDocument(graph));
+    for (const s of article.sentences) for (const l of s.licences) expect(article.entities.get(l.entity)!.name).not.toBe('Obamacare');
+  });
+});

@@ -345,6 +345,39 @@ function licencesIn(s: { text: string; textStart: number; textEnd: number }, quo
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A title or honorific before a one-word name says it is a person's (`Mr. Obama`), not a place or a law's. */
+const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|President|Senator|Sen|Gov|Governor|Rep|Judge|Mayor|Minister|Chancellor|Prince|Princess|King|Queen|Pope|Rev|Father|Sister)\.?`;
+
+/**
+ * Licences the article's own words contradict go: a he/she for someone the
+ * graph's other mentions call by the other pronoun (the majority pronoun
+ * stays), and any for a one-word "person" the article never gives a title
+ * or first name (`Obamacare`, `Springfield` taken for people by extraction).
+ */
+function keepConsistentLicences(sentences: ArticleSentence[], entities: Map<string, EntityInfo>, articleText: string): void {
+  const gender = new Map<string, { he: number; she: number }>();
+  for (const s of sentences) {
+    for (const l of s.licences) {
+      const g = gender.get(l.entity) ?? { he: 0, she: 0 };
+      if (/^(?:he|him)$/i.test(l.surface)) g.he += 1;
+      if (/^(?:she|her)$/i.test(l.surface)) g.she += 1;
+      gender.set(l.entity, g);
+    }
+  }
+  const personLike = (e: EntityInfo): boolean =>
+    /\s/.test(e.name) || e.names.some((n) => new RegExp(`\\b${HONORIFIC}\\s+${escapeRegExp(n)}\\b`, 'u').test(articleText));
+  for (const s of sentences) {
+    s.licences = s.licences.filter((l) => {
+      const e = entities.get(l.entity)!;
+      if (e.kind === 'Person' && !personLike(e)) return false;
+      const g = gender.get(l.entity)!;
+      if (/^(?:he|him)$/i.test(l.surface)) return g.he > g.she;
+      if (/^(?:she|her)$/i.test(l.surface)) return g.she > g.he;
+      return true;
+    });
+  }
+}
+
 export function readArticle(graph: NewsGraph, doc: string): Article {
   const documentNode = `Document:${doc}`;
   const docAttrs = graph.hasNode(documentNode) ? graph.getNodeAttributes(documentNode) : undefined;
@@ -483,6 +516,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     for (const o of s.occurrences) if (!o.quoted && !firstNamed.has(o.entity)) firstNamed.set(o.entity, s.textStart + o.start);
   }
   for (const s of sentences) s.licences = licencesIn(s, quotes, entities).filter((l) => (firstNamed.get(l.entity) ?? Infinity) < l.originalStart);
+  keepConsistentLicences(sentences, entities, articleText);
 
   const words = docAttrs && docAttrs.kind === 'Document' && docAttrs.words > 0
     ? docAttrs.words
