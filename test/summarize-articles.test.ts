@@ -46,7 +46,7 @@ describe.each(ARTICLES)('%s', (file) => {
       summary, graph, original, furniture: analysis.normalized.furniture, paragraphs: m, words: n,
     });
     // The speakers the article gives, not only the graph's.
-    checkExpectedSpeakers(summary, original, expected);
+    checkExpectedSpeakers(summary, original, expected, graph);
   });
 
   it('follows the instruction line, or the defaults, and is deterministic', () => {

@@ -5,8 +5,10 @@
  */
 import { expect } from 'vitest';
 import { isEntityNode, type NewsGraph, type QuoteNodeAttributes } from '../src/types.js';
-import type { Summary } from '../src/summarize/types.js';
+import type { Summary, SummarySentence } from '../src/summarize/types.js';
 import { countWords } from '../src/summarize/budget.js';
+import { GENERATED_WORDS } from '../src/summarize/generate.js';
+import { hasFiniteVerb, PERSON_NOUN } from '../src/summarize/coherence.js';
 
 /** Lower-cased word tokens (letters/digits, apostrophes inside words). */
 export function tokens(text: string): string[] {
@@ -84,6 +86,8 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
   for (const s of sentences) {
     expect(s.sources.length).toBeGreaterThan(0);
     const allowed = new Set<string>(['said', 'added', 'the', 'of']); // `LSK president` is written `president of the LSK`
+    // A sentence realized from the graph adds only its own few words (`backed`, `opposed`) to names and quotes.
+    if (s.kind === 'generated') for (const w of GENERATED_WORDS) allowed.add(w);
     for (const src of s.sources) {
       const source = byIndex.get(src.sentence);
       expect(source, `source sentence ${src.sentence}`).toBeDefined();
@@ -102,6 +106,8 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
     expect(foreign, s.text).toEqual([]);
   }
 
+  checkReferences(summary, graph, original);
+
   // Every direct quote the summary keeps carries the speaker the graph gives it. A quote is found by its
   // source offsets (the summary sentence must come from the sentence holding it) and its exact words there,
   // never by a substring that another quote may share (`considerable` inside `considerable following`).
@@ -112,7 +118,9 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
     for (const s of sentences) {
       for (const src of s.sources) {
         const words = quotedWords(original, q, src);
-        if (words === undefined || words.length < 12 || !s.text.includes(words)) continue;
+        // Quoted words shorter than four words are a title or a scare quote (`“Fox News Sunday”`), not speech.
+        // … and quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`).
+        if (words === undefined || countWords(words) < 4 || /^(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+$/u.test(words) || !s.text.includes(words)) continue;
         const speaker = speakerOf(graph, key);
         expect(speaker, `speaker of “${q.text}”`).toBeDefined();
         const rest = s.text.replace(words, ' ');
@@ -121,6 +129,69 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
       }
     }
   });
+}
+
+/** Words that open a sentence by pointing back at another (pronouns, demonstratives, connectives). */
+const BACK_REFERENCE_OPENER =
+  /^[“"‘]?(?:He|She|They|It|His|Her|Their|Its|Him|Them|This|That|These|Those|Such|Another|But|However|Yet|Furthermore|Moreover|Also|Additionally|Instead|Nevertheless|Nonetheless|Still|Meanwhile|For example|In that case|Thus|Therefore)\b(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|time)\b)/;
+const PERSON_PRONOUN = /\b(?:he|she|him|his|her)\b/i;
+
+/**
+ * References in the summary, read sentence by sentence against the graph:
+ * - every pronoun or description replaced by a name is licensed by the SAID
+ *   edge whose mention is exactly those words, and the name is that speaker's;
+ * - every entity the sentence names that its source sentences do not name is
+ *   an end of a graph edge the sentence cites (a replaced pronoun, an added
+ *   attribution, a borrowed role, a generated fact): never a guess;
+ * - no sentence opens by pointing back unless the sentence before it in the
+ *   summary is the one it points at (its source predecessor), and none is a
+ *   fragment without a finite verb.
+ */
+export function checkReferences(summary: Summary, graph: NewsGraph, original: string): void {
+  const doc = summary.doc;
+  const articleSentences = graph.getAttribute('sentences')![doc]!;
+  const byIndex = new Map(articleSentences.map((s) => [s.index, s]));
+  for (const p of summary.paragraphs) {
+    let previous: SummarySentence | undefined;
+    for (const s of p.sentences) {
+      for (const r of s.replaced ?? []) {
+        expect(graph.hasEdge(r.edge), r.edge).toBe(true);
+        const edge = graph.getEdgeAttributes(r.edge);
+        expect(edge.type).toBe('SAID');
+        expect(graph.source(r.edge)).toBe(r.entity);
+        expect([edge.mentionStart, edge.mentionEnd]).toEqual([r.start, r.end]);
+        expect(original.slice(r.start, r.end).toLowerCase(), `mention of ${r.entity}`).toContain(r.text.toLowerCase());
+        expect(speakerNames(graph, r.entity).some((n) => containsName(s.text, n)), `${r.entity} named in: ${s.text}`).toBe(true);
+      }
+      const sourceText = s.sources.map((src) => byIndex.get(src.sentence)?.text ?? '').join(' ');
+      const cited = new Set<string>();
+      for (const e of s.edges) if (graph.hasEdge(e)) for (const n of [graph.source(e), graph.target(e)]) cited.add(n);
+      for (const n of s.nodes) {
+        const a = graph.getNodeAttributes(n);
+        if (!isEntityNode(a)) continue;
+        const named = speakerNames(graph, n).some((name) => containsName(s.text, name));
+        const inSource = namesOf(graph, n).some((name) => name.length > 1 && containsName(sourceText, name));
+        if (named && !inSource) expect(cited.has(n), `${n} put in without an edge: ${s.text}`).toBe(true);
+      }
+      const follows = previous !== undefined && s.sources.some((src) => previous!.sources.some((q) => q.sentence === src.sentence - 1 || q.sentence === src.sentence));
+      // The article's lead has nothing before it to point at (`… the firm he started`): it may run ahead.
+      const lead = s.sources.some((src) => src.sentence === 0);
+      if (!follows && !lead) {
+        expect(s.text, 'opens by pointing back at a sentence the summary left out').not.toMatch(BACK_REFERENCE_OPENER);
+        // A he/she outside quotation marks needs a person named before it in the sentence.
+        const outside = s.text.replace(/[“"][^”"]*[”"]/g, ' ');
+        const at = outside.search(PERSON_PRONOUN);
+        if (at >= 0) {
+          const before = outside.slice(0, at);
+          const person = s.nodes.some((n) => graph.getNodeAttributes(n).kind === 'Person' && speakerNames(graph, n).some((name) => containsName(before, name)));
+          const noun = !/^him/i.test(outside.slice(at)) && PERSON_NOUN.test(before);
+          expect(person || noun, `pronoun without its antecedent: ${s.text}`).toBe(true);
+        }
+      }
+      expect(hasFiniteVerb(s.text), `fragment: ${s.text}`).toBe(true);
+      previous = s;
+    }
+  }
 }
 
 /** The words of quote `q` that lie in source sentence `src` (a multi-sentence quote has a part in each). */
@@ -171,26 +242,71 @@ export interface ExpectedQuote {
   direct: boolean;
 }
 
+/** Does `name` (a graph entity's name) denote the fixture's speaker: the same words, or one holding the other's words? */
+function sameSpeaker(graphNames: string[], expected: string): boolean {
+  const words = (n: string) => n.toLowerCase().split(/[\s.]+/).filter((w) => w.length > 1);
+  const want = words(expected);
+  const initials = expected.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return graphNames.some((n) => {
+    const have = words(n);
+    return have.length > 0 && (have.every((w) => want.includes(w)) || want.every((w) => have.includes(w)) || n === initials);
+  });
+}
+
 /**
- * Every direct quote the summary keeps names the speaker the article gives it
- * (the fixture's expectation, independent of the graph): found where the
- * article has it, in the summary sentence built from that source sentence.
+ * The speaker the summary itself states for a quote, where the summary
+ * (not the article's own wording) puts a name to it: a replaced pronoun or
+ * description, an added attribution, a sentence generated from the graph.
+ * These all come from a SAID edge the sentence cites.
  */
-export function checkExpectedSpeakers(summary: Summary, original: string, quotes: ExpectedQuote[]): void {
+function statedSpeakers(graph: NewsGraph, sentence: SummarySentence, quoteKeys: Set<string>): string[] {
+  const articleSentences = graph.getAttribute('sentences')?.[graph.getAttribute('documents')?.[0] ?? ''] ?? [];
+  const sourceText = sentence.sources.map((src) => articleSentences.find((x) => x.index === src.sentence)?.text ?? '').join(' ');
+  const out: string[] = [];
+  for (const e of sentence.edges) {
+    if (!graph.hasEdge(e)) continue;
+    const attrs = graph.getEdgeAttributes(e);
+    if (attrs.type !== 'SAID' || !quoteKeys.has(graph.target(e))) continue;
+    const speaker = graph.source(e);
+    // Named in the article's own words there: the article's attribution, not one the summary made.
+    const own = sentence.kind !== 'generated' && namesOf(graph, speaker).some((n) => n.length > 1 && containsName(sourceText, n));
+    if (!own) out.push(speaker);
+  }
+  return out;
+}
+
+/**
+ * No summary sentence puts a quote in the wrong mouth: wherever a sentence
+ * built from the quote's source sentence names a speaker for it through the
+ * graph, that speaker is the one the article gives (the fixture's
+ * expectation, written from the article). A quote left out, or kept with the
+ * article's own attribution, is fine: omission is allowed, a wrong name is not.
+ * Returns the quotes whose stated speaker is wrong, for the caller to assert on.
+ */
+export function wrongSpeakers(summary: Summary, graph: NewsGraph, original: string, quotes: ExpectedQuote[]): string[] {
+  const wrong: string[] = [];
   const sentences = summary.paragraphs.flatMap((p) => p.sentences);
   for (const q of quotes) {
-    if (!q.direct || q.contains.length < 12) continue;
     const at = locateQuote(original, q.contains);
-    expect(at, q.contains).toBeDefined();
-    const holder = sentences.find(
-      (s) => s.text.includes(q.contains) && s.sources.some((src) => src.start <= at!.start && at!.end <= src.end),
-    );
-    if (!holder) continue;
-    // Named by any word of the speaker's name (`Kang` of `Kang Tae-won`) or its initials (`FEMA`).
-    const words = q.speaker.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && w.length > 1);
-    const initials = words.map((w) => w[0]).join('');
-    const rest = holder.text.replace(q.contains, ' ');
-    const named = [...words, ...(initials.length >= 2 ? [initials] : [])].some((w) => containsName(rest, w));
-    expect(named, `“${q.contains}” → ${q.speaker} in: ${holder.text}`).toBe(true);
+    if (!at) {
+      wrong.push(`not in the article: ${q.contains}`);
+      continue;
+    }
+    const keys = new Set<string>();
+    graph.forEachNode((key, attrs) => {
+      if (attrs.kind === 'Quote' && (attrs as QuoteNodeAttributes).start < at.end && (attrs as QuoteNodeAttributes).end > at.start) keys.add(key);
+    });
+    for (const s of sentences) {
+      if (!s.text.includes(q.contains.slice(0, 40))) continue;
+      for (const speaker of statedSpeakers(graph, s, keys)) {
+        if (!sameSpeaker(namesOf(graph, speaker), q.speaker)) wrong.push(`“${q.contains}” is ${q.speaker}'s, the summary says ${speaker}: ${s.text}`);
+      }
+    }
   }
+  return wrong;
+}
+
+/** Every direct quote the summary keeps is never given a wrong speaker (see wrongSpeakers). */
+export function checkExpectedSpeakers(summary: Summary, original: string, quotes: ExpectedQuote[], graph: NewsGraph): void {
+  expect(wrongSpeakers(summary, graph, original, quotes)).toEqual([]);
 }

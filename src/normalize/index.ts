@@ -10,6 +10,7 @@ import type { Instruction, Message, NormalizedText, Span } from '../types.js';
 import { isFurnitureLine } from '../lexicons/index.js';
 import { applyEdits, type Edit, type Mapped } from './edits.js';
 import { htmlEdits, looksLikeHtml } from './html.js';
+import { captionEdits } from './captions.js';
 import { parseInstruction } from './instruction.js';
 
 export { parseInstruction } from './instruction.js';
@@ -143,7 +144,7 @@ export function normalize(original: string): Normalized {
       continue;
     }
     sawContent = true;
-    edits.push(...lineEdits(source, line.start, line.end));
+    edits.push(...captionEdits(source, line.start, line.end), ...lineEdits(source, line.start, line.end));
   }
 
   const result = applyEdits(source, edits, markup.offsets);

@@ -16,6 +16,7 @@ import {
   type QuoteNodeAttributes,
 } from '../types.js';
 import { countWords } from './budget.js';
+import { PERSON_NOUN } from './coherence.js';
 import { escapeRegExp, findWord, insideAny, quotedSpans } from './text.js';
 import type { Span } from '../types.js';
 
@@ -44,6 +45,27 @@ export interface EntityInfo {
   centrality: number;
   /** How often the article names it (the graph's count). */
   mentions: number;
+  /** The article writes `the X` (`the Privy Council Office`): so does the summary. */
+  takesThe: boolean;
+}
+
+/**
+ * A pronoun or description (`she`, `the minister`) the graph fixes: a SAID
+ * edge whose speaker mention is exactly these words. The only place a
+ * summary may put a name where the article has none.
+ */
+export interface Licence {
+  /** Offsets in the sentence's own text. */
+  start: number;
+  end: number;
+  /** The words as written (`she`). */
+  surface: string;
+  entity: string;
+  /** The SAID edge that fixes the mention. */
+  edge: string;
+  /** Original offsets of the mention. */
+  originalStart: number;
+  originalEnd: number;
 }
 
 export interface QuoteInfo {
@@ -56,6 +78,10 @@ export interface QuoteInfo {
   speaker?: string;
   verb?: string;
   saidEdge?: string;
+  /** Original span of the words that attribute it (name, pronoun or description). */
+  mention?: Span;
+  /** An unnamed speaker as the article describes it (`a spokesperson`): no SAID edge. */
+  speakerText?: string;
   about: string[];
   aboutEdges: string[];
 }
@@ -93,6 +119,8 @@ export interface ArticleSentence {
   quotes: QuoteInfo[];
   /** Edges (other than SAID/ABOUT, which ride on quotes) with provenance in this sentence. */
   facts: EdgeFact[];
+  /** Pronouns and descriptions here that a SAID edge fixes. */
+  licences: Licence[];
 }
 
 export interface Article {
@@ -100,6 +128,8 @@ export interface Article {
   documentNode: string;
   sentences: ArticleSentence[];
   entities: Map<string, EntityInfo>;
+  /** The entities' surface forms, indexed for scanning a sentence once. */
+  names: NameIndex;
   quotes: QuoteInfo[];
   words: number;
   instruction?: Instruction;
@@ -153,10 +183,15 @@ function rolePhrase(title: string, org: EntityInfo | undefined, sentence: string
 function titlePrefix(title: string, person: EntityInfo, sentence: string): string | undefined {
   if (!/^\p{Lu}/u.test(title)) return undefined;
   for (const name of person.names) {
-    const m = new RegExp(`((?:\\p{Lu}[\\p{L}.’'-]*\\s+)*)${escapeRegExp(name)}(?![\\p{L}])`, 'u').exec(sentence);
-    if (!m || !m[1]) continue;
-    const before = m[1].trim();
-    if (before.endsWith(title) || before.split(/\s+/).includes(title)) return before;
+    for (const at of findWord(sentence, name)) {
+      // The run of capitalized words right before the name.
+      const words = sentence.slice(0, at.start).split(/\s+/).filter(Boolean);
+      let k = words.length;
+      while (k > 0 && /^\p{Lu}[\p{L}.’'-]*$/u.test(words[k - 1]!)) k--;
+      if (k === words.length || !/\s$/.test(sentence.slice(0, at.start))) continue;
+      const before = words.slice(k).join(' ');
+      if (before.endsWith(title) || words.slice(k).includes(title)) return before;
+    }
   }
   return undefined;
 }
@@ -166,17 +201,17 @@ function titlePrefix(title: string, person: EntityInfo, sentence: string): strin
  * article itself uses most on its own (`Kang` for `Kang Tae-won`), else the
  * last word (`Lopez` for `Maria Lopez`).
  */
-function surnameOf(name: string, aliases: string[], articleText: string): string | undefined {
+function surnameOf(name: string, aliases: string[], alone: ReadonlyMap<string, number>): string | undefined {
   const parts = name.split(/\s+/).filter((p) => !/^(Jr|Sr|II|III|IV)\.?$/.test(p));
   if (parts.length < 2) return undefined;
   let best: string | undefined;
   let bestCount = 0;
   for (const alias of aliases) {
     if (!parts.includes(alias)) continue;
-    const alone = findWord(articleText, alias).length - findWord(articleText, name).length;
-    if (alone > bestCount || (alone === bestCount && alone > 0 && alias === parts[parts.length - 1])) {
+    const count = alone.get(alias) ?? 0;
+    if (count > bestCount || (count === bestCount && count > 0 && alias === parts[parts.length - 1])) {
       best = alias;
-      bestCount = alone;
+      bestCount = count;
     }
   }
   return best ?? parts[parts.length - 1];
@@ -207,15 +242,44 @@ function centralities(graph: NewsGraph, entityIds: string[], edges: EdgeFact[]):
   return out;
 }
 
-/** Every entity occurrence in a text; the longest surface wins where they overlap. */
-export function entityOccurrences(text: string, entities: Iterable<EntityInfo>): Occurrence[] {
-  const quoted = quotedSpans(text);
-  const all: Occurrence[] = [];
+/**
+ * Every surface form of a set of entities, keyed by its first run of letters
+ * and digits (`U` for `U.S.`), so a sentence is scanned once, word by word,
+ * instead of once per name (the summarizer looks for every name in every
+ * sentence: with one regex per name that was most of its time).
+ */
+export interface NameIndex {
+  byFirstWord: Map<string, Array<{ surface: string; entity: string }>>;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const FIRST_RUN = /^[\p{L}\p{N}]+/u;
+
+export function nameIndex(entities: Iterable<Pick<EntityInfo, 'id' | 'names'>>): NameIndex {
+  const byFirstWord = new Map<string, Array<{ surface: string; entity: string }>>();
   for (const e of entities) {
     for (const surface of e.names) {
-      for (const span of findWord(text, surface)) {
-        all.push({ ...span, entity: e.id, surface, quoted: insideAny(quoted, span.start, span.end) });
-      }
+      const first = FIRST_RUN.exec(surface)?.[0];
+      if (!first) continue;
+      const list = byFirstWord.get(first) ?? [];
+      list.push({ surface, entity: e.id });
+      byFirstWord.set(first, list);
+    }
+  }
+  return { byFirstWord };
+}
+
+/** Every entity occurrence in a text (word-bounded, case-sensitive); the longest surface wins where they overlap. */
+export function entityOccurrences(text: string, names: NameIndex | Iterable<EntityInfo>): Occurrence[] {
+  const index = 'byFirstWord' in names ? names : nameIndex(names);
+  const quoted = quotedSpans(text);
+  const all: Occurrence[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) continue;
+    for (const { surface, entity } of index.byFirstWord.get(m[0]) ?? []) {
+      const end = m.index + surface.length;
+      if (!text.startsWith(surface, m.index) || (end < text.length && WORD_CHAR.test(text[end]!))) continue;
+      all.push({ start: m.index, end, entity, surface, quoted: insideAny(quoted, m.index, end) });
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.entity.localeCompare(b.entity));
@@ -227,6 +291,91 @@ export function entityOccurrences(text: string, entities: Iterable<EntityInfo>):
     reach = o.end;
   }
   return kept;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
+}
+
+/** Head nouns of a body, not a person (`the airline said`, `the company said`). */
+const ORGANISATION_NOUN =
+  /\b(?:company|firm|airline|bank|council|ministry|agency|board|government|party|union|club|group|charity|zoo|museum|hospital|school|university|foundation|department|commission|court|committee|regulator|authority|office|service|force|police|campaign|team|business|retailer|supplier|carrier|operator|developer|landlord|insurer|publisher|network|website|platform|organisation|organization)s?\b/i;
+
+/** He, she and their cases stand only for a person. */
+const PERSONAL = /^(?:he|she|him|her)$/i;
+/** What a name may replace: a pronoun, or a description (`the minister`, `a spokeswoman for the firm`). */
+const REPLACEABLE = /^(?:he|she|they|him|her|them|(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\s’'-]*)$/iu;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Where an original-offset mention sits in a sentence's normalized text.
+ * Normalization may have inserted a character or two before it (`said.”She`
+ * → `said.” She`), so a few neighbouring positions are tried; only words that
+ * a name may replace, bounded as words, are accepted: never a piece of a name.
+ */
+function locateMention(text: string, local: number, length: number): { start: number; end: number } | undefined {
+  for (const d of [0, -1, 1, -2, 2, -3, 3]) {
+    const start = local + d;
+    const end = start + length;
+    if (start < 0 || end > text.length) continue;
+    if ((start > 0 && WORD.test(text[start - 1]!)) || (end < text.length && WORD.test(text[end]!))) continue;
+    if (REPLACEABLE.test(text.slice(start, end))) return { start, end };
+  }
+  return undefined;
+}
+
+/** The SAID mentions inside sentence `s` that are a pronoun or description, not a name. */
+function licencesIn(s: { text: string; textStart: number; textEnd: number }, quotes: QuoteInfo[], entities: Map<string, EntityInfo>): Licence[] {
+  const out: Licence[] = [];
+  for (const q of quotes) {
+    if (!q.mention || !q.saidEdge || !q.speaker || q.mention.start < s.textStart || q.mention.end > s.textEnd) continue;
+    const e = entities.get(q.speaker);
+    const at = locateMention(s.text, q.mention.start - s.textStart, q.mention.end - q.mention.start);
+    if (!e || !at) continue;
+    const surface = s.text.slice(at.start, at.end);
+    // The name must agree with the words it replaces: `she` or `the minister` is a person, `the airline` is not.
+    const person = PERSONAL.test(surface) || PERSON_NOUN.test(surface);
+    const body = !person && ORGANISATION_NOUN.test(surface);
+    if ((person && e.kind !== 'Person') || (body && e.kind === 'Person')) continue;
+    if (out.some((l) => l.start === at.start)) continue; // several quotes, one mention
+    out.push({ ...at, surface, entity: e.id, edge: q.saidEdge, originalStart: q.mention.start, originalEnd: q.mention.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A title or honorific before a one-word name says it is a person's (`Mr. Obama`), not a place or a law's. */
+const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|President|Senator|Sen|Gov|Governor|Rep|Judge|Mayor|Minister|Chancellor|Prince|Princess|King|Queen|Pope|Rev|Father|Sister)\.?`;
+
+/**
+ * Licences the article's own words contradict go: a he/she for someone the
+ * graph's other mentions call by the other pronoun (the majority pronoun
+ * stays), and any for a one-word "person" the article never gives a title
+ * or first name (`Obamacare`, `Springfield` taken for people by extraction).
+ */
+function keepConsistentLicences(sentences: ArticleSentence[], entities: Map<string, EntityInfo>, articleText: string): void {
+  const gender = new Map<string, { he: number; she: number }>();
+  for (const s of sentences) {
+    for (const l of s.licences) {
+      const g = gender.get(l.entity) ?? { he: 0, she: 0 };
+      if (/^(?:he|him)$/i.test(l.surface)) g.he += 1;
+      if (/^(?:she|her)$/i.test(l.surface)) g.she += 1;
+      gender.set(l.entity, g);
+    }
+  }
+  const personLike = (e: EntityInfo): boolean =>
+    /\s/.test(e.name) || e.names.some((n) => new RegExp(`\\b${HONORIFIC}\\s+${escapeRegExp(n)}\\b`, 'u').test(articleText));
+  for (const s of sentences) {
+    s.licences = s.licences.filter((l) => {
+      const e = entities.get(l.entity)!;
+      if (e.kind === 'Person' && !personLike(e)) return false;
+      const g = gender.get(l.entity)!;
+      if (/^(?:he|him)$/i.test(l.surface)) return g.he > g.she;
+      if (/^(?:she|her)$/i.test(l.surface)) return g.she > g.he;
+      return true;
+    });
+  }
 }
 
 export function readArticle(graph: NewsGraph, doc: string): Article {
@@ -262,13 +411,17 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
 
   // Surnames shared by two people are ambiguous: those people keep their full names.
   const articleText = rawSentences.map((s) => s.text).join(' ');
-  const surnameCount = new Map<string, number>();
-  for (const id of entityIds) {
+  const lowerText = articleText.toLowerCase();
+  // How often each form of a person's name stands alone (not inside a longer name): one scan of the article.
+  const people = entityIds.flatMap((id) => {
     const a = graph.getNodeAttributes(id);
-    if (a.kind !== 'Person') continue;
-    const s = surnameOf(a.name, a.aliases, articleText);
-    if (s) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
-  }
+    return a.kind === 'Person' ? [{ id, name: a.name, aliases: a.aliases, names: [a.name, ...a.aliases] }] : [];
+  });
+  const alone = new Map<string, number>();
+  for (const o of entityOccurrences(articleText, nameIndex(people))) alone.set(o.surface, (alone.get(o.surface) ?? 0) + 1);
+  const surnames = new Map(people.map((p) => [p.id, surnameOf(p.name, p.aliases, alone)]));
+  const surnameCount = new Map<string, number>();
+  for (const s of surnames.values()) if (s) surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
 
   const entities = new Map<string, EntityInfo>();
   for (const id of entityIds) {
@@ -277,9 +430,10 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const names = [...new Set([a.name, ...a.aliases])]
       .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
       .sort((x, y) => y.length - x.length || x.localeCompare(y));
-    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions };
+    const takesThe = lowerText.includes(`the ${a.name.toLowerCase()}`) && new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
+    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
     if (a.kind === 'Person') {
-      const s = surnameOf(a.name, a.aliases, articleText);
+      const s = surnames.get(id);
       if (s && surnameCount.get(s) === 1) info.surname = s;
     }
     // An acronym abbreviates a name of several words (`MANILA` in a dateline is no acronym of `Manila`).
@@ -312,6 +466,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
         info.speaker = source;
         info.saidEdge = edge;
         if (ea.verb) info.verb = ea.verb;
+        if (ea.mentionStart !== undefined && ea.mentionEnd !== undefined) info.mention = { start: ea.mentionStart, end: ea.mentionEnd };
       }
     });
     graph.forEachOutEdge(key, (edge, ea, target) => {
@@ -320,29 +475,52 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
         info.aboutEdges.push(edge);
       }
     });
+    if (q.speakerText !== undefined && q.speakerStart !== undefined && q.speakerEnd !== undefined) {
+      info.speakerText = q.speakerText;
+      info.mention = { start: q.speakerStart, end: q.speakerEnd };
+    }
     quotes.push(info);
   });
   quotes.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
 
-  const entityList = [...entities.values()];
+  const names = nameIndex(entities.values());
+  const edgesOf = groupBy(edges, (e) => e.sentence);
+  const quotesOf = groupBy(quotes, (q) => q.sentence);
   const sentences: ArticleSentence[] = rawSentences.map((s) => {
     const quoted = quotedSpans(s.text);
-    const occurrences = entityOccurrences(s.text, entityList);
-    const facts = edges.filter((e) => e.sentence === s.index && e.type !== 'SAID' && e.type !== 'ABOUT');
+    const occurrences = entityOccurrences(s.text, names);
+    const facts = (edgesOf.get(s.index) ?? []).filter((e) => e.type !== 'SAID' && e.type !== 'ABOUT');
     const ids = new Set(occurrences.map((o) => o.entity));
     for (const f of facts) for (const n of [f.source, f.target]) if (entities.has(n)) ids.add(n);
-    const sq = quotes.filter((q) => q.sentence === s.index);
+    const sq = quotesOf.get(s.index) ?? [];
     for (const q of sq) if (q.speaker && entities.has(q.speaker)) ids.add(q.speaker);
     return {
       index: s.index, start: s.start, end: s.end, textStart: s.textStart, textEnd: s.textEnd, text: s.text, paragraph: s.paragraph, words: countWords(s.text),
-      quoted, occurrences, entities: [...ids].sort(), quotes: sq, facts,
+      quoted, occurrences, entities: [...ids].sort(), quotes: sq, facts, licences: [],
     };
   });
   sentences.sort((a, b) => a.index - b.index);
+  // The name a summary introduces someone by is the fullest form the article writes in its own narration
+  // away from a sentence's start (a canonical name can carry a word glued on from a quote or the sentence
+  // before: `Crooked Hillary Clinton`).
+  for (const e of entities.values()) {
+    const seen = new Set<string>();
+    for (const s of sentences) for (const o of s.occurrences) if (o.entity === e.id && !o.quoted && o.start > 0) seen.add(o.surface);
+    const full = e.names.find((n) => seen.has(n) && /\s/.test(n));
+    if (full && !seen.has(e.name)) e.name = full;
+  }
+  // A pronoun can stand only for someone the article has named before it, in its own narration (a name
+  // inside someone's quoted words, `“Somewhere in between there is a deal”`, is no antecedent).
+  const firstNamed = new Map<string, number>();
+  for (const s of sentences) {
+    for (const o of s.occurrences) if (!o.quoted && !firstNamed.has(o.entity)) firstNamed.set(o.entity, s.textStart + o.start);
+  }
+  for (const s of sentences) s.licences = licencesIn(s, quotes, entities).filter((l) => (firstNamed.get(l.entity) ?? Infinity) < l.originalStart);
+  keepConsistentLicences(sentences, entities, articleText);
 
   const words = docAttrs && docAttrs.kind === 'Document' && docAttrs.words > 0
     ? docAttrs.words
     : sentences.reduce((n, s) => n + s.words, 0);
   const instruction = docAttrs && docAttrs.kind === 'Document' ? docAttrs.instruction : undefined;
-  return { doc, documentNode, sentences, entities, quotes, words, ...(instruction ? { instruction } : {}) };
+  return { doc, documentNode, sentences, entities, names, quotes, words, ...(instruction ? { instruction } : {}) };
 }

@@ -8,7 +8,8 @@
  *   trailing -ing   `…, echoing a warning by Y.`    → `….`
  *   trailing which  `…, which made him leader.`     → `….`
  */
-import { insideAny, quotedSpans, tidy } from './text.js';
+import { cutKeepsVerb, hasFiniteVerb } from './coherence.js';
+import { capitalizeFirst, insideAny, quotedSpans, tidy } from './text.js';
 
 const ACRONYM_ASIDE = /^[A-Z][A-Z0-9&.]{1,9}$/;
 /** -ing words that do not open a participial clause. */
@@ -64,7 +65,8 @@ export function dropRelativeClauses(text: string): string {
 function dropTail(text: string, match: RegExpExecArray | null): string {
   if (!match || !outsideQuotes(text, match.index, text.length)) return text;
   const head = text.slice(0, match.index);
-  return head.split(/\s+/).length < 6 ? text : head + match.groups!.end!;
+  // What is left must still be a sentence (`The Office (OLAF), which … confirmed …` is not cut at `which`).
+  return head.split(/\s+/).length < 6 || !cutKeepsVerb(head, text.slice(match.index)) ? text : head + match.groups!.end!;
 }
 
 /** Remove a trailing `, VERBing …` clause. */
@@ -79,20 +81,44 @@ function dropTrailingWhich(text: string): string {
   return dropTail(text, /,\s+which\b[^“”"]*?(?<end>[.!?])$/u.exec(text));
 }
 
-/** Every safe compression, in a fixed order. */
-export function compress(text: string): string {
-  return tidy(dropTrailingWhich(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(text))))));
+/**
+ * A wire dateline opening the lead (`WASHINGTON (AP) —`, `FLINT, Mich., Oct. 4 (UPI) —`): where the
+ * story was filed, not what it says. Its place in capitals, then an optional state, date and agency.
+ */
+const DATELINE = /^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?(?:,\s+\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2})?(?:\s+\([\p{L} ]{1,20}\))?\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
+
+export function dropDateline(text: string): string {
+  const m = DATELINE.exec(text);
+  return m ? text.slice(m[0].length) : text;
 }
 
-const LEADING_CONNECTIVE = /^(?:However|But|Yet|Still|Meanwhile|And|Instead|Nevertheless|Nonetheless),?\s+/;
+/** Every safe compression, in a fixed order. */
+export function compress(text: string): string {
+  return tidy(dropTrailingWhich(dropTrailingParticiple(dropRelativeClauses(dropParentheticals(dropDashAsides(dropDateline(text)))))));
+}
+
+/** An opening adverbial before the subject (`Friday on CNN’s “New Day,”`, `During the rally Monday,`), up to its comma. */
+const OPENING_ADVERBIAL =
+  /^(?:(?:On|In|At|During|After|Before|Following|Speaking|Asked|Earlier|Later|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,80}?,[”"]?\s+)(?=\p{Lu})/u;
+/** An appositive between commas after a name (`Gillibrand, a supporter of Clinton’s bid, told`). */
+const APPOSITIVE = /(\p{Lu}[\p{L}.’'-]*),\s+(?:a|an|the|who|whose|which)\s+[^,“”";:]{3,120},\s+(?=\p{Ll})/gu;
+/** A trailing clause that adds circumstance, not the news (`…, as they bristled at …`, `…, saying …`). */
+const TRAILING_CIRCUMSTANCE = /,\s+(?:as|while|after|before|when|since|because|although|though|saying|adding|citing|amid|despite|with)\b[^“”"]*?(?<end>[.!?])$/u;
 
 /**
- * Drop a contrastive connective whose contrast lies in a sentence the
- * summary left out (`Officials, however, said…` → `Officials said…`).
+ * Compression for a tight budget: on top of `compress`, the opening
+ * adverbial, appositives after names and a trailing clause of circumstance
+ * go. Quoted words stay whole; what is left must keep a finite verb, or
+ * the sentence is only compressed the usual way.
  */
-export function dropOrphanConnective(text: string): string {
-  let out = text.replace(/,\s+however,\s+/i, ' ');
-  const m = LEADING_CONNECTIVE.exec(out);
-  if (m) out = out.slice(m[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
-  return out;
+export function compressHard(text: string): string {
+  const base = compress(text);
+  let out = base;
+  const opening = OPENING_ADVERBIAL.exec(out);
+  // A title in quotation marks (`“New Day,”`) may go with it; speech may not.
+  const titleOnly = quotedSpans(opening?.[0] ?? '').every((q) => opening![0].slice(q.start, q.end).split(/\s+/).length < 4);
+  if (opening && titleOnly) out = capitalizeFirst(out.slice(opening[0].length));
+  out = out.replace(APPOSITIVE, (m, name: string, at: number, all: string) => (outsideQuotes(all, at, at + m.length) ? `${name} ` : m));
+  out = tidy(dropTail(out, TRAILING_CIRCUMSTANCE.exec(out)));
+  return out !== base && hasFiniteVerb(out) ? out : base;
 }

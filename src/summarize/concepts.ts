@@ -8,7 +8,7 @@
 import { FUNCTION_WORDS } from './text.js';
 
 /** Common words that carry no topic of their own. */
-const WEAK = new Set(
+export const WEAK: ReadonlySet<string> = new Set(
   (
     'also more most very just even only other others another any some every each many much such own same well ' +
     'year years month months week weeks day days time times today yesterday monday tuesday wednesday thursday friday ' +

@@ -4,8 +4,12 @@
  * the article), which sentences can stand where, and how the article's
  * sentence sequence falls into M contiguous topical blocks.
  */
-import type { Article, ArticleSentence, EdgeFact, QuoteInfo } from './article.js';
-import { conceptWeights, sentenceConcepts } from './concepts.js';
+import { entityOccurrences, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
+import { countWords } from './budget.js';
+import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
+import { compress, compressHard } from './compress.js';
+import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
+import { applyLicences } from './refer.js';
 
 export interface SentencePlan {
   sentence: ArticleSentence;
@@ -21,38 +25,81 @@ export interface SentencePlan {
   voices: Array<[string, number]>;
   /** Entities the article first names here: where a summary that names them later can introduce them. */
   introduces: string[];
-  /** Can appear in a summary at all (complete, its quoted words attributable). */
+  /** Can appear in a summary at all (complete, its quoted words attributable), if only as another's context. */
+  usable: boolean;
+  /** Can be chosen for what it says (usable, and more than a bridge between sentences). */
   eligible: boolean;
-  /** Opens with a reference (pronoun, `In that case`) only its source predecessor resolves. */
+  /** Refers back (pronoun, `this`, `But`, an answer) to what only its source predecessor says. */
   needsPredecessor: boolean;
-  /** Entity a leading `He`/`She`/`They` stands for, when the graph tells. */
-  pronounReferent?: string;
+  /** A question the next sentence answers. */
+  needsSuccessor: boolean;
+  /** Plan positions this sentence cannot appear without (predecessor, successor, a definite description's introduction). */
+  needs: number[];
+  /** Why it refers back, for tests and debugging. */
+  backReferences: BackReference[];
+  /** The sentence as the summary would carry it, compressed (harder when the budget is tight), before names are adjusted. */
+  compressed: string;
+  /** Has a finite verb (a sentence, not a fragment). Tagging costs: asked only of sentences about to be chosen. */
+  isSentence: () => boolean;
   /** A direct quote this sentence continues (anchored in an earlier sentence). */
   continues?: QuoteInfo;
   /** Who speaks the direct words in this sentence, if any. */
   speaker?: string;
 }
 
-const LEADING_PRONOUN = /^(He|She|They)\b/;
-/** `…,” she said.`: a quote's speaker given by a pronoun after it. */
-const PRONOUN_ATTRIBUTION = /[”"]\s*(he|she|they)\s+\p{Ll}+\.?$/u;
-const ANAPHORIC_OPENER =
-  /^(?:(?:In|For|By|Under) (?:that|this|those|these|such) (?:case|cases|way|instance|effort|plan)\b|(?:That|This|These|Those|Such|It|Its|His|Her|Their|Both)\b(?!\s+(?:year|year’s|year's|week|month|morning|afternoon|evening|weekend|time|summer|spring|fall|autumn|winter)\b))/;
+/** A function's value, computed on first call. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
 
 function quotedShare(s: ArticleSentence): number {
   const chars = s.quoted.reduce((n, q) => n + (q.end - q.start), 0);
   return s.text.length === 0 ? 0 : chars / s.text.length;
 }
 
-/** The entity a sentence-initial pronoun names: the one actor of its facts the sentence does not name. */
-function pronounReferent(s: ArticleSentence, article: Article): string | undefined {
-  const named = new Set(s.occurrences.filter((o) => !o.quoted).map((o) => o.entity));
-  const actors = new Set<string>();
-  for (const q of s.quotes) if (q.speaker && !named.has(q.speaker)) actors.add(q.speaker);
-  for (const f of s.facts) if (!named.has(f.source) && article.entities.get(f.source)?.kind === 'Person') actors.add(f.source);
-  const people = [...actors].filter((id) => article.entities.get(id)?.kind === 'Person');
-  return people.length === 1 ? people[0] : undefined;
+/** Quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`, `“Fox News Sunday”`), not speech. */
+const TITLE_CASE = /^[“"]?(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+[.,!?]?[”"]?$/u;
+
+/** Quoted words this long are someone's words: the graph must know whose, or the sentence is not used. */
+const SPOKEN_WORDS = 4;
+
+/**
+ * Can every quotation in the sentence go out with its speaker? Each quoted
+ * span of some length must be a Quote the graph holds, and each such quote
+ * must be attributed in the sentence itself (its speaker named, or a
+ * pronoun the graph fixes), be all the sentence says (the summary adds
+ * `Name said`), or have an unnamed speaker described right here.
+ */
+function quotesAttributable(s: ArticleSentence, article: Article, occurrences: Occurrence[]): boolean {
+  if (s.quoted.length === 0) return true;
+  const named = new Set(occurrences.filter((o) => !o.quoted).map((o) => o.entity));
+  const allQuoted = quotedShare(s) >= 0.85;
+  for (const span of s.quoted) {
+    const start = s.textStart + span.start;
+    const end = s.textStart + span.end;
+    // A scare quote or a title (`“governor”`, `“Fox News Sunday”`) is a word, not a statement; longer quoted words are someone's.
+    const words = s.text.slice(span.start, span.end);
+    if (countWords(words) < SPOKEN_WORDS || TITLE_CASE.test(words)) continue;
+    const quotes = article.quotes.filter((q) => q.direct && q.start < end && q.end > start);
+    if (quotes.length === 0) return false;
+    for (const q of quotes) {
+      if (q.speaker === undefined) {
+        const here = q.mention !== undefined && q.mention.start >= s.textStart && q.mention.end <= s.textEnd;
+        if (!here) return false;
+      } else if (!named.has(q.speaker) && !allQuoted) return false;
+    }
+  }
+  return true;
 }
+
+/**
+ * The first sentences' worth when the budget is tight, how fast later sentences lose it (inverted
+ * pyramid), and the budget share (1/TIGHT of the article) from which it no longer counts.
+ */
+export const LEAD_PRIOR = 5;
+export const LEAD_DECAY = 0.8;
+export const TIGHT = 2;
 
 /** Topic words weigh this much relative to an entity of full centrality. */
 export const CONCEPT_SCALE = 0.35;
@@ -82,7 +129,7 @@ function factWorth(f: EdgeFact, article: Article): number {
   return 0.6 + 0.5 * (c(f.source) + c(f.target));
 }
 
-function baseScore(s: ArticleSentence, article: Article, position: number, total: number): number {
+function baseScore(s: ArticleSentence, article: Article, position: number, total: number, leadPrior: number): number {
   let score = 0;
   for (const q of s.quotes) if (!q.speaker) score += quoteWorth(q, article);
   // Roles and memberships say who someone is, not what happened: they help, a little.
@@ -90,55 +137,70 @@ function baseScore(s: ArticleSentence, article: Article, position: number, total
   score += 0.8 * (1 - position / Math.max(1, total));
   // A news story's lead says what the story is: it opens the summary when it can.
   if (position === 0) score += 1.5;
+  // News is written most important first (the inverted pyramid): the tighter the budget, the more the
+  // summary is the story's first sentences; the prior fades fast after them.
+  score += leadPrior * Math.pow(LEAD_DECAY, position);
   return score;
 }
 
-export function planSentences(article: Article): SentencePlan[] {
+/**
+ * Plan every sentence of the article. `target` is the summary's length in
+ * words: the smaller its share of the article, the more the first sentences weigh.
+ */
+export function planSentences(article: Article, target = article.words): SentencePlan[] {
+  const share = target / Math.max(1, article.words);
+  const leadPrior = LEAD_PRIOR * Math.max(0, 1 - TIGHT * share);
+  // A budget under a quarter of the article is tight: sentences lose their asides and circumstance too.
+  const tight = share < 1 / (2 * TIGHT);
+  // At a tight budget the story's facts come before its voices: quotes weigh less as the lead weighs more.
+  const voiceWeight = 1 - 0.7 * (leadPrior / LEAD_PRIOR);
   const total = article.sentences.length;
   const directQuotes = article.quotes.filter((q) => q.direct);
   const common = new Set(article.sentences.flatMap((s) => sentenceConcepts(s.text)));
   const conceptsOf = article.sentences.map((s) => sentenceConcepts(s.text, common));
   const weights = conceptWeights(conceptsOf);
+  const definites = definiteAntecedents(article.sentences.map((s) => s.text), WEAK);
   const firstNamed = new Map<string, number>();
   for (const s of article.sentences) for (const o of s.occurrences) if (!firstNamed.has(o.entity)) firstNamed.set(o.entity, s.index);
+  const questions = article.sentences.map((s) => isQuestion(s.text));
   return article.sentences.map((s, position) => {
     const continues = directQuotes.find((q) => q.sentence !== s.index && q.start < s.textEnd && q.end > s.textStart);
     const own = s.quotes.find((q) => q.direct && q.speaker) ?? s.quotes.find((q) => q.speaker);
     const speaker = own?.speaker ?? continues?.speaker;
+    const licensed = applyLicences(s.text, s.licences, article);
     const complete = s.words >= 4 && /[.!?]["”’)]?$/.test(s.text) && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(s.text);
-    const mostlyQuoted = quotedShare(s) >= 0.5 || (continues !== undefined && s.quoted.length === 0);
-    const unattributedDirect = s.quotes.some((q) => q.direct && !q.speaker);
     // A very short sentence with no quote and no event of its own (`Others went further.`) is a
     // bridge between sentences of the article, not news a summary can carry alone.
     const bridge = s.words < 7 && !s.quotes.some((q) => q.direct) && !s.facts.some(isEvent);
-    const eligible = complete && !bridge && !unattributedDirect && (!mostlyQuoted || speaker !== undefined);
+    const lastQuestion = questions[position] && position === total - 1;
+    // Names in the sentence once the graph's licensed names stand in it (the article's own, without licences).
+    const occurrences = s.licences.length === 0 ? s.occurrences : entityOccurrences(licensed.text, article.names);
+    const usable = complete && !lastQuestion && quotesAttributable(s, article, occurrences);
+    const eligible = usable && !bridge;
 
-    let needsPredecessor = false;
-    let referent: string | undefined;
-    if (LEADING_PRONOUN.test(s.text)) {
-      referent = pronounReferent(s, article);
-      needsPredecessor = referent === undefined;
-    } else if (ANAPHORIC_OPENER.test(s.text.replace(/^[“"‘]/, ''))) {
-      // `“That is not…”` inside a quote points back just as much as outside one.
-      needsPredecessor = true;
-    }
-    // `X said the threshold is high. “A warning could also …,” she said.`: a quote that a pronoun
-    // attributes, right after the same speaker's reported claim, elaborates that claim; they go together.
-    const previous = article.sentences[position - 1];
-    if (own?.direct && own.speaker && PRONOUN_ATTRIBUTION.test(s.text) && previous?.quotes.some((q) => !q.direct && q.speaker === own.speaker)) {
-      needsPredecessor = true;
-    }
-    if (position === 0) needsPredecessor = false;
+    // What it cannot stand without: the sentence before (a back-reference, or the question it answers),
+    // the sentence after (the answer to its question), and where a definite description was introduced.
+    const people = occurrences
+      .filter((o) => !o.quoted && article.entities.get(o.entity)?.kind === 'Person')
+      .map((o) => ({ start: o.start, end: o.end }));
+    const refs = position === 0 ? [] : backReferences(licensed.text, [...people, ...licensed.names]);
+    const needsPredecessor = position > 0 && (refs.length > 0 || questions[position - 1] === true);
+    const needsSuccessor = questions[position] === true && position < total - 1;
+    const needs = new Set<number>(definites[position]);
+    if (needsPredecessor) needs.add(position - 1);
+    if (needsSuccessor) needs.add(position + 1);
 
     const entityWeights = new Map(s.entities.map((e) => [e, entityWeight(article, e)]));
     const concepts = new Map<string, number>();
     for (const c of conceptsOf[position]!) if (weights.has(c)) concepts.set(c, CONCEPT_SCALE * weights.get(c)!);
-    const base = baseScore(s, article, position, total);
-    const voices = s.quotes.filter((q) => q.speaker).map((q): [string, number] => [q.speaker!, quoteWorth(q, article)]);
+    const base = baseScore(s, article, position, total, leadPrior);
+    const voices = s.quotes.filter((q) => q.speaker).map((q): [string, number] => [q.speaker!, quoteWorth(q, article) * voiceWeight]);
     for (const f of s.facts) if (isEvent(f)) voices.push([f.source, factWorth(f, article)]);
     const introduces = [...new Set(s.occurrences.map((o) => o.entity))].filter((e) => firstNamed.get(e) === s.index).sort();
     const sum = (xs: Iterable<number>): number => [...xs].reduce((a, b) => a + b, 0);
     const plan: SentencePlan = {
+      compressed: tight ? compressHard(s.text) : compress(s.text),
+      isSentence: once(() => hasFiniteVerb(s.text)),
       sentence: s,
       score: base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1])),
       base,
@@ -146,10 +208,13 @@ export function planSentences(article: Article): SentencePlan[] {
       concepts,
       voices,
       introduces,
+      usable,
       eligible,
       needsPredecessor,
+      needsSuccessor,
+      needs: [...needs].sort((a, b) => a - b),
+      backReferences: refs,
     };
-    if (referent) plan.pronounReferent = referent;
     if (continues) plan.continues = continues;
     if (speaker) plan.speaker = speaker;
     return plan;
@@ -186,7 +251,7 @@ function cutCosts(plans: SentencePlan[]): number[] {
   const costs: number[] = [Infinity];
   for (let b = 1; b < plans.length; b++) {
     const here = plans[b]!;
-    if (here.needsPredecessor || (here.continues && here.continues.sentence === plans[b - 1]!.sentence.index)) {
+    if (here.needsPredecessor || plans[b - 1]!.needsSuccessor || (here.continues && here.continues.sentence === plans[b - 1]!.sentence.index)) {
       costs.push(Infinity);
       continue;
     }

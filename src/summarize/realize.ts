@@ -5,20 +5,12 @@
  * and acronyms introduced once, and its provenance listed.
  */
 import { countWords } from './budget.js';
-import { compress, dropOrphanConnective } from './compress.js';
+import { dropAdditives } from './coherence.js';
+import { speechSentence, type GeneratedSentence } from './generate.js';
+import { compress, compressHard } from './compress.js';
 import { entityOccurrences, type Article } from './article.js';
 import type { SentencePlan } from './plan.js';
-import {
-  attributeQuote,
-  containsWord,
-  nameLeadingPronoun,
-  nameSpeakerDescriptor,
-  nameSpeakerPronoun,
-  nameSubjectPronoun,
-  plainName,
-  referToEntities,
-  type Discourse,
-} from './refer.js';
+import { applyLicences, attributeQuote, containsWord, plainName, referToEntities, type Discourse } from './refer.js';
 import { capitalizeFirst, escapeRegExp, tidy } from './text.js';
 import type { SummaryParagraph, SummarySentence } from './types.js';
 
@@ -52,51 +44,40 @@ interface Previous {
 function realizeSentence(plan: SentencePlan, article: Article, discourse: Discourse, prev: Previous | undefined): { sentence: SummarySentence; speaker?: string } {
   const s = plan.sentence;
   const followsSource = prev !== undefined && prev.plan.sentence.index === s.index - 1;
-  let text = s.text;
-  if (!followsSource) text = dropOrphanConnective(text);
-  text = compress(text);
-
-  if (!followsSource && plan.pronounReferent) {
-    const e = article.entities.get(plan.pronounReferent);
-    if (e) text = nameLeadingPronoun(text, plainName(article, e));
+  // Speech realized from the graph, unless it continues the same speaker's words just before (then `… added`).
+  const speech = followsSource && prev?.speaker === plan.speaker ? undefined : speechOf(plan, article);
+  if (speech) return { sentence: realizeGenerated(speech, article, discourse), speaker: plan.speaker! };
+  // Names only where the graph fixes the mention: each SAID edge's pronoun or description.
+  const licensed = applyLicences(s.text, s.licences, article);
+  let text = licensed.text;
+  const continuing = (speaker: string): boolean => followsSource && prev?.speaker === speaker;
+  for (const r of licensed.names) {
+    // `she added` continues her words in the article; away from them, the summary says `said`.
+    if (continuing(r.licence.entity)) continue;
+    const name = escapeRegExp(text.slice(r.start, r.end));
+    text = text.replace(new RegExp(`(${name}) added\\b|\\badded (${name})`), (_m, a?: string, b?: string) => (a ? `${a} said` : `said ${b}`));
   }
+  // The planned compression, unless licensed names changed the words (then compressed the same way again).
+  text = licensed.names.length === 0 ? plan.compressed : plan.compressed === compress(s.text) ? compress(text) : compressHard(text);
+  if (!followsSource) text = dropAdditives(text);
 
-  // The speaker of the sentence's direct words must be named in it.
+  // The speaker of the sentence's direct words must be named in it: a sentence that is all quotation
+  // (the middle or end of a quote attributed elsewhere) gets the speaker the graph gives it.
   let speakerNamed: string | undefined;
-  if (plan.speaker) {
-    const speaker = article.entities.get(plan.speaker);
-    const quote = s.quotes.find((q) => q.speaker === plan.speaker) ?? plan.continues;
-    if (speaker) {
-      const named = entityOccurrences(text, [speaker]).some((o) => !o.quoted);
-      if (named) speakerNamed = speaker.id;
-      else {
-        const others = s.occurrences
-          .filter((o) => !o.quoted && o.entity !== speaker.id && article.entities.get(o.entity)?.kind === 'Person')
-          .map((o) => o.surface);
-        const withName =
-          nameSpeakerPronoun(text, plainName(article, speaker)) ??
-          nameSpeakerDescriptor(text, plainName(article, speaker)) ??
-          nameSubjectPronoun(text, plainName(article, speaker), others);
-        if (withName) {
-          // `she added` continues her words in the article; away from them, the summary says `said`.
-          const continuing = followsSource && prev?.speaker === speaker.id;
-          const name = escapeRegExp(plainName(article, speaker));
-          text = continuing
-            ? withName
-            : withName.replace(new RegExp(`(${name}) added\\b|\\badded (${name})`), (_m, a?: string, b?: string) =>
-                a ? `${a} said` : `said ${b}`,
-              );
-          speakerNamed = speaker.id;
-        } else {
-          // Right after the same speaker's words, `added` reads as the continuation it is.
-          const continuing = followsSource && prev?.speaker === speaker.id;
-          const verb = continuing ? 'added' : reportingVerb(quote?.verb);
-          const attributed = attributeQuote(text, plainName(article, speaker), verb);
-          if (attributed) {
-            text = attributed;
-            speakerNamed = speaker.id;
-          }
-        }
+  let attributedBy: string | undefined;
+  const speaker = plan.speaker === undefined ? undefined : article.entities.get(plan.speaker);
+  // Only direct words need a speaker named beside them; reported speech carries its own (`He said …`).
+  const direct = s.quotes.some((q) => q.direct && q.speaker === plan.speaker) || plan.continues?.speaker === plan.speaker;
+  if (speaker && direct) {
+    if (entityOccurrences(text, article.names).some((o) => !o.quoted && o.entity === speaker.id)) speakerNamed = speaker.id;
+    else {
+      const quote = s.quotes.find((q) => q.speaker === speaker.id) ?? plan.continues;
+      const verb = continuing(speaker.id) ? 'added' : reportingVerb(quote?.verb);
+      const attributed = attributeQuote(text, plainName(article, speaker), verb);
+      if (attributed) {
+        text = attributed;
+        speakerNamed = speaker.id;
+        if (quote?.saidEdge) attributedBy = quote.saidEdge;
       }
     }
   }
@@ -105,20 +86,19 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
   for (const q of s.quotes) if (q.speaker) actors.add(q.speaker);
   if (plan.speaker) actors.add(plan.speaker);
   for (const f of s.facts) actors.add(f.source);
-  if (plan.pronounReferent) actors.add(plan.pronounReferent);
   const borrowedBefore = discourse.borrowed.length;
   text = referToEntities(text, { article, discourse, sentence: s.index, actors });
   text = closeOpenQuote(capitalizeFirst(tidy(invertLongAttribution(text))));
 
   // Provenance: the source sentence, any sentence a role appositive came from, and the graph elements stated.
   const sources = [{ doc: article.doc, sentence: s.index, start: s.start, end: s.end }];
-  const edges = new Set<string>();
+  const edges = new Set<string>(attributedBy ? [attributedBy] : []);
   for (const b of discourse.borrowed.slice(borrowedBefore)) {
     edges.add(b.edge);
     const src = article.sentences.find((x) => x.index === b.sentence);
     if (src && src.index !== s.index) sources.push({ doc: article.doc, sentence: src.index, start: src.start, end: src.end });
   }
-  const present = new Set(entityOccurrences(text, article.entities.values()).map((o) => o.entity));
+  const present = new Set(entityOccurrences(text, article.names).map((o) => o.entity));
   if (speakerNamed) present.add(speakerNamed);
   const nodes = new Set<string>(present);
   const quotes = [...s.quotes, ...(plan.continues ? [plan.continues] : [])];
@@ -132,16 +112,57 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
     if (!present.has(f.source) || !present.has(f.target)) continue;
     edges.add(f.key);
   }
+  const replaced = licensed.names.map(({ licence: l }) => {
+    edges.add(l.edge);
+    nodes.add(l.entity);
+    return { text: l.surface, start: l.originalStart, end: l.originalEnd, entity: l.entity, edge: l.edge };
+  });
   sources.sort((a, b) => a.sentence - b.sentence);
   return {
-    sentence: { text, sources, nodes: [...nodes].sort(), edges: [...edges].sort() },
+    sentence: {
+      text, sources, nodes: [...nodes].sort(), edges: [...edges].sort(), kind: text === s.text ? 'lifted' : 'edited',
+      ...(replaced.length > 0 ? { replaced } : {}),
+    },
     ...(speakerNamed ? { speaker: speakerNamed } : {}),
   };
 }
 
+/** A sentence that is one quote and its attribution, realized from the Quote node and SAID edge. */
+function speechOf(plan: SentencePlan, article: Article): GeneratedSentence | undefined {
+  const s = plan.sentence;
+  const quote = s.quotes.find((q) => q.direct && q.speaker === plan.speaker) ?? plan.continues;
+  const speaker = plan.speaker === undefined ? undefined : article.entities.get(plan.speaker);
+  if (!quote || !speaker || s.quotes.filter((q) => q.direct).length > 1) return undefined;
+  return speechSentence(s, quote, speaker, article);
+}
+
+/** A generated sentence with names as the summary's discourse wants them (full name and role first, then surname). */
+function realizeGenerated(g: GeneratedSentence, article: Article, discourse: Discourse): SummarySentence {
+  const borrowedBefore = discourse.borrowed.length;
+  const text = capitalizeFirst(tidy(referToEntities(g.text, { article, discourse, sentence: -1, actors: new Set(g.nodes) })));
+  const sentences = new Set(g.sentences);
+  const edges = new Set(g.edges);
+  for (const b of discourse.borrowed.slice(borrowedBefore)) {
+    edges.add(b.edge);
+    sentences.add(b.sentence);
+  }
+  const sources = [...sentences]
+    .sort((a, b) => a - b)
+    .map((i) => article.sentences.find((x) => x.index === i)!)
+    .map((src) => ({ doc: article.doc, sentence: src.index, start: src.start, end: src.end }));
+  const nodes = new Set([...g.nodes, ...entityOccurrences(text, article.names).map((o) => o.entity)]);
+  return { text, sources, nodes: [...nodes].sort(), edges: [...edges].sort(), kind: 'generated' };
+}
+
 /** Realize the chosen sentences, paragraph by paragraph, in article order. */
-export function realize(article: Article, plans: SentencePlan[], paragraphs: number[][]): SummaryParagraph[] {
-  const discourse: Discourse = { introduced: new Set(), spelledOut: new Set(), acronymUsed: new Set(), borrowed: [] };
+export function realize(
+  article: Article,
+  plans: SentencePlan[],
+  paragraphs: number[][],
+  options: { opener?: GeneratedSentence | undefined; roles: boolean },
+): SummaryParagraph[] {
+  const { opener, roles } = options;
+  const discourse: Discourse = { introduced: new Set(), spelledOut: new Set(), acronymUsed: new Set(), borrowed: [], roles };
   for (const para of paragraphs) {
     for (const i of para) {
       for (const o of plans[i]!.sentence.occurrences) {
@@ -163,6 +184,8 @@ export function realize(article: Article, plans: SentencePlan[], paragraphs: num
       seen.add(key);
       sentences.push(sentence);
       prev = { plan, ...(speaker ? { speaker } : {}) };
+      // The opening paragraph: the lead, then what the graph says the central actor did.
+      if (opener && out.length === 0 && sentences.length === 1) sentences.push(realizeGenerated(opener, article, discourse));
     }
     if (sentences.length > 0) out.push({ sentences, text: sentences.map((x) => x.text).join(' ') });
   }

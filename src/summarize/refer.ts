@@ -5,8 +5,9 @@
  * mentions use the surname. An acronym is spelled out once. Quoted words
  * are never touched.
  */
-import { entityOccurrences, type Article, type EntityInfo } from './article.js';
-import { escapeRegExp, FUNCTION_WORDS, insideAny, quotedSpans } from './text.js';
+import { entityOccurrences, type Article, type EntityInfo, type Licence } from './article.js';
+import { escapeRegExp, findWord, FUNCTION_WORDS, quotedSpans } from './text.js';
+import type { Span } from '../types.js';
 
 /** What the summary has said so far. */
 export interface Discourse {
@@ -18,25 +19,18 @@ export interface Discourse {
   acronymUsed: Set<string>;
   /** Role edges (and their sentences) a sentence borrowed for an appositive. */
   borrowed: Array<{ edge: string; sentence: number }>;
+  /** Whether first mentions may borrow a role from elsewhere (off when the words are needed for news). */
+  roles: boolean;
 }
-
-/** Reporting verbs a pronoun speaker stands next to (`she said`, `said he`). */
-const REPORTING = '(?:said|says|added|adds|told|tells|noted|notes|stated|states|warned|warns|explained|argued|insisted|wrote|continued|asked|acknowledged|confirmed|replied|declared|stressed)';
 
 export function containsWord(text: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
-}
-
-/** Does the article write `the X`? Then so does the summary. */
-export function takesArticle(article: Article, e: EntityInfo): boolean {
-  const re = new RegExp(`\\bthe\\s+${escapeRegExp(e.name)}\\b`, 'i');
-  return article.sentences.some((s) => re.test(s.text));
+  return text.includes(word) && findWord(text, word).length > 0;
 }
 
 /** How to name an entity in a slot the summary fills itself (an attribution). */
 export function plainName(article: Article, e: EntityInfo): string {
   if (e.kind === 'Person') return e.name;
-  return takesArticle(article, e) ? `the ${e.name}` : e.name;
+  return e.takesThe ? `the ${e.name}` : e.name;
 }
 
 function premodified(before: string): boolean {
@@ -72,7 +66,7 @@ export interface ReferContext {
 /** Rewrite the names in one sentence for where it stands in the summary. */
 export function referToEntities(text: string, ctx: ReferContext): string {
   const { article, discourse } = ctx;
-  const occurrences = entityOccurrences(text, article.entities.values());
+  const occurrences = entityOccurrences(text, article.names);
   let out = '';
   let cursor = 0;
   const seenHere = new Set<string>();
@@ -93,7 +87,7 @@ export function referToEntities(text: string, ctx: ReferContext): string {
         seenHere.add(e.id);
         let name = e.name;
         const role = e.role;
-        const free = role !== undefined && !/^\s*\(/.test(after) && !roleStated(text, ctx.sentence, e) && !premodified(out);
+        const free = discourse.roles && role !== undefined && !/^\s*\(/.test(after) && !roleStated(text, ctx.sentence, e) && !premodified(out);
         if (free && role.prefix) {
           // A title the article puts before the name goes there again, possessive or not.
           name = `${role.prefix} ${name}`;
@@ -137,7 +131,7 @@ export function referToEntities(text: string, ctx: ReferContext): string {
             if (rest.startsWith(` ${tail}`)) head = words.slice(0, words.length - k).join(' ');
           }
           const needsThe =
-            o.surface.startsWith(acr) && !/\b(?:the|The)\s+$/.test(out) && takesArticle(article, e) && !/[’']s\s+$/.test(out);
+            o.surface.startsWith(acr) && !/\b(?:the|The)\s+$/.test(out) && e.takesThe && !/[’']s\s+$/.test(out);
           out += (needsThe ? 'the ' : '') + o.surface.replace(acr, `${head} (${acr})`);
         } else if (discourse.acronymUsed.has(e.id) && !after.startsWith(` (${acr})`) && o.surface === e.name) {
           out += `${o.surface} (${acr})`;
@@ -158,27 +152,6 @@ export function referToEntities(text: string, ctx: ReferContext): string {
   out += text.slice(cursor);
   // `The` before a spelled-out name at the start keeps its capital.
   return out;
-}
-
-/** Replace a pronoun speaker next to a reporting verb (`,” she said.`) with a name. */
-export function nameSpeakerPronoun(text: string, name: string): string | undefined {
-  const quoted = quotedSpans(text);
-  const patterns = [
-    new RegExp(`\\b(?:he|she|they|He|She|They)(?=\\s+${REPORTING}\\b)`, 'g'),
-    new RegExp(`(?<=\\b${REPORTING}\\s+)(?:he|she|they)\\b`, 'g'),
-  ];
-  for (const re of patterns) {
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (insideAny(quoted, m.index, m.index + m[0].length)) continue;
-      return text.slice(0, m.index) + name + text.slice(m.index + m[0].length);
-    }
-  }
-  return undefined;
-}
-
-/** Replace a sentence-initial `He`/`She`/`They` with a name. */
-export function nameLeadingPronoun(text: string, name: string): string {
-  return text.replace(/^(He|She|They)\b/, name);
 }
 
 /**
@@ -202,38 +175,31 @@ export function attributeQuote(text: string, name: string, verb: string): string
   return `${words}${close} ${name} ${verb}.`;
 }
 
-/**
- * Replace a descriptor standing for the speaker next to a reporting verb
- * (`,” the governor said.`, `said the president.`) with a name.
- */
-export function nameSpeakerDescriptor(text: string, name: string): string | undefined {
-  const quoted = quotedSpans(text);
-  const patterns = [
-    new RegExp(`(?<=[”"]\\s+)the\\s+\\p{Ll}[\\p{Ll}-]*(?:\\s+\\p{Ll}[\\p{Ll}-]*)?(?=\\s+${REPORTING}\\b)`, 'gu'),
-    new RegExp(`(?<=\\b${REPORTING}\\s+)the\\s+\\p{Ll}[\\p{Ll}-]*(?=[.,;]|$)`, 'gu'),
-  ];
-  for (const re of patterns) {
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (insideAny(quoted, m.index, m.index + m[0].length)) continue;
-      return text.slice(0, m.index) + name + text.slice(m.index + m[0].length);
-    }
-  }
-  return undefined;
+/** Where a licensed name stands in a rewritten text, and what it replaced. */
+export interface Replacement extends Span {
+  licence: Licence;
 }
 
 /**
- * Replace the `he`/`she` that introduces a sentence's quote (`In a letter, she
- * called it “…”`) with the speaker's name, when no other person is named
- * before it (then the pronoun could be theirs).
+ * Put the speaker's name in place of each pronoun or description the graph
+ * fixes for that very mention (a SAID edge's speaker mention); nothing else
+ * is ever replaced. Returns the text and the spans of the names put in.
  */
-export function nameSubjectPronoun(text: string, name: string, otherPeople: string[]): string | undefined {
-  const quoted = quotedSpans(text);
-  const firstQuote = quoted[0]?.start ?? text.length;
-  const re = /(?<![\p{L}\p{N}])(?:he|she|He|She)(?![\p{L}\p{N}])/gu;
-  for (let m = re.exec(text); m && m.index < firstQuote; m = re.exec(text)) {
-    const before = text.slice(0, m.index);
-    if (otherPeople.some((p) => containsWord(before, p))) return undefined;
-    return before + name + text.slice(m.index + m[0].length);
+export function applyLicences(text: string, licences: Licence[], article: Article): { text: string; names: Replacement[] } {
+  let out = text;
+  const names: Replacement[] = [];
+  for (const l of [...licences].sort((a, b) => b.start - a.start)) {
+    const e = article.entities.get(l.entity);
+    if (!e || out.slice(l.start, l.end) !== l.surface) continue;
+    let name = plainName(article, e);
+    if (l.start === 0 || /[.!?]\s*$/.test(out.slice(0, l.start))) name = name.replace(/^the /, 'The ');
+    const shift = name.length - (l.end - l.start);
+    for (const n of names) {
+      n.start += shift;
+      n.end += shift;
+    }
+    out = out.slice(0, l.start) + name + out.slice(l.end);
+    names.push({ start: l.start, end: l.start + name.length, licence: l });
   }
-  return undefined;
+  return { text: out, names: names.reverse() };
 }

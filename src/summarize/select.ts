@@ -6,7 +6,6 @@
  * the summary has not covered yet. A sentence that needs its predecessor
  * comes with it, as one unit.
  */
-import { compress } from './compress.js';
 import { countWords } from './budget.js';
 import type { SentencePlan } from './plan.js';
 
@@ -21,25 +20,58 @@ function missing(unit: Unit, chosen: Set<number>): number[] {
   return unit.members.filter((i) => !chosen.has(i));
 }
 
-/** Every selectable unit: an eligible sentence plus the predecessors it cannot stand without. */
+/** A unit this large is no longer a sentence with its context but a passage: not worth it. */
+const MAX_UNIT = 5;
+
+/**
+ * What sentence `i` brings with it: everything it cannot stand without, and
+ * what those cannot stand without (the sentence before a back-reference and
+ * the answer after a question stay in the same planned block; the sentence
+ * that introduced a definite description may be anywhere before).
+ */
+export function closure(plans: SentencePlan[], i: number, blockOf?: number[]): number[] | undefined {
+  const members = new Set<number>([i]);
+  const todo = [i];
+  while (todo.length > 0) {
+    const j = todo.pop()!;
+    for (const k of plans[j]!.needs) {
+      if (members.has(k)) continue;
+      const adjacent = Math.abs(k - j) === 1;
+      if (!plans[k]?.usable || (adjacent && blockOf !== undefined && blockOf[k] !== blockOf[j])) return undefined;
+      members.add(k);
+      todo.push(k);
+    }
+    if (members.size > MAX_UNIT) return undefined;
+  }
+  return [...members].sort((a, b) => a - b);
+}
+
+/** Every selectable unit: an eligible sentence plus all it cannot stand without. */
 export function buildUnits(plans: SentencePlan[], blockOf: number[]): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < plans.length; i++) {
     if (!plans[i]!.eligible) continue;
-    const members = [i];
-    let j = i;
-    let ok = true;
-    while (plans[j]!.needsPredecessor) {
-      j -= 1;
-      if (j < 0 || !plans[j]!.eligible || blockOf[j] !== blockOf[i]) {
-        ok = false;
-        break;
-      }
-      members.unshift(j);
-    }
-    if (ok) units.push({ members, block: blockOf[i]! });
+    const members = closure(plans, i, blockOf);
+    if (members) units.push({ members, block: blockOf[i]! });
   }
   return units;
+}
+
+/** The chosen sentences that fall with sentence `i`: those that need it, directly or not. */
+export function dependents(plans: SentencePlan[], chosen: Set<number>, i: number): number[] {
+  const gone = new Set<number>([i]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const j of chosen) {
+      if (gone.has(j)) continue;
+      if (plans[j]!.needs.some((k) => gone.has(k))) {
+        gone.add(j);
+        changed = true;
+      }
+    }
+  }
+  gone.delete(i);
+  return [...gone].sort((a, b) => a - b);
 }
 
 /** A quote or event of an actor the summary already features is worth this share of a first one. */
@@ -48,7 +80,7 @@ const REHEARD = 0.25;
 const INTRODUCTION = 1;
 
 export function estimateWords(plan: SentencePlan): number {
-  return countWords(compress(plan.sentence.text));
+  return countWords(plan.compressed);
 }
 
 /**
@@ -116,19 +148,24 @@ export function selectSentences(
     }
   };
   const value = (unit: Unit): number => gain(unit) / Math.pow(Math.max(1, cost(unit)), 0.6);
+  // Units found to hold a fragment (no finite verb) when they were about to be chosen.
+  const fragments = new Set<Unit>();
   const bestOf = (candidates: Unit[], room: number): Unit | undefined => {
-    let best: Unit | undefined;
-    let bestValue = -Infinity;
-    for (const u of candidates) {
-      const c = cost(u);
-      if (c === 0 || c > room) continue;
-      const v = value(u);
-      if (v > bestValue) {
-        best = u;
-        bestValue = v;
+    for (;;) {
+      let best: Unit | undefined;
+      let bestValue = -Infinity;
+      for (const u of candidates) {
+        const c = cost(u);
+        if (c === 0 || c > room || fragments.has(u)) continue;
+        const v = value(u);
+        if (v > bestValue) {
+          best = u;
+          bestValue = v;
+        }
       }
+      if (!best || best.members.every((i) => plans[i]!.isSentence())) return best;
+      fragments.add(best);
     }
-    return best;
   };
 
   let spent = 0;

@@ -11,9 +11,13 @@ import type { NewsGraph } from '../types.js';
 import { chooseDocument, readArticle } from './article.js';
 import { checkOptions, countWords, resolveShape, targetWords } from './budget.js';
 import { planSentences, segment, type SentencePlan } from './plan.js';
+import { stanceSentence } from './generate.js';
 import { realize, summaryWords } from './realize.js';
-import { buildUnits, estimateWords, selectSentences } from './select.js';
+import { buildUnits, dependents, estimateWords, selectSentences } from './select.js';
 import type { Summary, SummarizeOptions, SummaryParagraph } from './types.js';
+
+/** The generated stance sentence opens the summary only when it takes at most 1/OPENER_SHARE of the budget. */
+const OPENER_SHARE = 4;
 
 /** Paragraphs of the summary should be of comparable length: this weighs balance against topic breaks. */
 const PARAGRAPH_BALANCE = 10;
@@ -34,32 +38,22 @@ function paragraphsOf(chosen: Set<number>, plans: SentencePlan[], m: number): nu
   return starts.map((from, b) => list.slice(from, starts[b + 1] ?? list.length));
 }
 
-/** Remove sentence i and, in cascade, chosen sentences that cannot stand without their predecessor. */
-function drop(chosen: Set<number>, plans: SentencePlan[], i: number): void {
-  chosen.delete(i);
-  for (let j = i + 1; j < plans.length && plans[j]!.needsPredecessor && chosen.has(j); j++) chosen.delete(j);
-}
-
-/** Bring the summary toward the ceiling: drop the chosen sentence worth least per word (never the lead first). */
+/** Bring the summary toward the ceiling: drop the chosen sentence worth least per word (never the lead first), with what needs it. */
 function trimOnce(chosen: Set<number>, plans: SentencePlan[]): boolean {
-  let worst = -1;
+  let worst: number[] | undefined;
   let worstValue = Infinity;
   for (const i of [...chosen].sort((a, b) => a - b)) {
-    // Dropping a sentence drops the dependents that follow it: count them in.
-    let score = plans[i]!.score;
-    let words = estimateWords(plans[i]!);
-    for (let j = i + 1; j < plans.length && plans[j]!.needsPredecessor && chosen.has(j); j++) {
-      score += plans[j]!.score;
-      words += estimateWords(plans[j]!);
-    }
+    const group = [i, ...dependents(plans, chosen, i)];
+    const score = group.reduce((n, j) => n + plans[j]!.score, 0);
+    const words = group.reduce((n, j) => n + estimateWords(plans[j]!), 0);
     const value = score / Math.max(1, words) + (i === 0 ? 1 : 0);
     if (value < worstValue) {
-      worst = i;
+      worst = group;
       worstValue = value;
     }
   }
-  if (worst < 0) return false;
-  drop(chosen, plans, worst);
+  if (!worst) return false;
+  for (const j of worst) chosen.delete(j);
   return true;
 }
 
@@ -69,11 +63,16 @@ export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {})
   const doc = chooseDocument(graph, options.doc);
   const article = readArticle(graph, doc);
   const requested = resolveShape(options, article.instruction);
-  const plans = planSentences(article);
+  const plans = planSentences(article, targetWords(requested.words, article.words));
   const messages: string[] = [];
 
   const usable = buildUnits(plans, new Array<number>(plans.length).fill(0)).filter((u) => u.members.length === 1).length;
-  let blocks = Math.min(requested.paragraphs, Math.max(1, usable));
+  // A paragraph needs at least a sentence of typical length within the budget: a short article asked for
+  // many paragraphs gets fewer (and says so) rather than coming back whole, re-flowed.
+  const lengths = plans.filter((p) => p.eligible).map(estimateWords).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length / 2)] ?? 1;
+  const fits = Math.max(1, Math.floor(targetWords(requested.words, article.words) / Math.max(1, typical)));
+  let blocks = Math.min(requested.paragraphs, Math.max(1, usable), fits);
   let starts = segment(plans, blocks);
   while (starts.length === 0 && blocks > 1) starts = segment(plans, --blocks);
   const blockOf = plans.map((_, i) => {
@@ -82,12 +81,21 @@ export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {})
     return b;
   });
 
-  const target = targetWords(requested.words, article.words);
+  let target = targetWords(requested.words, article.words);
+  // Who backed and opposed whom, in one generated sentence, when it costs a small share of the budget.
+  const stance = stanceSentence(article);
+  const opener = stance && countWords(stance.text) * OPENER_SHARE <= target ? stance : undefined;
+  if (opener) target -= countWords(opener.text);
   const chosen = selectSentences(plans, buildUnits(plans, blockOf), blockOf, blocks, target);
-  let paragraphs: SummaryParagraph[] = realize(article, plans, paragraphsOf(chosen, plans, requested.paragraphs));
-  while (summaryWords(paragraphs) > requested.words && trimOnce(chosen, plans)) {
-    paragraphs = realize(article, plans, paragraphsOf(chosen, plans, requested.paragraphs));
+  // Over the ceiling: first give up role appositives borrowed from elsewhere, then sentences.
+  let roles = true;
+  const write = (): SummaryParagraph[] => realize(article, plans, paragraphsOf(chosen, plans, requested.paragraphs), { opener, roles });
+  let paragraphs = write();
+  if (summaryWords(paragraphs) > requested.words) {
+    roles = false;
+    paragraphs = write();
   }
+  while (summaryWords(paragraphs) > requested.words && trimOnce(chosen, plans)) paragraphs = write();
   if (paragraphs.length < requested.paragraphs) {
     messages.push(
       `wrote ${paragraphs.length} of ${requested.paragraphs} paragraphs: the article does not hold enough sentences that fit ${requested.words} words`,

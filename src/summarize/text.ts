@@ -60,24 +60,17 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Word-bounded patterns, compiled once per needle (the summarizer looks for every name in every sentence). */
-const patterns = new Map<string, RegExp>();
-function wordPattern(needle: string): RegExp {
-  let re = patterns.get(needle);
-  if (!re) {
-    if (patterns.size > 10_000) patterns.clear();
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'gu');
-    patterns.set(needle, re);
-  }
-  return re;
-}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** All word-bounded occurrences of `needle` in `text` (case-sensitive). */
+/** All word-bounded occurrences of `needle` in `text` (case-sensitive): no letter or digit right before or after. */
 export function findWord(text: string, needle: string): Span[] {
-  const re = wordPattern(needle);
-  re.lastIndex = 0;
   const found: Span[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
+  if (needle === '') return found;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    if ((at > 0 && WORD_CHAR.test(text[at - 1]!)) || (end < text.length && WORD_CHAR.test(text[end]!))) continue;
+    found.push({ start: at, end });
+  }
   return found;
 }
 

@@ -23,8 +23,28 @@ export interface SourceRef {
   end: number;
 }
 
+/** A pronoun or description the summary replaced with a name, and the graph element that licenses it. */
+export interface Replacement {
+  /** The words the article has there (`she`, `the minister`). */
+  text: string;
+  /** Their original offsets: the SAID edge's mentionStart/mentionEnd. */
+  start: number;
+  end: number;
+  /** The entity whose name stands there now. */
+  entity: string;
+  /** The SAID edge whose speaker mention is exactly those words. */
+  edge: string;
+}
+
 export interface SummarySentence {
   text: string;
+  /**
+   * How it was made: `lifted` (an article sentence as written), `edited` (an article sentence
+   * compressed or with names put in), `generated` (realized from the graph's facts).
+   */
+  kind: 'lifted' | 'edited' | 'generated';
+  /** Pronouns and descriptions replaced with names, each with its licence. */
+  replaced?: Replacement[];
   sources: SourceRef[];
   /** Graph node keys whose facts the sentence states (speakers, quotes, entities). */
   nodes: string[];
