@@ -159,8 +159,10 @@ function startsClause(view: SentenceView, from: number): boolean {
   if (CONTRACTED.test(first.text)) return true;
   let asides = 0;
   let afterAside = false;
+  // (Brackets inside a subject do not end it: `the <svg onload=alert(2)> code was harmless`, `the rule (section 3) says`.)
+  const apart = (i: number) => /[,;:“”"—–]/.test(joint(tokens, i));
   for (let k = from + 1; k < tokens.length && k < from + 30; k++) {
-    if (!glued(tokens, k - 1) && !afterAside) {
+    if (apart(k - 1) && !afterAside) {
       // `said the economy, which grew last year, is strong`, `his band and X, AKA Y, wrote`: one aside set off by commas.
       const close = tokens.findIndex((x, i) => i >= k && i < k + 15 && /,/.test(joint(tokens, i)));
       const aside = close >= 0 && (isAside(view, k, close + 1) || (close - k < 8 && !tokens.slice(k, close + 1).some(isFinite)));
