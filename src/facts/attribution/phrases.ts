@@ -115,7 +115,9 @@ export function phraseStartingAt(view: SentenceView, first: number): number {
     const t = tokens[k]!;
     // `told The Associated Press he would`: a pronoun or determiner after a noun opens the next phrase.
     if (k > first && (has(t, 'Determiner') || PERSONAL.test(t.text)) && has(tokens[k - 1], 'Noun') && !has(tokens[k - 1], 'Determiner')) break;
-    if (isPhraseWord(view, t)) end = k + 1;
+    // (`a follow-up interview`: words joined by a hyphen are one word, whatever their tags.)
+    const hyphened = (k > first && /^-$/.test(joint(tokens, k - 1))) || /^-$/.test(joint(tokens, k));
+    if (isPhraseWord(view, t) || hyphened) end = k + 1;
     else if (!(k > first && links(tokens, k) && isPhraseWord(view, tokens[k + 1]))) break;
     if (!glued(tokens, k)) break;
   }
@@ -148,9 +150,45 @@ function afterOpeningFrame(view: SentenceView, i: number): boolean {
 function betweenSubjectAndVerb(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (has(t, 'Auxiliary', 'Modal', 'Negative') || (has(t, 'Adverb') && !has(t, 'Noun'))) return true;
-  // `X on Monday said`, `X Monday said` (but not `… in November say`: a date after a preposition ends the subject).
-  if (has(t, 'Date') && !has(t, 'Value')) return !/^(in|of|since|until|by|for|from|during|through)$/i.test(tokens[k - 1]?.text ?? '');
+  // `X on Monday said`, `X Monday said` (but not `… in November say`: a date after a preposition ends the subject;
+  // nor `,” Jun wrote`: a capitalised word after a quotation or at the start is a name).
+  if (has(t, 'Date') && !has(t, 'Value')) return !/^(in|of|since|until|by|for|from|during|through)$/i.test(tokens[k - 1]?.text ?? '') && k > 0 && glued(tokens, k - 1);
   return /^(on|last|this|earlier|late|early)$/i.test(t.text) && has(tokens[k + 1], 'Date');
+}
+
+/** Whether the phrase ending at token `k` is a subject by itself (it opens its clause). */
+function phraseOpensAt(view: SentenceView, k: number): boolean {
+  const first = phraseEndingAt(view, k);
+  return first >= 0 && opensPhrase(view, first) && !/,/.test(joint(view.tokens, first - 1));
+}
+
+/**
+ * A person's name before a chain of comma-set asides ending at token `k`
+ * (an age, an appositive, a place: `X, 67, a retired clerk in Allentown,
+ * Pa.,`): the name is the subject.
+ */
+function nameBeforeAsides(view: SentenceView, k: number): SourcePhrase | undefined {
+  const { tokens } = view;
+  let end = k;
+  for (let segments = 0; segments < 5; segments++) {
+    let open = -1;
+    for (let j = end - 1; j >= 0 && end - j <= 25; j--) {
+      if (/[“”"]/.test(joint(tokens, j))) return undefined;
+      if (/[,—–]/.test(joint(tokens, j))) {
+        open = j;
+        break;
+      }
+    }
+    if (open < 0 || !isAside(view, open + 1, end + 1)) return undefined;
+    const name = located(view, tokens[open]!);
+    if (name?.entity.kind === 'Person' && name.mention.form !== 'pronoun') {
+      let from = tokens.findIndex((t) => t.start >= name.mention.normStart);
+      while (from > 0 && glued(tokens, from - 1) && (isTitleWord(tokens[from - 1]!.text) || has(tokens[from - 1], 'Honorific'))) from--;
+      if (opensPhrase(view, from)) return { from, to: k + 1, head: { from, to: open + 1 } };
+    }
+    end = open;
+  }
+  return undefined;
 }
 
 /** Whether the quotation closing after token `k` sits in an aside opened by a comma and `who`/`which`. */
@@ -196,6 +234,7 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
   if (k < 0 || (/[“”"]/.test(joint(tokens, k)) && !asideWithQuote(view, k))) return undefined;
   let asideEnd = k + 1;
   let asideStart = -1;
+  const verbAside = /[,—–]/.test(joint(tokens, k));
   // `X (R-Wis.) said`: a bracketed aside.
   if (/\)/.test(joint(tokens, k))) {
     let open = k;
@@ -236,6 +275,9 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
       k = o - 1;
     }
   }
+  // `Cecelia Purner, 67, a retired clerk in Allentown, Pa., said`: a name, then several asides.
+  const chained = verbAside ? nameBeforeAsides(view, asideEnd - 1) : undefined;
+  if (chained && chained.from < k && !phraseOpensAt(view, k)) return chained;
   // `X, who said …`: the relative pronoun stands for the phrase before its comma.
   if (/^(who|that)$/i.test(tokens[k]!.text) && k > 0 && /,/.test(joint(tokens, k - 1))) {
     let antecedent = phraseEndingAt(view, k - 1);

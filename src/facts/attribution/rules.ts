@@ -328,8 +328,12 @@ function closesSentence(ctx: RuleContext, view: SentenceView, cue: Cue): { rest?
   if (frame.content >= tokens.length) return {};
   const k = frame.content;
   if (frame.introduced) return undefined;
-  // `,” X told reporters after a caucus that lasted four hours.`: what follows without a comma is no clause of its own.
-  if (!/,/.test(joint(tokens, k - 1))) return startsClause(view, k) && !/^(that|who|which|where|when|whose)$/i.test(tokens[k]!.text) ? undefined : {};
+  // `,” X told reporters after a caucus that lasted four hours.`: what follows without a comma is no clause of its own;
+  // nor quoted words without one (`said on the podcast “Here’s the Thing.”`, `said after a brief “I'm sorry”`: a title, a phrase).
+  if (!/,/.test(joint(tokens, k - 1))) {
+    const rest = { start: tokens[k]!.start, end: view.sentence.normEnd };
+    return startsClause(view, k) && !opensWithQuote(ctx, rest) && !/^(that|who|which|where|when|whose)$/i.test(tokens[k]!.text) ? undefined : {};
+  }
   if (opensParticiple(ctx, k)) return {};
   // `“…,” she said, “…”` and `The plan, he said, would fail`: the quote or clause goes on after the attribution.
   const range = trimmed(ctx.discourse.norm.text, tokens[k]!.start, contentEnd(ctx, view, k));
