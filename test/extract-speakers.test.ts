@@ -115,11 +115,13 @@ describe('speakers', () => {
   });
 
   it('a name ending a longer appositive is not the subject: `X, of Y’s Party (P), praised Z`', () => {
-    const { relations, direct } = described(
+    const { relations, direct, reported } = described(
       'Majority Leader Joseph Mwangi, of President Daniel Ochieng’s National Unity Alliance (NUA), praised Kamau and accused the opposition of “playing games with the economy”.',
     );
     expect(relations.filter((r) => r.includes('SUPPORTS'))).toEqual(['Joseph Mwangi SUPPORTS Kamau']);
-    expect(direct).toEqual(['Joseph Mwangi: playing games with the economy']);
+    // An accusation names its target and holds the quoted words: one mixed quote, Mwangi's.
+    expect(reported).toEqual(['Joseph Mwangi: the opposition of “playing games with the economy”']);
+    expect(direct).toEqual([]);
   });
 
   it('an appositive name still takes the verb after it', () => {
