@@ -23,8 +23,9 @@ export interface Cue {
 
 const BE = /^(is|was|were|are|be|been|being|am|'s|’s)$/i;
 
-/** `is said to be`, `was told by aides`: the subject is not who spoke. */
+/** `is said to be`, `was told by aides`: the subject is not who spoke (but `is calling for` is). */
 function passive(tokens: Token[], i: number): boolean {
+  if (/ing$/i.test(tokens[i]!.text)) return false;
   for (let k = i - 1; k >= 0 && k >= i - 3 && glued(tokens, k); k--) {
     const t = tokens[k]!;
     if (BE.test(t.text)) return true;
@@ -61,7 +62,9 @@ export function findCues(view: SentenceView): Cue[] {
       continue;
     }
     // compromise may read a verb after a name as an adjective (`O'Neill said officials …`): the forms only verbs have count anyway.
-    if (!has(t, 'Verb') && !/ing$/i.test(t.text) && !(/^(said|says|told|tells)$/i.test(t.text) || (/ed$/i.test(t.text) && has(tokens[i - 1], 'ProperNoun', 'Pronoun')))) continue;
+    // (So do a subject's `-ed`/`-s` forms: `The Cruz campaign calls this …`, `Obama noted`.)
+    const afterSubject = /(ed|[^s]s)$/i.test(t.text) && has(tokens[i - 1], 'ProperNoun', 'Pronoun', 'Noun') && !has(tokens[i - 1], 'Determiner', 'Possessive', 'Adjective', 'Value') && glued(tokens, i - 1);
+    if (!has(t, 'Verb') && !/ing$/i.test(t.text) && !/^(said|says|told|tells)$/i.test(t.text) && !afterSubject) continue;
     const two = next && glued(tokens, i) ? speechCue(`${t.text} ${next.text}`) : undefined;
     const one = speechCue(t.text);
     const cue = two ?? one;

@@ -113,9 +113,13 @@ function draftsOf(discourse: Discourse, candidates: Candidate[], spans: QuoteSpa
  * `the deal was done`, not Y's attribution with it).
  */
 function cutAtLaterSources(candidates: Candidate[]): void {
+  const trailing = (c: Candidate) => c.rule === 'content-then-cue' || c.rule === 'inverted';
   for (const c of candidates) {
+    // (Only a report that runs on after its cue meets a later attribution; `During …, X acknowledged …, the Post
+    // reported.` nests X's report in the Post's, whole.)
+    if (trailing(c)) continue;
     for (const other of candidates) {
-      if (other === c || other.view !== c.view) continue;
+      if (other === c || other.view !== c.view || !trailing(other)) continue;
       const sourceStart = c.view.tokens[other.source.from]!.start;
       c.content = c.content.flatMap((r) => {
         if (!(r.start < sourceStart && sourceStart < r.end) || other.content.some((o) => o.start <= r.start && r.end <= o.end)) return [r];
