@@ -30,7 +30,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Analysis } from '../src/types.js';
-import { isHonorific, isTitleWord, lexKey } from '../src/lexicons/index.js';
+import { isHonorific, isTitleHead, isTitleWord, lexKey } from '../src/lexicons/index.js';
 
 export const POLNEAR = join(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear');
 
@@ -307,36 +307,45 @@ export function prf(c: Counts): Prf {
 }
 
 /** Words that open a name or qualify it without being it. */
-const NOT_NAME = /^(The|A|An|One|Two|This|That|These|Those|Both|And|Or|Of|But|I|We|He|She|They|It|His|Her|Their|Its|Our|My|Some|Many|Most|Other|Others|Another|Several|Former|Then|Now|Also|Yet)$/;
+const NOT_NAME = /^(The|A|An|One|Two|This|That|These|Those|Both|And|Or|Of|But|I|We|He|She|They|It|His|Her|Their|Its|Our|My|Some|Many|Most|Other|Others|Another|Several|Former|Then|Now|Also|Yet|About|Nearly|Only|Current|Just)$/;
 
-/** Runs of capitalised words that are no titles, with the word before each run and whether a title follows it. */
 interface NameRun {
   words: string[];
-  before: string;
+  /** The word governing the run, past an article (`of` in `of the Tax Policy Center`). */
+  governor: string;
   /** A title or a common noun follows: the run qualifies it (`CBC Chairman`, `GOP officials`). */
-  titleAfter: boolean;
+  qualifies: boolean;
   possessive: boolean;
 }
 
+/** Runs of capitalised words that are no titles (initials and particles inside a run kept). */
 function nameRuns(segment: string): NameRun[] {
   const words = segment.split(/\s+/).filter(Boolean);
   const runs: NameRun[] = [];
   let run: string[] = [];
-  let before = '';
+  let governor = '';
   const flush = (next: string) => {
     if (run.length) {
       const bare = next.replace(/[^\p{L}.-]/gu, '');
       const qualifies = !!bare && (isTitleWord(bare) || isHonorific(bare) || (/^\p{Ll}/u.test(bare) && !/^(of|and|in|at|for|from|on|with|to|who|which|said|says|told)$/.test(bare)));
-      runs.push({ words: run.map((w) => w.replace(/['’]s?$/, '')), before, titleAfter: qualifies, possessive: /['’]s?$/.test(run[run.length - 1]!) });
+      runs.push({ words: run.map((w) => w.replace(/['’]s?$/, '')), governor, qualifies, possessive: /['’]s?$/.test(run[run.length - 1]!) });
     }
     run = [];
   };
   words.forEach((raw, i) => {
-    const w = raw.replace(/^[“"(‘]+|[”"),.:;’]+$/g, '');
+    const w = raw.replace(/^[“"(‘]+|[”"),:;’]+$/g, '').replace(/\.$/, (dot) => (/^\p{Lu}$/u.test(raw.replace(/[^\p{L}]/gu, '')) ? dot : ''));
+    const initial = run.length > 0 && /^\p{Lu}\.?$/u.test(w);
     const particle = run.length > 0 && /^(de|da|del|der|van|von|in|'t|la|le|bin|al|el)$/i.test(w) && /^\p{Lu}/u.test(words[i + 1] ?? '');
-    const name = /^\p{Lu}/u.test(w) && w.length > 1 && !NOT_NAME.test(w) && !isTitleWord(w) && !isHonorific(w) && !isHonorific(w.replace(/\.$/, ''));
-    if (name || particle) {
-      if (run.length === 0) before = (words[i - 1] ?? '').toLowerCase();
+    // (A title word after a given name is a surname: `Peter T. King`, `John Major`.)
+    // (Title modifiers such as `European` or `Democratic` are names' words too; heads such as `Sen.` or `Chairman` are not.)
+    const titled = isTitleHead(w) || isHonorific(w) || isHonorific(w.replace(/\.$/, ''));
+    const name = /^\p{Lu}/u.test(w) && w.length > 1 && !NOT_NAME.test(w) && (!titled || (run.length > 0 && !isTitleHead(run[run.length - 1]!)));
+    if (name || particle || initial) {
+      if (run.length === 0) {
+        let b = i - 1;
+        while (b > 0 && /^(the|a|an)$/i.test(words[b] ?? '')) b--;
+        governor = (words[b] ?? '').toLowerCase();
+      }
       run.push(w);
       if (/['’]s?$/.test(raw)) flush(words[i + 1] ?? '');
     } else flush(w);
@@ -345,41 +354,40 @@ function nameRuns(segment: string): NameRun[] {
   return runs;
 }
 
+/** A run that names the source itself, not a place or body it is of, a thing it qualifies, or its owner. */
+const isHead = (r: NameRun) => !r.possessive && !r.qualifies && !/^(of|at|for|from|in|on|with|to|by)$/.test(r.governor);
+
 /**
  * The name a gold source gives, if it is a name (its surname or last word),
  * not a pronoun or a description: `Rep. Adam Schiff, the top Democrat …` →
- * Schiff; `Mr. Trump's former campaign manager, Corey Lewandowski` →
- * Lewandowski; `Priorities spokesman Justin Barasky` → Barasky.
+ * Schiff; `Mr. Burman of the Tax Policy Center` → Burman; `Mr. Trump's
+ * former campaign manager, Corey Lewandowski` → Lewandowski; `Priorities
+ * spokesman Justin Barasky` → Barasky.
  */
 export function sourceName(source: string): string | undefined {
   // Asides and quoted titles of works say nothing of who it is.
   const plain = source.replace(/\([^)]*\)/g, ' ').replace(/(''|[“"]).*?(''|[”"])/g, ' ');
-  const segments = plain.split(/,|\s[—–-]\s|\bwho\b/).map((s) => s.trim()).filter(Boolean);
-  const usable = (r: NameRun, i: number) =>
-    !r.possessive && !r.titleAfter && !/^(of|at|for|in|from|on|with|to)$/.test(r.before) && !(i === 0 && r.words.length === 1 && r.before === '' && !/^\p{Lu}{2,}$/u.test(r.words[0]!) && false);
-  // A segment that is a name and nothing else (after titles and a determiner) says who it is.
-  for (const segment of segments) {
-    const runs = nameRuns(segment);
-    const words = segment.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) || /^(the|a|an|of)$/i.test(w) === false);
-    const last = runs[runs.length - 1];
-    if (last && usable(last, 0) && segment.trim().endsWith(last.words[last.words.length - 1]!) && words.length > 0) {
-      const opener = segment.split(/\s+/)[0]!.replace(/[^\p{L}]/gu, '');
-      // A lone capital that only opens the source (`Sources`, `Poll`) is no name.
-      if (runs.length === 1 && last.words.length === 1 && segment.split(/\s+/).length === 1 && opener === last.words[0] && !/^\p{Lu}{2,}$/u.test(opener) && segments.length === 1 && !/^\p{Lu}\p{Ll}+$/u.test(source.trim())) continue;
-      return last.words[last.words.length - 1];
-    }
-  }
-  for (const segment of segments) {
-    const run = nameRuns(segment).find((r, i) => usable(r, i));
-    if (run) return run.words[run.words.length - 1];
+  const segments = plain.split(/,|\s[—–-]\s|\bwho\b|\bwhich\b/).map((x) => x.trim()).filter(Boolean);
+  const first = nameRuns(segments[0] ?? '').find(isHead);
+  if (first) return first.words[first.words.length - 1];
+  // `Mr. Trump's former campaign manager, Corey Lewandowski`: a description, then the name as its appositive.
+  const second = segments[1] ? nameRuns(segments[1]) : [];
+  if (second.length === 1 && isHead(second[0]!) && segments[1]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || isTitleWord(w.replace(/[^\p{L}]/gu, '')))) {
+    return second[0]!.words[second[0]!.words.length - 1];
   }
   return undefined;
 }
 
 /** Whether one of the speaker's names holds the word (accents and case folded). */
 export function namesMatch(speakerNames: string[], word: string): boolean {
-  const key = lexKey(word);
-  return speakerNames.some((n) => lexKey(n).split(/[\s-]+/).includes(key) || lexKey(n) === key);
+  // Dots and hyphens are spelling (`F.B.I.`, `Resnick-Day`); an acronym also matches the initials of a name it spells.
+  const fold = (x: string) => lexKey(x).replace(/\./g, '');
+  const key = fold(word);
+  const initials = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+  return speakerNames.some((n) => {
+    const words = fold(n).split(/\s+/);
+    return words.includes(key) || words.flatMap((w) => w.split('-')).includes(key) || fold(n) === key || (/^\p{Lu}{2,}$/u.test(word.replace(/\./g, '')) && initials(n) === key);
+  });
 }
 
 export interface Tally {

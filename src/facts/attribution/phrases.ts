@@ -156,6 +156,30 @@ function betweenSubjectAndVerb(tokens: Token[], k: number): boolean {
   return /^(on|last|this|earlier|late|early)$/i.test(t.text) && has(tokens[k + 1], 'Date');
 }
 
+/**
+ * The first conjunct of a list of names ending with the phrase that starts
+ * at token `last` (`X, Y and Z`, `X and his rivals`), when the list opens
+ * its clause; its own phrase range.
+ */
+function coordination(view: SentenceView, last: number): TokenRange | undefined {
+  const { tokens } = view;
+  if (!/^and$/i.test(tokens[last - 1]?.text ?? '') || !glued(tokens, last - 1) || !glued(tokens, last - 2)) return undefined;
+  let head: TokenRange | undefined;
+  let k = last - 2;
+  for (let n = 0; n < 6 && k >= 0; n++) {
+    const from = phraseEndingAt(view, k);
+    if (from < 0 || !/^\p{Lu}/u.test(tokens[from]!.text) || !tokens.slice(from, k + 1).some((t) => located(view, t)?.entity.kind === 'Person')) return undefined;
+    head = { from, to: k + 1 };
+    // `X, Y and Z`: a comma before this name continues the list only when a name ends before it too.
+    if (from > 0 && /^,\s*$/.test(joint(tokens, from - 1)) && located(view, tokens[from - 1]!)?.entity.kind === 'Person') {
+      k = from - 1;
+      continue;
+    }
+    break;
+  }
+  return head && opensPhrase(view, head.from) ? head : undefined;
+}
+
 /** Whether the phrase ending at token `k` is a subject by itself (it opens its clause). */
 function phraseOpensAt(view: SentenceView, k: number): boolean {
   const first = phraseEndingAt(view, k);
@@ -304,6 +328,9 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
     const noun = phraseEndingAt(view, k - 1);
     if (noun >= 0 && opensPhrase(view, noun)) return { from: noun, to: Math.max(asideEnd, k + 1), head: { from: noun, to: k } };
   }
+  // `Donald Trump, Mike Huckabee and Chris Christie said`, `Bush and his rivals say`: the first of those named speaks for them.
+  const conjoined = first > 0 ? coordination(view, first) : undefined;
+  if (conjoined !== undefined) return { from: conjoined.from, to: Math.max(asideEnd, k + 1), head: conjoined };
   if (first < 0 || !opensPhrase(view, first)) {
     // `In a meeting with the editorial board of the Washington Post Trump said`: a person's name stands as the subject by itself.
     const name = located(view, tokens[k]!);
@@ -354,8 +381,9 @@ export function subjectAfter(view: SentenceView, from: number): SourcePhrase | u
     while (close < tokens.length - 1 && glued(tokens, close)) close++;
     return { from, to: close + 1, head };
   }
-  // `said the party's leader, Ana Ruiz,`: a description, then the name as its appositive.
-  if (/,/.test(joint(tokens, end - 1)) && !located(view, tokens[end - 1]!)) {
+  // `said the party's leader, Ana Ruiz,`: a description, then the name as its appositive (not `said Yevgeny
+  // Kopachko, a pollster`: a name first is the name, known or not).
+  if (/,/.test(joint(tokens, end - 1)) && !located(view, tokens[end - 1]!) && !/^\p{Lu}/u.test(tokens[end - 1]!.text)) {
     const nameEnd = phraseStartingAt(view, end);
     if (nameEnd > end && tokens.slice(end, nameEnd).some((t) => located(view, t)?.entity.kind === 'Person')) {
       head = { from: end, to: nameEnd };
