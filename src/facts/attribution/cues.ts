@@ -73,7 +73,9 @@ export function findCues(view: SentenceView): Cue[] {
     // `JD(S) state president`, `post office`: a word before a title or a noun it qualifies is no verb.
     if (isTitleHead(tokens[end]?.text ?? '') && glued(tokens, end - 1) && !/^(said|says|told|tells)$/i.test(t.text)) continue;
     // `that 2013 report`, `the statement's note`: a cue word after an article, possessive or number is a noun.
-    if (!/^(said|says|told|tells)$/i.test(t.text) && has(tokens[i - 1], 'Determiner', 'Possessive', 'Value', 'Adjective') && glued(tokens, i - 1)) continue;
+    const prev = tokens[i - 1];
+    const nounUse = has(prev, 'Determiner', 'Possessive', 'Adjective') || (has(prev, 'Value') && has(tokens[i - 2], 'Determiner', 'Possessive'));
+    if (!/^(said|says|told|tells|say)$/i.test(t.text) && nounUse && glued(tokens, i - 1)) continue;
     // `to say`, `declined to comment`: an infinitive reports nothing said.
     if (/^to$/i.test(tokens[i - 1]?.text ?? '') || passive(tokens, i)) continue;
     // A gerund is a cue only as a participle after a comma (`…, saying`) or after `while`/`by` (`while noting`).

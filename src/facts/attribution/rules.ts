@@ -144,6 +144,12 @@ function isFinite(t: Token | undefined): boolean {
   return has(t, 'Verb') && !has(t, 'Gerund') && !(has(t, 'PastParticiple') && !has(t, 'PastTense', 'Auxiliary'));
 }
 
+/** `the nation's economic system favors the wealthy`: an -s word read as a plural noun, between a subject's noun and an article, is its verb. */
+function verbReadAsNoun(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && /[^s]s$/.test(t.text) && has(t, 'Noun') && has(tokens[k - 1], 'Noun') && !has(tokens[k - 1], 'Plural') && (has(tokens[k + 1], 'Determiner', 'Possessive') || /^(the|a|an|his|her|their|its|our|my)$/i.test(tokens[k + 1]?.text ?? '')) && glued(tokens, k);
+}
+
 /**
  * Whether a clause begins at token `from`: words of a subject (modifiers after
  * it allowed: `the politics surrounding the ticket would be`), then a finite
@@ -173,7 +179,7 @@ function startsClause(view: SentenceView, from: number): boolean {
       continue;
     }
     afterAside = false;
-    if ((isFinite(tokens[k]) || CONTRACTED.test(tokens[k]!.text)) && !/^to$/i.test(tokens[k - 1]!.text)) return true;
+    if ((isFinite(tokens[k]) || CONTRACTED.test(tokens[k]!.text) || verbReadAsNoun(tokens, k)) && !/^to$/i.test(tokens[k - 1]!.text)) return true;
   }
   return false;
 }
@@ -362,6 +368,9 @@ const contentThenCue: Rule['find'] = (ctx, view, cue) => {
   const source = subjectBefore(view, cue.verb);
   if (!source || source.from === 0 || source.relative) return undefined;
   const { tokens } = view;
+  // `…, as David Dayen noted in The Intercept.`: an `as` clause attributes what comes before it.
+  const as = /^as$/i.test(tokens[source.from - 1]!.text) && source.from > 1 && /,/.test(joint(tokens, source.from - 2));
+  if (as) source.from -= 1;
   if (!/[,”—–:]/.test(joint(tokens, source.from - 1))) return undefined;
   const closing = closesSentence(ctx, view, cue);
   if (!closing) return undefined;
