@@ -236,7 +236,7 @@ export function isAside(view: SentenceView, from: number, to: number): boolean {
   if (has(first, 'Preposition') && !/^(of|to)$/i.test(first.text)) return true;
   return (
     /^(who|whose|which|whom|also|now|then|a|an|the|one|another|himself|herself|both|once|formerly|former|herself|of|including|like|speaking|writing|asked|appearing|responding|interviewed|campaigning)$/i.test(first.text) ||
-    has(first, 'Determiner', 'Possessive', 'Value', 'PastParticiple') ||
+    has(first, 'Determiner', 'Possessive', 'Value', 'PastParticiple', 'Gerund') ||
     (has(first, 'Adverb') && /ly$/i.test(first.text)) ||
     isTitleWord(first.text) ||
     !!located(view, first)
@@ -444,6 +444,11 @@ export function frameAfter(view: SentenceView, from: number, listener: boolean |
     const t = tokens[k]!;
     // (`after a caucus that lasted four hours`: a `that` before its verb opens a relative clause, not what was said.)
     if (/^that$/i.test(t.text) && k > 0 && glued(tokens, k - 1)) return frames > 0 && isVerbNext(tokens, k + 1) ? { content: k, introduced: false } : { content: k + 1, introduced: true };
+    // `said last week that …`, `told reporters this morning`: a time of two words.
+    if (/^(last|this|next|earlier|late|early)$/i.test(t.text) && has(tokens[k + 1], 'Date', 'Duration') && glued(tokens, k - 1)) {
+      k += 2;
+      continue;
+    }
     if (isAdjunctWord(t) && glued(tokens, k - 1)) {
       k++;
       if (colon(k - 1)) return { content: k, introduced: true };

@@ -9,6 +9,7 @@
  *   content-then-cue      “…,” X said.   /   …, X told reporters.   /   The plan, he said, would fail.
  *   inverted              “…,” said X.   /   …, says X, a pollster.
  *   quote-then-sentence   “…?”  X asked.   (the attribution opens the next sentence)
+ *   gapped                what she said is growing demand   (a relative clause's gap is the report's subject)
  *   cue-then-content      X said (that) …   /   X told Y …   /   X said: “…”   /   X called Y “…”
  */
 import { located, type Discourse, type SentenceView } from '../discourse.js';
@@ -25,7 +26,7 @@ export interface Range {
   end: number;
 }
 
-export type RuleName = 'according-to' | 'participle' | 'coordinated' | 'inverted' | 'content-then-cue' | 'quote-then-sentence' | 'cue-then-content';
+export type RuleName = 'according-to' | 'participle' | 'coordinated' | 'inverted' | 'content-then-cue' | 'quote-then-sentence' | 'gapped' | 'cue-then-content';
 
 export interface Candidate {
   rule: RuleName;
@@ -61,10 +62,12 @@ function opensParticiple(ctx: RuleContext, i: number): boolean {
 
 /** The cue a coordinating `and`/`but` at token `i` joins to the clause before it (`… and warned …`), if any. */
 function coordinatedCue(ctx: RuleContext, view: SentenceView, i: number): Cue | undefined {
-  if (!/^(and|but)$/i.test(view.tokens[i]?.text ?? '')) return undefined;
+  // (`… and said`, `… but added`, `…, then says`.)
+  const token = view.tokens[i]?.text ?? '';
+  if (!/^(and|but)$/i.test(token) && !(/^then$/i.test(token) && i > 0 && /,/.test(joint(view.tokens, i - 1)))) return undefined;
   let k = i + 1;
   while (has(view.tokens[k], 'Adverb', 'Auxiliary') && !ctx.cues.some((c) => c.verb === k)) k++;
-  return ctx.cues.find((c) => c.verb === k && !c.participle && c.class !== 'according');
+  return ctx.cues.find((c) => c.verb === k && !c.participle && c.class !== 'according' && c.class !== 'quoteOnly');
 }
 
 /**
@@ -193,8 +196,10 @@ const ADJUNCT_OPENER = /^(since|until|after|before|during|while|when|because|as|
 /** What the cue's class accepts after it (`say`: a clause or quoted words; `quoteOnly`: quoted words). */
 function acceptsAfter(ctx: RuleContext, view: SentenceView, cue: Cue, range: Range, introduced: boolean): boolean {
   const text = ctx.discourse.norm.text.slice(range.start, range.end);
-  if (words(text) < 2 && !opensWithQuote(ctx, range)) return false;
   if (opensWithQuote(ctx, range)) return true;
+  // `75 percent of Democrats said yes`: an answer is what was said.
+  if (/^(yes|no)$/i.test(text) && cue.class === 'say') return true;
+  if (words(text) < 2) return false;
   const from = view.tokens.findIndex((t) => t.start >= range.start);
   const opener = view.tokens[from]?.text ?? '';
   // Where the clause begins: past an adjunct set off before it (`says despite being an alumna, she plans …`),
@@ -400,6 +405,27 @@ const quoteThenSentence: Rule['find'] = (ctx, view, cue) => {
   return span ? { source, content: [{ start: span.start, end: span.end }] } : undefined;
 };
 
+/**
+ * `what she said is growing demand`, `which officials said will go into
+ * effect`, `a dynamic Greenberg said could drive moderates`: a report whose
+ * subject is the relative clause's gap; what was said runs from the verb
+ * after the cue to the clause's end.
+ */
+const gapped: Rule['find'] = (ctx, view, cue) => {
+  const { tokens } = view;
+  const source = subjectBefore(view, cue.verb);
+  if (!source || source.from === 0 || cue.class !== 'say') return undefined;
+  const before = tokens[source.from - 1]!;
+  const relative = /^(what|which|that|whom)$/i.test(before.text);
+  let k = cue.end;
+  while (k < tokens.length && has(tokens[k], 'Adverb') && !has(tokens[k], 'Noun')) k++;
+  if (!relative || !glued(tokens, cue.end - 1) || !(isFinite(tokens[k]) || has(tokens[k], 'Modal', 'Auxiliary'))) return undefined;
+  const comma = tokens.findIndex((t, i) => i >= k && /[,;—–]/.test(joint(tokens, i)));
+  const end = comma >= 0 ? tokens[comma]!.end : contentEnd(ctx, view, k, cue);
+  const range = trimmed(ctx.discourse.norm.text, tokens[k]!.start, end);
+  return range ? { source, content: [range] } : undefined;
+};
+
 /** `X said (that) …` / `X told Y …` / `X said: “…”` / `X called Y “…”` */
 const cueThenContent: Rule['find'] = (ctx, view, cue) => {
   const source = subjectBefore(view, cue.verb);
@@ -423,6 +449,7 @@ export const RULES: readonly Rule[] = [
   { name: 'content-then-cue', find: contentThenCue },
   { name: 'inverted', find: inverted },
   { name: 'quote-then-sentence', find: quoteThenSentence },
+  { name: 'gapped', find: gapped },
   { name: 'cue-then-content', find: cueThenContent },
 ];
 
