@@ -44,6 +44,16 @@ export function withSubject(tokens: Token[], i: number): number {
   return -1;
 }
 
+/** `is calling`, `was not saying`, `’s also stressing`: an -ing form after a form of `be`. */
+function progressive(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3 && glued(tokens, k); k--) {
+    const t = tokens[k]!;
+    if (BE.test(t.text) || /^(isn['’]t|aren['’]t|wasn['’]t|weren['’]t)$/i.test(t.text) || /['’](s|re)$/i.test(t.text)) return true;
+    if (!has(t, 'Adverb', 'Negative')) return false;
+  }
+  return false;
+}
+
 /** Whether token `i` is a speech verb as used (a verb, not `the statement's note`). */
 export function isSpeechVerb(token: Token | undefined): boolean {
   return !!token && has(token, 'Verb') && speechCue(token.text)?.class === 'say';
@@ -65,6 +75,8 @@ export function findCues(view: SentenceView): Cue[] {
     // (So do a subject's `-ed`/`-s` forms: `The Cruz campaign calls this …`, `Obama noted`.)
     const afterSubject = /(ed|[^s]s)$/i.test(t.text) && has(tokens[i - 1], 'ProperNoun', 'Pronoun', 'Noun') && !has(tokens[i - 1], 'Determiner', 'Possessive', 'Adjective', 'Value') && glued(tokens, i - 1);
     if (!has(t, 'Verb') && !/ing$/i.test(t.text) && !/^(said|says|told|tells)$/i.test(t.text) && !afterSubject) continue;
+    // (A capital inside a sentence is a name's word: `the United States`, `Trump Says` read in a headline aside.)
+    if (i > 0 && /^\p{Lu}/u.test(t.text)) continue;
     const two = next && glued(tokens, i) ? speechCue(`${t.text} ${next.text}`) : undefined;
     const one = speechCue(t.text);
     const cue = two ?? one;
@@ -81,7 +93,8 @@ export function findCues(view: SentenceView): Cue[] {
     // A gerund is a cue only as a participle after a comma (`…, saying`) or after `while`/`by` (`while noting`).
     const gerund = /ing$/i.test(t.text);
     const participle = gerund && i > 0 && (!glued(tokens, i - 1) || /^(while|by|after|before|in)$/i.test(tokens[i - 1]!.text) || withSubject(tokens, i) >= 0);
-    if (gerund && !participle) continue;
+    // `Clinton is calling for …`, `Trump isn’t saying …`: a form of `be` makes the -ing form the clause's verb.
+    if (gerund && !participle && !progressive(tokens, i)) continue;
     cues.push({ verb: i, end, lemma: cue.lemma, class: cue.class, participle });
     if (two) i++;
   }

@@ -262,7 +262,8 @@ function reportAfter(ctx: RuleContext, view: SentenceView, cue: Cue, relative = 
 const accordingTo: Rule['find'] = (ctx, view, cue) => {
   if (cue.class !== 'according') return undefined;
   const { tokens } = view;
-  const source = subjectAfter(view, cue.end);
+  // (`according to exit polls`, `according to figures her campaign released Friday`: whatever names the source, up to a comma.)
+  const source = subjectAfter(view, cue.end) ?? sourceToComma(view, cue.end);
   if (!source) return undefined;
   const text = ctx.discourse.norm.text;
   const before = cue.verb > 0 ? trimmed(text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end) : undefined;
@@ -277,11 +278,27 @@ const accordingTo: Rule['find'] = (ctx, view, cue) => {
   const sourced = { ...source, to: Math.min(source.to, k) };
   // `According to X, …` (or after an opener: `In addition, according to X, …`): what follows.
   if (!before || isFrameOnly(ctx, view, before)) return after ? { source: sourced, content: [after] } : undefined;
-  // `Fundraising, according to the campaign, has surged`: the clause goes on around it.
-  if (after && !isClause(view, before)) return { source: sourced, content: [before, after] };
+  // `Fundraising, according to the campaign, has surged`, `One of the decisions they made, according to X, is to …`:
+  // the clause goes on around it.
+  const afterFrom = tokens.findIndex((t) => after && t.start >= after.start);
+  if (after && (!isClause(view, before) || isFinite(tokens[afterFrom]))) return { source: sourced, content: [before, after] };
   // `…, according to X.` / `… 46 percent to 39 percent according to a CBS poll.`
   return { source, content: [before] };
 };
+
+/** The words from token `from` to the next comma or the sentence's end, as a source (its head: the first phrase in it). */
+function sourceToComma(view: SentenceView, from: number): SourcePhrase | undefined {
+  const { tokens } = view;
+  let to = from;
+  while (to < tokens.length && to - from < 15) {
+    to++;
+    if (!glued(tokens, to - 1)) break;
+  }
+  if (to === from) return undefined;
+  let head = from + 1;
+  while (head < to && glued(tokens, head - 1) && !has(tokens[head], 'Preposition', 'Verb')) head++;
+  return { from, to, head: { from, to: head } };
+}
 
 /** `…, saying (that) …`: the main clause's subject says it. */
 const participle: Rule['find'] = (ctx, view, cue) => {
