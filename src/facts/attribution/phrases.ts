@@ -113,8 +113,8 @@ export function phraseStartingAt(view: SentenceView, first: number): number {
   let end = first;
   for (let k = first; k < tokens.length && k - first < MAX_PHRASE; k++) {
     const t = tokens[k]!;
-    // `told The Associated Press he would`: a pronoun or determiner after a noun opens the next phrase.
-    if (k > first && (has(t, 'Determiner') || PERSONAL.test(t.text)) && has(tokens[k - 1], 'Noun') && !has(tokens[k - 1], 'Determiner')) break;
+    // `told The Associated Press he would`, `assuring voters he’s tough`: a pronoun or determiner after a noun opens the next phrase.
+    if (k > first && (has(t, 'Determiner') || PERSONAL.test(t.text) || /^(he|she|they|we|i|it|you)['’]/i.test(t.text)) && has(tokens[k - 1], 'Noun') && !has(tokens[k - 1], 'Determiner')) break;
     // (`a follow-up interview`: words joined by a hyphen are one word, whatever their tags.)
     const hyphened = (k > first && /^-$/.test(joint(tokens, k - 1))) || /^-$/.test(joint(tokens, k));
     if (isPhraseWord(view, t) || hyphened) end = k + 1;
@@ -302,6 +302,11 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
   // `Cecelia Purner, 67, a retired clerk in Allentown, Pa., said`: a name, then several asides.
   const chained = verbAside ? nameBeforeAsides(view, asideEnd - 1) : undefined;
   if (chained && chained.from < k && !phraseOpensAt(view, k)) return chained;
+  // `those who said they cared most …`, `voters who say …`: a restrictive relative clause's `who`.
+  if (/^who$/i.test(tokens[k]!.text) && k > 0 && glued(tokens, k - 1) && has(tokens[k - 1], 'Noun', 'Pronoun') && !PERSONAL.test(tokens[k - 1]!.text)) {
+    const antecedent = phraseEndingAt(view, k - 1);
+    if (antecedent >= 0) return { from: antecedent, to: k, head: { from: antecedent, to: k }, relative: { from: k, to: k + 1 } };
+  }
   // `X, who said …`: the relative pronoun stands for the phrase before its comma.
   if (/^(who|that)$/i.test(tokens[k]!.text) && k > 0 && /,/.test(joint(tokens, k - 1))) {
     let antecedent = phraseEndingAt(view, k - 1);
@@ -385,7 +390,9 @@ export function subjectAfter(view: SentenceView, from: number): SourcePhrase | u
   // Kopachko, a pollster`: a name first is the name, known or not).
   if (/,/.test(joint(tokens, end - 1)) && !located(view, tokens[end - 1]!) && !/^\p{Lu}/u.test(tokens[end - 1]!.text)) {
     const nameEnd = phraseStartingAt(view, end);
-    if (nameEnd > end && tokens.slice(end, nameEnd).some((t) => located(view, t)?.entity.kind === 'Person')) {
+    // (An appositive ends with a comma or the sentence: `According to a poll, Trump garnered …` names no one.)
+    const closes = nameEnd >= tokens.length || /[,.;]/.test(joint(tokens, nameEnd - 1));
+    if (nameEnd > end && closes && tokens.slice(end, nameEnd).some((t) => located(view, t)?.entity.kind === 'Person')) {
       head = { from: end, to: nameEnd };
       to = nameEnd;
     }
