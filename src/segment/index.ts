@@ -29,6 +29,26 @@ function splitAfterQuotes(line: string, start: number, end: number): Array<[numb
   return pieces.filter(([a, b]) => line.slice(a, b).trim() !== '');
 }
 
+/**
+ * `in Washington D.C. He recalled …`: an abbreviation's period before a
+ * capitalised pronoun ends the sentence, though the tokenizer kept it whole.
+ */
+function splitBeforePronouns(line: string, parsed: CompromiseSentence[]): CompromiseSentence[] {
+  return parsed.flatMap((s) => {
+    const text = line.slice(s.offset.start, s.offset.start + s.offset.length);
+    const cuts = [...text.matchAll(/\b\p{Lu}(?:\.\p{Lu})+\.\s+(?=(?:He|She|They|We|It|I)\s)/gu)].map((m) => m.index + m[0].length);
+    if (cuts.length === 0) return [s];
+    const pieces: CompromiseSentence[] = [];
+    let from = 0;
+    for (const cut of cuts) {
+      pieces.push({ offset: { start: s.offset.start + from, length: cut - from } });
+      from = cut;
+    }
+    pieces.push({ offset: { start: s.offset.start + from, length: text.length - from } });
+    return pieces;
+  });
+}
+
 /** `the No. 2 Republican`, `Art. 5`: an abbreviation before a number ends no sentence. */
 function joinAfterNumberAbbreviations(line: string, parsed: CompromiseSentence[]): CompromiseSentence[] {
   const joined: CompromiseSentence[] = [];
@@ -48,7 +68,7 @@ export function segment(norm: NormalizedText): Sentence[] {
   let paragraph = 0;
   for (const line of norm.text.split('\n')) {
     if (line.trim() !== '') {
-      const parsed = joinAfterNumberAbbreviations(line, nlp.tokenize(line).json({ offset: true }) as CompromiseSentence[]);
+      const parsed = splitBeforePronouns(line, joinAfterNumberAbbreviations(line, nlp.tokenize(line).json({ offset: true }) as CompromiseSentence[]));
       for (const [start0, end0] of parsed.flatMap(({ offset }) => splitAfterQuotes(line, offset.start, offset.start + offset.length))) {
         let start = start0;
         let end = end0;

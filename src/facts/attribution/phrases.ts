@@ -150,6 +150,9 @@ function afterOpeningFrame(view: SentenceView, i: number): boolean {
 function betweenSubjectAndVerb(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (has(t, 'Auxiliary', 'Modal', 'Negative') || (has(t, 'Adverb') && !has(t, 'Noun'))) return true;
+  if (/^(has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|did|does|do|been)$/i.test(t.text)) return true;
+  // (`has since said`, `has repeatedly pledged`, `had long argued`: whatever compromise tagged them.)
+  if (/^(since|already|long|twice|once|ever|never|just|still|recently|previously|repeatedly|also|even|then|later|now)$/i.test(t.text) && has(tokens[k - 1], 'Auxiliary', 'Verb', 'Noun', 'Pronoun')) return true;
   // `X on Monday said`, `X Monday said` (but not `… in November say`: a date after a preposition ends the subject;
   // nor `,” Jun wrote`: a capitalised word after a quotation or at the start is a name).
   if (has(t, 'Date') && !has(t, 'Value')) return !/^(in|of|since|until|by|for|from|during|through)$/i.test(tokens[k - 1]?.text ?? '') && k > 0 && glued(tokens, k - 1);
