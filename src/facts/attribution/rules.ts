@@ -351,7 +351,7 @@ function mainClauseSubject(view: SentenceView, before: number): SourcePhrase | u
 
 /** Whether the cue at `cue` ends what the sentence says: only frames follow it, or a second piece of the quote. */
 function closesSentence(ctx: RuleContext, view: SentenceView, cue: Cue): { rest?: Range } | undefined {
-  const frame = frameAfter(view, cue.end, cue.lemma === 'tell');
+  const frame = frameAfter(view, cue.end, takesListener(cue));
   const { tokens } = view;
   if (frame.content >= tokens.length) return {};
   const k = frame.content;
@@ -360,7 +360,10 @@ function closesSentence(ctx: RuleContext, view: SentenceView, cue: Cue): { rest?
   // nor quoted words without one (`said on the podcast “Here’s the Thing.”`, `said after a brief “I'm sorry”`: a title, a phrase).
   if (!/,/.test(joint(tokens, k - 1))) {
     const rest = { start: tokens[k]!.start, end: view.sentence.normEnd };
-    return startsClause(view, k) && !opensWithQuote(ctx, rest) && !/^(that|who|which|where|when|whose)$/i.test(tokens[k]!.text) ? undefined : {};
+    if (opensWithQuote(ctx, rest) || /^(that|who|which|where|when|whose)$/i.test(tokens[k]!.text)) return {};
+    // (`Trump called for a special prosecutor …`, `he vows to impose …`: what an object cue takes follows it.)
+    if (cue.class === 'object' || cue.class === 'epithet') return acceptsAfter(ctx, view, cue, rest, false) ? undefined : {};
+    return startsClause(view, k) ? undefined : {};
   }
   if (opensParticiple(ctx, k)) return {};
   // `“…,” she said, “…”` and `The plan, he said, would fail`: the quote or clause goes on after the attribution.
