@@ -137,7 +137,8 @@ function sameTense(verb: Token, cue: Token): boolean {
   const past = (t: Token) => has(t, 'PastTense') || has(t, 'Gerund');
   // (In the present, one person too: `says such techniques are inhumane and compromise …` goes on with the report's subject.)
   const third = (t: Token) => /[^s]s$/i.test(t.text);
-  return past(verb) === past(cue) && (past(cue) || third(verb) === third(cue));
+  // (A bare form tells nothing: `Supporters say the move will reduce poverty and help families` goes on with the move.)
+  return past(verb) === past(cue) && (past(cue) || (third(verb) && third(cue)));
 }
 
 /** A verb that makes a clause finite (`is`, `would`, `said`), not a gerund or a bare participle. */
