@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
-    // A real Neo4j server for test/neo4j*.test.ts (skipped when NEO4J_URI is set or no such file runs).
-    globalSetup: ['test/setup/neo4j.ts'],
+    // Before any test: Chromium for the browser test (installed where missing and allowed),
+    // a current dist/ for the CLI tests, and a real Neo4j server for test/neo4j*.test.ts
+    // (each only when a test that needs it is selected; Neo4j not when NEO4J_URI is set).
+    globalSetup: ['test/setup/chromium.ts', 'test/setup/dist.ts', 'test/setup/neo4j.ts'],
   },
 });
