@@ -2,6 +2,7 @@
  * Reading articles from files or stdin. This is one of the pipeline's two
  * ends (the other is output.ts): everything between is pure.
  */
+import { fstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { NewsgraphError } from '../types.js';
 
@@ -34,9 +35,23 @@ export function decodeText(bytes: Uint8Array, source: string, maxBytes = MAX_INP
   return text;
 }
 
+/**
+ * Standard input, or a one-line error when there is none to read (a closed
+ * descriptor, `0<&-`): without this check Node fails later, and far from here,
+ * with a bare `EBADF`.
+ */
+export function standardInput(): AsyncIterable<Uint8Array | string> {
+  try {
+    fstatSync(0);
+  } catch {
+    throw new NewsgraphError('-: standard input is closed: nothing to read (name a file, or pipe the input in)');
+  }
+  return process.stdin;
+}
+
 async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of standardInput()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
 }
 
@@ -46,6 +61,7 @@ export async function readInput(path: string): Promise<InputText> {
   try {
     bytes = path === '-' ? await readStdin() : await readFile(path);
   } catch (error) {
+    if (error instanceof NewsgraphError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
     throw new NewsgraphError(`${path}: cannot read input (${why})`);

@@ -1,11 +1,12 @@
 /**
- * From a graphology NewsGraph to what the loader sends: one batch per
+ * From a graphology NewsGraph to what the loader sends: one batch of rows per
  * Document (its node, its quotes, the edges whose provenance names it, and
- * the entities those edges touch), so each article loads in a transaction of
- * its own. Pure: no driver here.
+ * the entities those edges touch), so an article is always written whole;
+ * and several articles' batches folded into the rows of one transaction.
+ * Every node is identified by its graph node key, as extraction decided it
+ * (never re-derived here from a name). Pure: no driver here.
  */
 import {
-  isEntityKind,
   NewsgraphError,
   type EdgeType,
   type EntityKind,
@@ -54,11 +55,6 @@ export interface DocumentBatch {
   edges: EdgeGroup[];
   nodeCount: number;
   edgeCount: number;
-}
-
-/** Entities are keyed by kind and canonical name, so they merge across articles. */
-export function entityKey(kind: EntityKind, name: string): string {
-  return `${kind}:${name}`;
 }
 
 /** Split a graph into per-document batches, in the graph's document order; loose parts last. */
@@ -115,12 +111,6 @@ export function documentBatches(graph: NewsGraph): DocumentBatch[] {
   return batches;
 }
 
-/** The Neo4j key of a graph node: entities by kind and name, others by their graph key. */
-function neo4jKey(graph: NewsGraph, node: string): string {
-  const attributes = graph.getNodeAttributes(node);
-  return isEntityKind(attributes.kind) && 'name' in attributes ? entityKey(attributes.kind, attributes.name) : node;
-}
-
 function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[]): DocumentBatch {
   const batch: DocumentBatch = {
     entities: new Map(),
@@ -140,7 +130,7 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
       const kind = attributes.kind;
       const rows = batch.entities.get(kind) ?? [];
       rows.push({
-        key: entityKey(kind, attributes.name),
+        key: node,
         kind,
         name: attributes.name,
         aliases: [...new Set([attributes.name, ...(attributes.aliases ?? [])])].sort(),
@@ -165,11 +155,59 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
     }
     group.rows.push({
       key: edge,
-      source: neo4jKey(graph, source),
-      target: neo4jKey(graph, target),
+      source,
+      target,
       props: toProperties(attributes, ['type', 'key']),
     });
   }
   batch.edges = [...groups.values()];
   return batch;
+}
+
+/** How many rows (nodes and relationships) a batch sends. */
+export function rowCount(batch: DocumentBatch): number {
+  return batch.nodeCount + batch.edgeCount;
+}
+
+/**
+ * The rows of several articles as one batch, for one transaction: rows of a
+ * label or type together (one UNWIND each), an entity that several of the
+ * articles mention sent once, its aliases and properties folded in article
+ * order (what loading the articles one after another would leave).
+ */
+export function combineBatches(batches: DocumentBatch[]): DocumentBatch {
+  const combined: DocumentBatch = { entities: new Map(), documents: [], quotes: [], edges: [], nodeCount: 0, edgeCount: 0 };
+  const entities = new Map<string, EntityRow>();
+  const groups = new Map<string, EdgeGroup>();
+  for (const batch of batches) {
+    for (const rows of batch.entities.values()) {
+      for (const row of rows) {
+        const known = entities.get(row.key);
+        if (!known) {
+          entities.set(row.key, { ...row, aliases: [...row.aliases] });
+          continue;
+        }
+        known.aliases = [...new Set([...known.aliases, ...row.aliases])].sort();
+        known.props = { ...known.props, ...row.props };
+        known.name = row.name;
+      }
+    }
+    combined.documents.push(...batch.documents);
+    combined.quotes.push(...batch.quotes);
+    for (const group of batch.edges) {
+      const id = `${group.type} ${group.sourceKind} ${group.targetKind}`;
+      const known = groups.get(id);
+      if (known) known.rows.push(...group.rows);
+      else groups.set(id, { ...group, rows: [...group.rows] });
+    }
+    combined.nodeCount += batch.nodeCount;
+    combined.edgeCount += batch.edgeCount;
+  }
+  for (const row of entities.values()) {
+    const rows = combined.entities.get(row.kind) ?? [];
+    rows.push(row);
+    combined.entities.set(row.kind, rows);
+  }
+  combined.edges = [...groups.values()];
+  return combined;
 }

@@ -39,15 +39,17 @@ export async function schemaStatements(): Promise<string[]> {
 
 /**
  * Create the constraints and indexes (each `IF NOT EXISTS`, so applying twice
- * is harmless) and wait until the indexes are online.
+ * is harmless) and wait until the indexes are online. Each statement runs as
+ * a managed transaction, so a transient error (two loads creating the schema
+ * of a new database at once deadlock on its locks) is retried, not fatal.
  */
 export async function applySchema(driver: Driver, settings: Neo4jSettings): Promise<void> {
   const statements = await schemaStatements();
   const session = driver.session(sessionConfig(settings, 'WRITE'));
   try {
     // Schema changes cannot share a transaction with each other or with data.
-    for (const statement of statements) await session.run(statement);
-    await session.run('CALL db.awaitIndexes(300)');
+    for (const statement of statements) await session.executeWrite((tx) => tx.run(statement));
+    await session.executeRead((tx) => tx.run('CALL db.awaitIndexes(300)'));
   } catch (error) {
     throw userError(error, settings);
   } finally {

@@ -19,6 +19,9 @@ export const DEFAULT_SETTINGS: Neo4jSettings = {
   password: 'newsgraph-test',
 };
 
+/** Rows (nodes + relationships) `load` gathers into one transaction unless told otherwise. */
+export const DEFAULT_BATCH_ROWS = 10_000;
+
 /** Settings from the environment, each missing one from DEFAULT_SETTINGS. */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jSettings {
   const settings: Neo4jSettings = {
