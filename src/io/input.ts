@@ -2,7 +2,7 @@
  * Reading articles from files or stdin. This is one of the pipeline's two
  * ends (the other is output.ts): everything between is pure.
  */
-import { fstatSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { NewsgraphError } from '../types.js';
 
@@ -36,17 +36,34 @@ export function decodeText(bytes: Uint8Array, source: string, maxBytes = MAX_INP
 }
 
 /**
- * Standard input, or a one-line error when there is none to read (a closed
- * descriptor, `0<&-`): without this check Node fails later, and far from here,
- * with a bare `EBADF`.
+ * Standard input, or a one-line error when it cannot be read (closed, or
+ * open for writing only: `0>&-`, `0>/dev/null`): without this check Node
+ * fails later, far from here, with a bare `EBADF`. (Node itself gives a
+ * closed descriptor 0 `/dev/null`, which reads as empty input.)
  */
 export function standardInput(): AsyncIterable<Uint8Array | string> {
+  if (!stdinReadable()) {
+    throw new NewsgraphError('-: standard input is closed or not readable: nothing to read (name a file, or pipe the input in)');
+  }
+  return process.stdin;
+}
+
+/** Descriptor 0 exists and (where Linux's /proc says how it was opened) is open for reading. */
+function stdinReadable(): boolean {
   try {
     fstatSync(0);
   } catch {
-    throw new NewsgraphError('-: standard input is closed: nothing to read (name a file, or pipe the input in)');
+    return false;
   }
-  return process.stdin;
+  let info: string;
+  try {
+    info = readFileSync('/proc/self/fdinfo/0', 'utf8');
+  } catch {
+    return true; // no /proc here: reading will tell
+  }
+  const flags = /^flags:\s*([0-7]+)/m.exec(info)?.[1];
+  // O_ACCMODE: 0 read-only, 1 write-only, 2 read-write.
+  return flags === undefined || (parseInt(flags, 8) & 3) !== 1;
 }
 
 async function readStdin(): Promise<Uint8Array> {

@@ -127,9 +127,12 @@ export function neo4jError(error: unknown, settings: Neo4jSettings): NewsgraphEr
   return new NewsgraphError(`Neo4j at ${target}: ${detail}${hint}`, ExitCode.badInput);
 }
 
-/** Errors from the driver or the server (they carry a string `code`), as opposed to our own bugs. */
+/**
+ * Errors from the driver or the server, as opposed to our own bugs or the
+ * system's (an unreadable stdin has a `code` too, and is not Neo4j's fault).
+ */
 export function isDriverError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'Neo4jError' || errorCode(error) !== undefined);
+  return error instanceof Error && (error.name === 'Neo4jError' || error.name === 'GQLError' || /^Neo\./.test(errorCode(error) ?? ''));
 }
 
 /** Driver errors as NewsgraphErrors (see neo4jError); anything else unchanged. */
