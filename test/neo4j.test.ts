@@ -20,6 +20,7 @@ import { openDriver } from '../src/neo4j/connect.js';
 import { loadGraph, type LoadOptions, type LoadReport } from '../src/neo4j/load.js';
 import { bindParams, resolveQuery, rowObjects, runQuery, shippedQueries } from '../src/neo4j/query.js';
 import { settingsFromEnv, type Neo4jSettings } from '../src/neo4j/settings.js';
+import { DOCUMENT_COUNTS, graphCounts } from './helpers/graph-counts.js';
 import { ExitCode, NewsgraphError, type EdgeAttributes, type GraphAttributes, type NewsGraph, type NodeAttributes } from '../src/types.js';
 
 const settings: Neo4jSettings = settingsFromEnv();
@@ -59,31 +60,8 @@ async function counts(): Promise<{ nodes: number; relationships: number }> {
 
 /** What Neo4j holds of one article: its Document, quotes, facts (provenance `doc`) and mentions. */
 async function documentCounts(doc: string): Promise<Row> {
-  const [row] = await cypher(
-    `RETURN count { MATCH (d:Document {id: $doc}) } AS documents,
-            count { MATCH (q:Quote {doc: $doc}) } AS quotes,
-            count { MATCH ()-[r]->() WHERE r.doc = $doc } AS facts,
-            count { MATCH ()-[:MENTIONED_IN]->(:Document {id: $doc}) } AS mentioned`,
-    { doc },
-  );
+  const [row] = await cypher(DOCUMENT_COUNTS, { doc });
   return row!;
-}
-
-/** The same four numbers computed from the graphology graph. */
-function graphCounts(graph: NewsGraph): Row {
-  let quotes = 0;
-  let documents = 0;
-  let facts = 0;
-  let mentioned = 0;
-  graph.forEachNode((_key, attributes) => {
-    if (attributes.kind === 'Quote') quotes += 1;
-    if (attributes.kind === 'Document') documents += 1;
-  });
-  graph.forEachEdge((_key, attributes) => {
-    if (attributes.type === 'MENTIONED_IN') mentioned += 1;
-    else facts += 1;
-  });
-  return { documents, quotes, facts, mentioned };
 }
 
 /** A fixture article extracted under the id `newsgraph load FILE` gives it (the file's name). */
