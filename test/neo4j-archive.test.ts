@@ -79,6 +79,11 @@ async function wholeArticles(): Promise<string[]> {
     { loaded },
   );
   expect(stray).toEqual({ quotes: 0, facts: 0 });
+  // Every entity's mentions is the sum of its per-article counts, however the loads interleaved.
+  const [wrong] = await cypher(
+    `MATCH (e)-[m:MENTIONED_IN]->() WITH e, sum(m.count) AS total WHERE e.mentions <> total RETURN count(e) AS entities`,
+  );
+  expect(wrong).toEqual({ entities: 0 });
   return loaded;
 }
 

@@ -20,6 +20,7 @@ import { openDriver } from '../src/neo4j/connect.js';
 import { loadGraph, type LoadOptions, type LoadReport } from '../src/neo4j/load.js';
 import { bindParams, resolveQuery, rowObjects, runQuery, shippedQueries } from '../src/neo4j/query.js';
 import { settingsFromEnv, type Neo4jSettings } from '../src/neo4j/settings.js';
+import { newsgraph } from './helpers/bin.js';
 import { DOCUMENT_COUNTS, graphCounts } from './helpers/graph-counts.js';
 import { ExitCode, NewsgraphError, type EdgeAttributes, type GraphAttributes, type NewsGraph, type NodeAttributes } from '../src/types.js';
 
@@ -680,6 +681,16 @@ describe('newsgraph load and query', () => {
     expect(report).toMatchObject({ articles: 1, lastDoc: franceId });
     expect(report.nodesCreated).toBe(0);
     expect(report.relationshipsCreated).toBe(0);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('load - reads graph lines (extract --jsonl) from stdin; the article loaded before changes nothing', async () => {
+    const lines = await newsgraph(['extract', '--jsonl', france]);
+    expect(lines.code, lines.stderr).toBe(0);
+    const before = await counts();
+    const loaded = await newsgraph(['load', '-', '--json'], { input: lines.stdout });
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(JSON.parse(loaded.stdout)).toMatchObject({ articles: 1, lastDoc: franceId, nodesCreated: 0, relationshipsCreated: 0 });
     expect(await counts()).toEqual(before);
   });
 

@@ -18,3 +18,4 @@ export {
   type QueryResult,
 } from './query.js';
 export { formatCell, formatTable } from './table.js';
+export { writeImportCsv, type CsvReport } from './csv.js';

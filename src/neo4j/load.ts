@@ -17,7 +17,7 @@ import { checkConnection, isConnectionError, openDriver, sessionConfig, userErro
 import { combineBatches, documentBatches, rowCount, type DocumentBatch } from './rows.js';
 import { applySchema } from './schema.js';
 import { DEFAULT_BATCH_ROWS, type Neo4jSettings } from './settings.js';
-import { mergeEdges, mergeEntities, mergeNodes, PRUNE_FACTS, PRUNE_MENTIONS, PRUNE_QUOTES, updateMentions } from './statements.js';
+import { mergeEdges, mergeEntities, mergeMentions, mergeNodes, PRUNE_FACTS, PRUNE_MENTIONS, PRUNE_QUOTES } from './statements.js';
 
 /** No UNWIND carries more rows than this (a transaction may hold several). */
 const STATEMENT_ROWS = 20_000;
@@ -248,19 +248,34 @@ export async function loadedDocuments(driver: Driver, settings: Neo4jSettings, d
 
 /**
  * The statements that load a batch, in dependency order: nodes, then
- * relationships, then mention counts.
+ * relationships, MENTIONED_IN last (one row per entity, see mergeMentions).
  */
 export function batchStatements(batch: DocumentBatch): Statement[] {
   const statements: Statement[] = [];
   const add = (cypher: string, rows: unknown[]) => {
     for (let i = 0; i < rows.length; i += STATEMENT_ROWS) statements.push({ cypher, params: { rows: rows.slice(i, i + STATEMENT_ROWS) } });
   };
-  for (const [kind, rows] of batch.entities) add(mergeEntities(kind), rows);
+  // Each entity's mentions in this batch, by entity key.
+  const mentions = new Map<string, { key: string; target: string; props: unknown }[]>();
+  const mentionGroups = batch.edges.filter((group) => group.type === 'MENTIONED_IN');
+  for (const group of mentionGroups) {
+    for (const row of group.rows) {
+      const list = mentions.get(row.source) ?? [];
+      list.push({ key: row.key, target: row.target, props: row.props });
+      mentions.set(row.source, list);
+    }
+  }
+  for (const [kind, rows] of batch.entities) {
+    // A new entity counts from 0 when MENTIONED_IN brings its counts, else from the graph's count.
+    add(mergeEntities(kind), rows.map((row) => ({ ...row, mentions: mentions.has(row.key) ? 0 : row.mentions })));
+  }
   add(mergeNodes('Document'), batch.documents);
   add(mergeNodes('Quote'), batch.quotes);
-  for (const group of batch.edges) add(mergeEdges(group.type, group.sourceKind, group.targetKind), group.rows);
+  for (const group of batch.edges) {
+    if (group.type !== 'MENTIONED_IN') add(mergeEdges(group.type, group.sourceKind, group.targetKind), group.rows);
+  }
   for (const [kind, rows] of batch.entities) {
-    add(updateMentions(kind), rows.map((row) => ({ key: row.key, mentions: row.mentions })));
+    add(mergeMentions(kind), rows.filter((row) => mentions.has(row.key)).map((row) => ({ key: row.key, mentions: mentions.get(row.key) })));
   }
   return statements;
 }
