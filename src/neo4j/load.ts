@@ -24,7 +24,7 @@ const STATEMENT_ROWS = 20_000;
 
 export interface LoadOptions {
   /**
-   * Rows per transaction (default 10,000): whole articles are added until a
+   * Rows per transaction (default 50,000): whole articles are added until a
    * transaction holds at least this many. 1 loads one article per transaction.
    */
   batchSize?: number;

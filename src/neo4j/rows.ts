@@ -29,6 +29,7 @@ export interface EntityRow {
 export interface NodeRow {
   key: string;
   kind: 'Quote' | 'Document';
+  /** Every property of the node, `key` and `kind` included. */
   props: Properties;
 }
 
@@ -36,6 +37,7 @@ export interface EdgeRow {
   key: string;
   source: string;
   target: string;
+  /** Every property of the relationship, `key` included. */
   props: Properties;
 }
 
@@ -124,7 +126,8 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
   for (const node of nodes) {
     const attributes = graph.getNodeAttributes(node);
     if (attributes.kind === 'Quote' || attributes.kind === 'Document') {
-      const row: NodeRow = { key: node, kind: attributes.kind, props: toProperties(attributes, ['kind', 'key']) };
+      // The key and kind travel inside props: `SET n = row.props` must not drop and re-add the indexed key.
+      const row: NodeRow = { key: node, kind: attributes.kind, props: { ...toProperties(attributes, ['kind', 'key']), key: node, kind: attributes.kind } };
       (attributes.kind === 'Quote' ? batch.quotes : batch.documents).push(row);
     } else {
       const kind = attributes.kind;
@@ -157,7 +160,7 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
       key: edge,
       source,
       target,
-      props: toProperties(attributes, ['type', 'key']),
+      props: { ...toProperties(attributes, ['type', 'key']), key: edge },
     });
   }
   batch.edges = [...groups.values()];

@@ -72,7 +72,7 @@ CALL (n, row) {
   MATCH (d:Document {key: mention.target})
   MERGE (n)-[r:MENTIONED_IN {key: mention.key}]->(d)
   WITH r, mention, coalesce(r.count, 0) AS before
-  SET r = mention.props, r.key = mention.key
+  SET r = mention.props
   RETURN sum(coalesce(r.count, 0) - before) AS added
 }
 SET n.mentions = coalesce(n.mentions, 0) + added`;
@@ -81,24 +81,27 @@ SET n.mentions = coalesce(n.mentions, 0) + added`;
 /**
  * Quotes and documents belong to one article: one node per key, properties
  * exactly the graph's (a reload drops ones the graph no longer has).
- * `row`: {key, kind, props}.
+ * `row`: {key, kind, props}, props holding key and kind too: setting the
+ * indexed key to the value it has costs nothing, leaving it out of the map
+ * would remove it from the index and add it again.
  */
 export function mergeNodes(kind: 'Quote' | 'Document'): string {
   return `UNWIND $rows AS row
 MERGE (n:${label(kind)} {key: row.key})
-SET n = row.props, n.key = row.key, n.kind = row.kind`;
+SET n = row.props`;
 }
 
 /**
  * One relationship per edge key between the two keyed nodes, properties
- * exactly the graph's. `row`: {key, source, target, props}.
+ * exactly the graph's. `row`: {key, source, target, props}, props holding
+ * the key too (see mergeNodes).
  */
 export function mergeEdges(type: EdgeType, sourceKind: NodeKind, targetKind: NodeKind): string {
   return `UNWIND $rows AS row
 MATCH (a:${label(sourceKind)} {key: row.source})
 MATCH (b:${label(targetKind)} {key: row.target})
 MERGE (a)-[r:${relationshipType(type)} {key: row.key}]->(b)
-SET r = row.props, r.key = row.key`;
+SET r = row.props`;
 }
 
 /**
