@@ -81,7 +81,8 @@ export async function benchNeo4j(options: Neo4jBenchOptions = {}): Promise<Neo4j
   try {
     log(`extracting ${count} articles…`);
     const lines: string[] = [];
-    for await (const { graph } of lib.corpusGraphs(benchCorpus(count), { jobs: availableParallelism() })) lines.push(lib.graphToLine(graph));
+    // Each article's graph as `extract --jsonl` writes it (edge keys carrying their document).
+    for await (const { graph } of lib.corpusGraphs(benchCorpus(count), { jobs: availableParallelism() })) lines.push(lib.graphToLine(lib.mergeSerialized([graph]).export()));
     const all = join(scratch, 'all.jsonl');
     const quarter = join(scratch, 'quarter.jsonl');
     writeFileSync(all, lines.join(''));

@@ -13,7 +13,7 @@ import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { articles, countArticles, isGraphLine, sniffStdin, type Article } from '../corpus/inputs.js';
 import { corpusGraphs } from '../corpus/extract-corpus.js';
-import { CorpusMerger, mergeGraphs } from '../corpus/merge.js';
+import { CorpusMerger, mergeGraphs, mergeSerialized } from '../corpus/merge.js';
 import { decodeText, standardInput } from '../io/input.js';
 import { graphFromJson, graphLines, MAX_GRAPH_JSON_BYTES } from '../io/graph.js';
 import { NewsgraphError, type NewsGraph, type SerializedNewsGraph } from '../types.js';
@@ -117,7 +117,9 @@ async function* extracted(paths: string[], options: GraphInputOptions): AsyncGen
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
   })) {
-    yield { kind: 'article', graph };
+    // In the form `newsgraph extract ARTICLE` writes: edge keys carry their document (offsets
+    // repeat across articles), so an article has the same keys in Neo4j however it arrives.
+    yield { kind: 'article', graph: mergeSerialized([graph]).export() };
   }
 }
 
