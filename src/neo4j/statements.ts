@@ -42,49 +42,66 @@ function relationshipType(type: EdgeType): string {
 
 /**
  * Entities: one node per key; aliases accumulate across articles as a sorted
- * set, so loading again adds nothing. `row`: {key, kind, name, aliases, props}.
+ * set, so loading again adds nothing. A new entity starts at `row.mentions`
+ * (0 when its article mentions it through MENTIONED_IN, which adds the
+ * counts: see mergeMentions; else the graph's own count).
+ * `row`: {key, kind, name, aliases, mentions, props}.
  */
 export function mergeEntities(kind: EntityKind): string {
   return `UNWIND $rows AS row
 MERGE (n:${label(kind)} {key: row.key})
+ON CREATE SET n.mentions = row.mentions
 SET n += row.props, n.kind = row.kind, n.name = row.name
 SET n.aliases = COLLECT { UNWIND coalesce(n.aliases, []) + row.aliases AS alias RETURN DISTINCT alias ORDER BY alias }`;
 }
 
 /**
- * An entity's `mentions` is the sum of its per-article counts (the `count`
- * of its MENTIONED_IN relationships), recomputed rather than added to, so a
- * second load of the same article does not double it. Entities with no
- * MENTIONED_IN keep the graph's own count. `row`: {key, mentions}.
+ * MENTIONED_IN, one row per entity with all its mentions in the batch: each
+ * relationship merged by key, and the entity's `mentions` moved by what its
+ * counts changed (a new relationship adds its count, one loaded before adds
+ * nothing), so `mentions` stays the sum over articles at a cost that does not
+ * grow with how many articles mention it. Reading `n.mentions` inside the SET
+ * makes Neo4j lock the entity first, so concurrent loads do not lose counts.
+ * `row`: {key, mentions: [{key, target, props}]}.
  */
-export function updateMentions(kind: EntityKind): string {
+export function mergeMentions(kind: EntityKind): string {
   return `UNWIND $rows AS row
 MATCH (n:${label(kind)} {key: row.key})
-WITH n, row, COLLECT { MATCH (n)-[m:MENTIONED_IN]->(:Document) RETURN coalesce(m.count, 0) } AS counts
-SET n.mentions = CASE WHEN size(counts) = 0 THEN row.mentions ELSE reduce(total = 0, c IN counts | total + c) END`;
+CALL (n, row) {
+  UNWIND row.mentions AS mention
+  MATCH (d:Document {key: mention.target})
+  MERGE (n)-[r:MENTIONED_IN {key: mention.key}]->(d)
+  WITH r, mention, coalesce(r.count, 0) AS before
+  SET r = mention.props
+  RETURN sum(coalesce(r.count, 0) - before) AS added
+}
+SET n.mentions = coalesce(n.mentions, 0) + added`;
 }
 
 /**
  * Quotes and documents belong to one article: one node per key, properties
  * exactly the graph's (a reload drops ones the graph no longer has).
- * `row`: {key, kind, props}.
+ * `row`: {key, kind, props}, props holding key and kind too: setting the
+ * indexed key to the value it has costs nothing, leaving it out of the map
+ * would remove it from the index and add it again.
  */
 export function mergeNodes(kind: 'Quote' | 'Document'): string {
   return `UNWIND $rows AS row
 MERGE (n:${label(kind)} {key: row.key})
-SET n = row.props, n.key = row.key, n.kind = row.kind`;
+SET n = row.props`;
 }
 
 /**
  * One relationship per edge key between the two keyed nodes, properties
- * exactly the graph's. `row`: {key, source, target, props}.
+ * exactly the graph's. `row`: {key, source, target, props}, props holding
+ * the key too (see mergeNodes).
  */
 export function mergeEdges(type: EdgeType, sourceKind: NodeKind, targetKind: NodeKind): string {
   return `UNWIND $rows AS row
 MATCH (a:${label(sourceKind)} {key: row.source})
 MATCH (b:${label(targetKind)} {key: row.target})
 MERGE (a)-[r:${relationshipType(type)} {key: row.key}]->(b)
-SET r = row.props, r.key = row.key`;
+SET r = row.props`;
 }
 
 /**
