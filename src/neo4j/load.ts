@@ -1,26 +1,28 @@
 /**
  * Loading article graphs into Neo4j at archive speed: articles stream in
- * (one DocumentBatch of rows each) and go out many to a transaction, the
- * rows of each label and relationship type in one `UNWIND $rows … MERGE`.
+ * (one DocumentBatch of rows each) and go out many to a transaction
+ * (write.ts: identity placed for the whole batch, then the rows of each label
+ * and relationship type in one `UNWIND $rows … MERGE`).
  *
  * What users rely on holds: MERGE on stable keys makes a second load change
  * nothing; an article is never split across transactions, so a failure
- * leaves whole articles only. A transaction that fails for its data is
- * retried article by article, to load the good ones and name the bad one; a
- * server that goes away stops the load with how far it got, and `resume`
- * later skips the articles whose Document node is already there (the
- * Document commits with the rest of its article, so it is the checkpoint).
+ * leaves whole articles only; the entities end on the same nodes whatever
+ * order or batches the articles come in (identity.ts). A transaction that
+ * fails for its data is retried article by article, to load the good ones
+ * and name the bad one; a server that goes away stops the load with how far
+ * it got, and `resume` later skips the articles whose Document node is
+ * already there (the Document commits with the rest of its article, so it is
+ * the checkpoint).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { NewsgraphError, type NewsGraph } from '../types.js';
 import { checkConnection, isConnectionError, openDriver, sessionConfig, userError } from './connect.js';
-import { combineBatches, documentBatches, rowCount, type DocumentBatch } from './rows.js';
+import { documentBatches, rowCount, type DocumentBatch } from './rows.js';
 import { applySchema } from './schema.js';
 import { DEFAULT_BATCH_ROWS, type Neo4jSettings } from './settings.js';
-import { mergeEdges, mergeEntities, mergeMentions, mergeNodes, PRUNE_FACTS, PRUNE_MENTIONS, PRUNE_QUOTES } from './statements.js';
+import { writeBatch, type LoadCounts, type WriteResult } from './write.js';
 
-/** No UNWIND carries more rows than this (a transaction may hold several). */
-const STATEMENT_ROWS = 20_000;
+export type { LoadCounts } from './write.js';
 
 export interface LoadOptions {
   /**
@@ -39,6 +41,12 @@ export interface LoadOptions {
   replace?: boolean;
   /** Skip articles whose Document is already in the database (after an interrupted load). */
   resume?: boolean;
+  /**
+   * Place entities by their identity records, folding across articles as a
+   * corpus does (default true). false merges them by graph key alone: for
+   * measuring what identity costs (scripts/bench-neo4j.ts), not for use.
+   */
+  identity?: boolean;
   /** Reuse this driver (the caller closes it) instead of opening one from `settings`. */
   driver?: Driver;
   /** How long the driver retries a failed transaction (ms, default 30 s); only for a driver opened here. */
@@ -52,20 +60,6 @@ export interface LoadOptions {
   onBatch?: (progress: LoadProgress) => void;
 }
 
-/** What one load sent and changed. */
-export interface LoadCounts {
-  /** Nodes and relationships sent (merged). */
-  nodes: number;
-  relationships: number;
-  /** Of those, how many the database did not have yet. */
-  nodesCreated: number;
-  relationshipsCreated: number;
-  /** Removed by `replace` (left from an earlier load of the document). */
-  nodesDeleted: number;
-  relationshipsDeleted: number;
-  statements: number;
-}
-
 export interface LoadReport extends LoadCounts {
   /** Articles (documents) loaded. */
   articles: number;
@@ -74,6 +68,8 @@ export interface LoadReport extends LoadCounts {
   transactions: number;
   /** The last article loaded, in input order. */
   lastDoc?: string;
+  /** Wall-clock ms of the transactions spent locking, reading and planning identities (part of `ms`). */
+  identityMs: number;
   ms: number;
 }
 
@@ -81,11 +77,6 @@ export interface LoadProgress {
   /** The articles this transaction committed. */
   docs: string[];
   report: LoadReport;
-}
-
-interface Statement {
-  cypher: string;
-  params: Record<string, unknown>;
 }
 
 /** A load stopped by the server: how far it got, and where to resume. */
@@ -126,6 +117,7 @@ export async function loadArticles(
     nodesDeleted: 0,
     relationshipsDeleted: 0,
     statements: 0,
+    identityMs: 0,
     ms: 0,
   };
   let pending: DocumentBatch[] = [];
@@ -184,38 +176,24 @@ async function writeArticles(
 /** Write the articles in one transaction and add what it did to the report. */
 async function commit(driver: Driver, settings: Neo4jSettings, articles: DocumentBatch[], options: LoadOptions, report: LoadReport): Promise<void> {
   const docs = articles.flatMap((article) => (article.doc !== undefined ? [article.doc] : []));
-  const batch = combineBatches(articles);
-  const statements = [...(options.replace ? articles.flatMap(pruneStatements) : []), ...batchStatements(batch)];
   const session = driver.session(sessionConfig(settings, 'WRITE'));
-  let counts: LoadCounts;
+  let counts: WriteResult;
   try {
-    // executeWrite retries the whole function on transient failures (deadlocks with
-    // another loader, a leader switch); every statement is a MERGE, so a retry converges.
+    // executeWrite retries the whole function on transient failures (deadlocks with another
+    // loader, a leader switch): identity is read and planned again, every write is a MERGE.
     counts = await session.executeWrite(
-      async (tx: ManagedTransaction) => {
-        const done: LoadCounts = { nodes: batch.nodeCount, relationships: batch.edgeCount, nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0, statements: statements.length };
-        // All statements go out at once (Bolt pipelines them, the server runs them in order):
-        // one round trip per transaction. A failure fails the rest and the transaction.
-        const running = statements.map((statement) => tx.run(statement.cypher, statement.params));
-        for (const result of running) result.then(undefined, () => undefined); // the first failure is awaited below
-        let finished = 0;
-        for (const result of running) {
-          const updates = (await result).summary.counters.updates();
-          done.nodesCreated += updates.nodesCreated;
-          done.relationshipsCreated += updates.relationshipsCreated;
-          done.nodesDeleted += updates.nodesDeleted;
-          done.relationshipsDeleted += updates.relationshipsDeleted;
-          finished += 1;
-          await options.onStatement?.({ docs, done: finished, total: statements.length });
-        }
-        return done;
-      },
+      (tx: ManagedTransaction) =>
+        writeBatch(tx, articles, {
+          ...(options.replace !== undefined ? { replace: options.replace } : {}),
+          ...(options.identity !== undefined ? { identity: options.identity } : {}),
+          ...(options.onStatement ? { onStatement: options.onStatement } : {}),
+        }),
       { metadata: transactionMetadata(docs) },
     );
   } finally {
     await session.close().catch(() => undefined);
   }
-  for (const key of ['nodes', 'relationships', 'nodesCreated', 'relationshipsCreated', 'nodesDeleted', 'relationshipsDeleted', 'statements'] as const) {
+  for (const key of ['nodes', 'relationships', 'nodesCreated', 'relationshipsCreated', 'nodesDeleted', 'relationshipsDeleted', 'statements', 'identityMs'] as const) {
     report[key] += counts[key];
   }
   report.articles += docs.length;
@@ -244,53 +222,6 @@ export async function loadedDocuments(driver: Driver, settings: Neo4jSettings, d
   } finally {
     await session.close().catch(() => undefined);
   }
-}
-
-/**
- * The statements that load a batch, in dependency order: nodes, then
- * relationships, MENTIONED_IN last (one row per entity, see mergeMentions).
- */
-export function batchStatements(batch: DocumentBatch): Statement[] {
-  const statements: Statement[] = [];
-  const add = (cypher: string, rows: unknown[]) => {
-    for (let i = 0; i < rows.length; i += STATEMENT_ROWS) statements.push({ cypher, params: { rows: rows.slice(i, i + STATEMENT_ROWS) } });
-  };
-  // Each entity's mentions in this batch, by entity key.
-  const mentions = new Map<string, { key: string; target: string; props: unknown }[]>();
-  const mentionGroups = batch.edges.filter((group) => group.type === 'MENTIONED_IN');
-  for (const group of mentionGroups) {
-    for (const row of group.rows) {
-      const list = mentions.get(row.source) ?? [];
-      list.push({ key: row.key, target: row.target, props: row.props });
-      mentions.set(row.source, list);
-    }
-  }
-  for (const [kind, rows] of batch.entities) {
-    // A new entity counts from 0 when MENTIONED_IN brings its counts, else from the graph's count.
-    add(mergeEntities(kind), rows.map((row) => ({ ...row, mentions: mentions.has(row.key) ? 0 : row.mentions })));
-  }
-  add(mergeNodes('Document'), batch.documents);
-  add(mergeNodes('Quote'), batch.quotes);
-  for (const group of batch.edges) {
-    if (group.type !== 'MENTIONED_IN') add(mergeEdges(group.type, group.sourceKind, group.targetKind), group.rows);
-  }
-  for (const [kind, rows] of batch.entities) {
-    add(mergeMentions(kind), rows.filter((row) => mentions.has(row.key)).map((row) => ({ key: row.key, mentions: mentions.get(row.key) })));
-  }
-  return statements;
-}
-
-/** `replace`: remove what an article's earlier load has that this one no longer does. */
-function pruneStatements(article: DocumentBatch): Statement[] {
-  const document = article.documents[0];
-  if (article.doc === undefined || !document) return [];
-  const params = {
-    doc: article.doc,
-    document: document.key,
-    quotes: article.quotes.map((row) => row.key),
-    relationships: article.edges.flatMap((group) => group.rows.map((row) => row.key)),
-  };
-  return [PRUNE_QUOTES, PRUNE_FACTS, PRUNE_MENTIONS].map((cypher) => ({ cypher, params }));
 }
 
 /**

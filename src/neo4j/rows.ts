@@ -1,11 +1,14 @@
 /**
  * From a graphology NewsGraph to what the loader sends: one batch of rows per
- * Document (its node, its quotes, the edges whose provenance names it, and
- * the entities those edges touch), so an article is always written whole;
- * and several articles' batches folded into the rows of one transaction.
- * Every node is identified by its graph node key, as extraction decided it
- * (never re-derived here from a name). Pure: no driver here.
+ * Document (its node, its quotes, the edges whose provenance names it, the
+ * entities those edges touch, and the identity records its MENTIONED_IN
+ * edges carry), so an article is always written whole; and several articles'
+ * batches folded into the rows of one transaction. Rows name nodes by their
+ * graph node key, as extraction decided it (never re-derived here from a
+ * name); where an entity goes in the database is identity.ts's to decide
+ * from the records. Pure: no driver here.
  */
+import { graphRecords, type IdentityRecord } from '../identify/index.js';
 import {
   NewsgraphError,
   type EdgeType,
@@ -48,9 +51,18 @@ export interface EdgeGroup {
   rows: EdgeRow[];
 }
 
+/** An entity as its article identified it (src/identify/), on the graph node that holds it. */
+export interface ArticleRecord {
+  /** The graph's node key: in an article's own graph its article key, in a corpus graph the node it was folded onto. */
+  node: string;
+  record: IdentityRecord;
+}
+
 export interface DocumentBatch {
   /** The document's id; undefined for graph parts tied to no document. */
   doc?: string;
+  /** The identity record of each entity the document mentions (none for graph parts tied to no document). */
+  records: ArticleRecord[];
   entities: Map<EntityKind, EntityRow[]>;
   documents: NodeRow[];
   quotes: NodeRow[];
@@ -104,17 +116,19 @@ export function documentBatches(graph: NewsGraph): DocumentBatch[] {
     if (!placed.has(key)) take(undefined).nodes.add(key);
   });
 
+  const records = graphRecords(graph);
   const batches: DocumentBatch[] = [];
   for (const [doc, nodes] of nodesOf) {
     const edges = edgesOf.get(doc)!;
     if (nodes.size === 0 && edges.length === 0) continue;
-    batches.push(buildBatch(graph, doc, nodes, edges));
+    batches.push(buildBatch(graph, doc, nodes, edges, (doc === undefined ? undefined : records.get(doc)) ?? []));
   }
   return batches;
 }
 
-function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[]): DocumentBatch {
+function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[], records: ArticleRecord[]): DocumentBatch {
   const batch: DocumentBatch = {
+    records,
     entities: new Map(),
     documents: [],
     quotes: [],
@@ -180,7 +194,7 @@ export function rowCount(batch: DocumentBatch): number {
  * order (what loading the articles one after another would leave).
  */
 export function combineBatches(batches: DocumentBatch[]): DocumentBatch {
-  const combined: DocumentBatch = { entities: new Map(), documents: [], quotes: [], edges: [], nodeCount: 0, edgeCount: 0 };
+  const combined: DocumentBatch = { records: [], entities: new Map(), documents: [], quotes: [], edges: [], nodeCount: 0, edgeCount: 0 };
   const entities = new Map<string, EntityRow>();
   const groups = new Map<string, EdgeGroup>();
   for (const batch of batches) {
@@ -196,6 +210,7 @@ export function combineBatches(batches: DocumentBatch[]): DocumentBatch {
         known.name = row.name;
       }
     }
+    combined.records.push(...batch.records);
     combined.documents.push(...batch.documents);
     combined.quotes.push(...batch.quotes);
     for (const group of batch.edges) {
