@@ -428,7 +428,8 @@ describe('the seed and other articles, loaded one graph per article', () => {
       .sort((x, y) => y.quotes - x.quotes || byString(x.speaker, y.speaker) || byString(x.kind, y.kind))
       .slice(0, 5);
     expect(await ask(shipped('most-quoted'), { limit: 5 })).toEqual(expected);
-    expect(expected[0]!.quotes).toBeGreaterThanOrEqual(5);
+    // The most quoted speakers have several quotes each (four: the attribution branch reads some as one mixed quote now).
+    expect(expected[0]!.quotes).toBeGreaterThanOrEqual(4);
     // The seed's officials are among the most quoted.
     expect((await ask('most-quoted')).map((row) => row.speaker)).toEqual(expect.arrayContaining(['Vanessa Lloyd', 'Allen Sutherland', 'Laurie-Anne Kempton']));
   });
@@ -718,7 +719,8 @@ describe('newsgraph load and query', () => {
     const json = await cli(['query', 'quotes-by-person', '--param', 'name=Elon Musk', '--json']);
     expect(json.code).toBe(ExitCode.ok);
     const rows = JSON.parse(json.stdout) as Row[];
-    expect(rows.find((row) => /insufferable tool/.test(String(row.quote)))).toMatchObject({ speaker: 'Elon Musk', direct: true });
+    // `called Trudeau “an insufferable tool”`: an accusation holding quoted words is one mixed quote of the accuser, not direct speech.
+    expect(rows.find((row) => /insufferable tool/.test(String(row.quote)))).toMatchObject({ speaker: 'Elon Musk', direct: false });
   });
 
   it('query CYPHER and query FILE, with typed parameters', async () => {
