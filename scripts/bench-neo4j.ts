@@ -1,16 +1,20 @@
 /**
- * Neo4j load throughput, three ways on the same rows, side by side in one
+ * Neo4j load throughput, four ways on the same rows, side by side in one
  * run, each into an emptied database:
  *
  *   (1) per article: `load --batch-size 1`, one transaction per article
- *       (what `load` did before it batched);
+ *       (what `load` did before it batched), identity placed per article;
  *   (2) batched: `load` as it ships, whole articles gathered into
- *       transactions of 50,000 rows, rows grouped by label and type;
+ *       transactions of 50,000 rows, identity locked, read and placed once
+ *       per transaction, rows grouped by label and type;
+ *   (2') batched without identity (`identity: false`): entities merged by
+ *       their article key alone, so (2') against (2) is what identity costs;
  *   (3) the ceiling: a raw `UNWIND $rows MERGE … SET` of the same rows,
  *       10,000 per auto-committed statement, with no article grouping,
- *       alias folding or mention counts: as fast as this server takes them.
+ *       identity, alias folding or mention counts: as fast as this server
+ *       takes them.
  *
- * Both (2) and (3) run once untimed first (JIT, query plans), then in three
+ * (2), (2') and (3) run once untimed first (JIT, query plans), then in three
  * alternating rounds, the best of each kept; (1), slow, runs once. Each is
  * reported in rows per CPU second (the server's and this process's CPU
  * time: steady on a shared, busy machine) and in rows per wall-clock second.
@@ -52,9 +56,15 @@ export interface Neo4jBenchResult {
    * Wall-clock seconds, and CPU seconds of the server and this process
    * together: on a shared machine the CPU figure is the steadier one.
    */
-  runs: Record<'perArticle' | 'batched' | 'ceiling', { seconds: number; rowsPerSecond: number; cpuSeconds: number; rowsPerCpuSecond: number }>;
+  runs: Record<'perArticle' | 'batched' | 'batchedNoIdentity' | 'ceiling', { seconds: number; rowsPerSecond: number; cpuSeconds: number; rowsPerCpuSecond: number }>;
   /** batched / ceiling and per article / ceiling, in rows per CPU second (and per wall-clock second). */
   batchedVsCeiling: number;
+  /** batched without identity / ceiling, and batched / batched without identity (what identity leaves of the speed). */
+  noIdentityVsCeiling: number;
+  batchedVsNoIdentity: number;
+  batchedVsNoIdentityWall: number;
+  /** Of the batched run's wall-clock time, the share spent locking, reading and planning identities (before the writes). */
+  identityShare: number;
   perArticleVsCeiling: number;
   batchedVsCeilingWall: number;
   perArticleVsCeilingWall: number;
@@ -105,7 +115,7 @@ export async function benchNeo4j(options: Neo4jBenchOptions = {}): Promise<Neo4j
         await emptyDatabase(driver);
         const cpuBefore = cpuNow();
         const started = performance.now();
-        await load();
+        const report = await load();
         const seconds = (performance.now() - started) / 1000;
         const cpuSeconds = cpuNow() - cpuBefore;
         const counts = await countAll(driver);
@@ -113,24 +123,30 @@ export async function benchNeo4j(options: Neo4jBenchOptions = {}): Promise<Neo4j
         const rowsPerSecond = rows / seconds;
         const rowsPerCpuSecond = rows / cpuSeconds;
         log(`${name}: ${counts.nodes} nodes + ${counts.relationships} relationships in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s), ${Math.round(rowsPerSecond)} rows/s, ${Math.round(rowsPerCpuSecond)} rows per CPU second`);
-        return { seconds, rowsPerSecond, cpuSeconds, rowsPerCpuSecond, ...counts };
+        const identityMs = (report as { identityMs?: number } | undefined)?.identityMs ?? 0;
+        if (identityMs > 0) log(`${name}: identity (locks, reads, plans) ${(identityMs / 1000).toFixed(1)} s of ${seconds.toFixed(1)} s`);
+        return { seconds, rowsPerSecond, cpuSeconds, rowsPerCpuSecond, identityMs, ...counts };
       };
       const raw = rawRows(batches);
       const ceiling = () => rawUnwind(driver, raw);
       const batched = () => lib.loadArticles(batches, settings, { driver, schema: false });
-      // Untimed first runs of both warm up the JIT and compile their query plans; then
-      // rounds alternate the two, so drift in the machine's load hits both alike; the best round counts.
-      log('warm-up (JIT, query plans): the ceiling and the batched load once each, untimed…');
+      const batchedNoIdentity = () => lib.loadArticles(batches, settings, { driver, schema: false, identity: false });
+      // Untimed first runs of each warm up the JIT and compile their query plans; then
+      // rounds alternate them, so drift in the machine's load hits all alike; the best round counts.
+      log('warm-up (JIT, query plans): the ceiling and the batched loads once each, untimed…');
       await timed('warm-up ceiling', ceiling);
       await timed('warm-up batched', batched);
-      const rounds: Record<'ceiling' | 'batched', Array<Awaited<ReturnType<typeof timed>>>> = { ceiling: [], batched: [] };
+      await timed('warm-up batched without identity', batchedNoIdentity);
+      const rounds: Record<'ceiling' | 'batched' | 'batchedNoIdentity', Array<Awaited<ReturnType<typeof timed>>>> = { ceiling: [], batched: [], batchedNoIdentity: [] };
       for (let round = 0; round < ROUNDS; round += 1) {
         rounds.ceiling.push(await timed('ceiling, raw UNWIND', ceiling));
         rounds.batched.push(await timed('batched load', batched));
+        rounds.batchedNoIdentity.push(await timed('batched load without identity', batchedNoIdentity));
       }
       const best = (runs: Array<Awaited<ReturnType<typeof timed>>>) => runs.reduce((a, b) => (b.cpuSeconds < a.cpuSeconds ? b : a));
       const ceilingRun = best(rounds.ceiling);
       const batchedRun = best(rounds.batched);
+      const noIdentityRun = best(rounds.batchedNoIdentity);
       const perArticle = await timed('per-article load', () => lib.loadArticles(batches, settings, { driver, schema: false, batchSize: 1 }));
 
       log('memory of `newsgraph load` on a quarter of the articles and on all of them…');
@@ -143,8 +159,12 @@ export async function benchNeo4j(options: Neo4jBenchOptions = {}): Promise<Neo4j
         articles: count,
         nodes: batchedRun.nodes,
         relationships: batchedRun.relationships,
-        runs: { perArticle: figures(perArticle), batched: figures(batchedRun), ceiling: figures(ceilingRun) },
+        runs: { perArticle: figures(perArticle), batched: figures(batchedRun), batchedNoIdentity: figures(noIdentityRun), ceiling: figures(ceilingRun) },
         batchedVsCeiling: batchedRun.rowsPerCpuSecond / ceilingRun.rowsPerCpuSecond,
+        noIdentityVsCeiling: noIdentityRun.rowsPerCpuSecond / ceilingRun.rowsPerCpuSecond,
+        batchedVsNoIdentity: batchedRun.rowsPerCpuSecond / noIdentityRun.rowsPerCpuSecond,
+        batchedVsNoIdentityWall: batchedRun.rowsPerSecond / noIdentityRun.rowsPerSecond,
+        identityShare: batchedRun.identityMs / 1000 / batchedRun.seconds,
         perArticleVsCeiling: perArticle.rowsPerCpuSecond / ceilingRun.rowsPerCpuSecond,
         batchedVsCeilingWall: batchedRun.rowsPerSecond / ceilingRun.rowsPerSecond,
         perArticleVsCeilingWall: perArticle.rowsPerSecond / ceilingRun.rowsPerSecond,
@@ -250,7 +270,7 @@ async function peakRssOfLoad(file: string, settings: Neo4jSettings): Promise<num
 /** One line per figure, for bench.ts's report and the README. */
 export function describeNeo4jBench(result: Neo4jBenchResult): string[] {
   const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const { perArticle, batched, ceiling } = result.runs;
+  const { perArticle, batched, batchedNoIdentity, ceiling } = result.runs;
   const way = (name: string, run: typeof ceiling) =>
     `${name} ${fmt(run.rowsPerCpuSecond)} rows per CPU second, ${fmt(run.rowsPerSecond)} rows/s (${fmt(run.seconds, 1)} s)`;
   return [
@@ -258,6 +278,9 @@ export function describeNeo4jBench(result: Neo4jBenchResult): string[] {
     `${way('raw UNWIND ceiling', ceiling)}; ${way('batched `load`', batched)}: ${fmt(result.batchedVsCeiling, 2)}× the ceiling ` +
       `(${fmt(result.batchedVsCeilingWall, 2)}× wall); ${way('one transaction per article', perArticle)}: ${fmt(result.perArticleVsCeiling, 2)}× ` +
       `(${fmt(result.perArticleVsCeilingWall, 2)}× wall)`,
+    `identity's cost: ${way('batched `load` without identity', batchedNoIdentity)}: ${fmt(result.noIdentityVsCeiling, 2)}× the ceiling; ` +
+      `with identity ${fmt(result.batchedVsNoIdentity, 2)}× that (${fmt(result.batchedVsNoIdentityWall, 2)}× wall), ` +
+      `locks, reads and plans ${fmt(result.identityShare * 100, 1)}% of the batched load's wall-clock time`,
     `peak RSS of \`newsgraph load\` streaming graph lines: ${result.memory.map((m) => `${fmt(m.articles)} articles ${fmt(m.peakRssMiB)} MiB`).join(', ')}`,
   ];
 }

@@ -37,7 +37,7 @@ export interface ArticleRecords {
 
 /** What a batch's identity reads and locks (stored.ts). */
 export interface IdentityScope {
-  /** The batch's documents: their earlier load is replaced. */
+  /** The batch's documents: their earlier load is read, to be replaced. */
   docs: string[];
   /** Fold groups of the batch's records. */
   groups: string[];
@@ -61,8 +61,8 @@ export interface IdentityPlan {
   /** Per document: its graph's node key → its record (written on its MENTIONED_IN). */
   recordOf: Map<string, Map<string, IdentityRecord>>;
   moves: Move[];
-  /** Every node the batch touches, with the attributes its records give it (none: it may go). */
-  nodes: Array<{ key: string; kind: EntityKind; attributes?: NodeIdentity }>;
+  /** Every node the batch touches, by key, with the attributes its records give it (none: it may go). */
+  nodes: Map<string, { kind: EntityKind; attributes?: NodeIdentity }>;
 }
 
 /** The kind of an entity node or article key, from the key (`Agency:…`): an acronym read as a firm may sit on an agency. */
@@ -128,11 +128,12 @@ export function planBatch(articles: readonly ArticleRecords[], stored: readonly 
 
   const onNode = new Map<string, IdentityRecord[]>();
   for (const [record, node] of finalNode) append(onNode, node, record);
-  const touched = new Set([...stored.map((s) => s.node), ...finalNode.values()]);
-  const nodes = [...touched].map((key) => {
+  const nodes: IdentityPlan['nodes'] = new Map();
+  for (const key of [...stored.map((s) => s.node), ...finalNode.values()]) {
+    if (nodes.has(key)) continue;
     const records = onNode.get(key);
-    return records ? { key, kind: kindOfKey(key), attributes: nodeAttributes(key, records) } : { key, kind: kindOfKey(key) };
-  });
+    nodes.set(key, records ? { kind: kindOfKey(key), attributes: nodeAttributes(key, records) } : { kind: kindOfKey(key) });
+  }
   return { nodeOf, recordOf, moves, nodes };
 }
 
@@ -145,13 +146,12 @@ export function planBatch(articles: readonly ArticleRecords[], stored: readonly 
 export function placeArticle(article: DocumentBatch, plan: IdentityPlan): DocumentBatch {
   const nodeOf = (article.doc !== undefined ? plan.nodeOf.get(article.doc) : undefined) ?? new Map<string, string>();
   const recordOf = (article.doc !== undefined ? plan.recordOf.get(article.doc) : undefined) ?? new Map<string, IdentityRecord>();
-  const attributesOf = new Map(plan.nodes.map((n) => [n.key, n.attributes]));
   const to = (key: string) => nodeOf.get(key) ?? key;
   const entities = new Map<EntityKind, EntityRow[]>();
   for (const row of [...article.entities.values()].flat()) {
     const key = to(row.key);
     const kind = key === row.key ? row.kind : kindOfKey(key);
-    const attributes = attributesOf.get(key);
+    const attributes = plan.nodes.get(key)?.attributes;
     append(entities, kind, attributes ? { ...row, key, kind, name: attributes.name, aliases: attributes.aliases } : { ...row, key, kind });
   }
   const groups = new Map<string, EdgeGroup>();

@@ -167,32 +167,38 @@ export const LOCK_IDENTITIES = `UNWIND $keys AS key
 MERGE (lock:IdentityLock {key: key})
 DELETE lock`;
 
-/** Keys of the entities holding a record of the fold groups, or of the documents (their earlier load). */
-export const FIND_IDENTITY_NODES = `CALL () {
+/** The columns of an identity record, from its MENTIONED_IN `m` to its document `d` (the fields placing and naming use). */
+const RECORD_COLUMNS = `e.key AS node, d.id AS doc, m.articleKey AS articleKey, m.name AS name, m.forms AS forms,
+       m.group AS group, m.jurisdiction AS jurisdiction, m.titles AS titles, m.certain AS certain`;
+
+/**
+ * Every identity record on the entities that hold a record of the fold
+ * groups (an index seek on MENTIONED_IN.group) or of the documents (their
+ * earlier load): one row per MENTIONED_IN.
+ */
+export const READ_GROUP_RECORDS = `CALL () {
   MATCH (e)-[m:MENTIONED_IN]->(:Document) WHERE m.group IN $groups RETURN e
   UNION
   UNWIND $documents AS document
   MATCH (e)-[:MENTIONED_IN]->(:Document {key: document}) RETURN e
 }
-RETURN collect(e.key) AS keys`;
+MATCH (e)-[m:MENTIONED_IN]->(d:Document)
+WHERE m.articleKey IS NOT NULL
+RETURN ${RECORD_COLUMNS}`;
 
 /** The entities of `$keys`, whatever their label (a union of index seeks, one per label). */
 function entitiesByKey(): string {
   return ENTITY_KINDS.map((kind) => `  MATCH (e:${label(kind)}) WHERE e.key IN $keys RETURN e`).join('\n  UNION\n');
 }
 
-/**
- * Every identity record on the entities of `$keys`: one row per
- * MENTIONED_IN (loaded before records existed: no articleKey, no record).
- */
+/** Every identity record on the entities of `$keys` (loaded before records existed: no articleKey, no record). */
 export function readRecords(): string {
   return `CALL () {
 ${entitiesByKey()}
 }
 MATCH (e)-[m:MENTIONED_IN]->(d:Document)
 WHERE m.articleKey IS NOT NULL
-RETURN e.key AS node, d.id AS doc, m.articleKey AS articleKey, m.name AS name, m.forms AS forms, m.count AS count,
-       m.group AS group, m.rule AS rule, m.jurisdiction AS jurisdiction, m.cue AS cue, m.titles AS titles, m.certain AS certain`;
+RETURN ${RECORD_COLUMNS}`;
 }
 
 /**
@@ -259,9 +265,24 @@ SET moved = props`;
 }
 
 /**
- * A node's identity from the records on it (identity.ts's nodeAttributes):
- * name, aliases, titles and jurisdiction; `mentions` is counted as
- * MENTIONED_IN changes (above). `row`: {key, name, aliases, titles, jurisdiction}.
+ * Entities whose identity the batch's plan decided: one node per key, its
+ * name, aliases, titles and jurisdiction those of the records on it
+ * (identity.ts's nodeAttributes; nothing accumulates, a record that moved
+ * away takes its forms along), `mentions` counted as MENTIONED_IN comes
+ * (above; a new node starts at `row.mentions`).
+ * `row`: {key, kind, mentions, name, aliases, titles, jurisdiction}.
+ */
+export function mergeIdentified(kind: EntityKind): string {
+  return `UNWIND $rows AS row
+MERGE (n:${label(kind)} {key: row.key})
+ON CREATE SET n.mentions = row.mentions
+SET n.kind = row.kind, n.name = row.name, n.aliases = row.aliases, n.titles = row.titles, n.jurisdiction = row.jurisdiction`;
+}
+
+/**
+ * The same identity for nodes the batch touches without writing rows to
+ * them (their records moved, or another record joined or left them).
+ * `row`: {key, name, aliases, titles, jurisdiction}.
  */
 export function setIdentity(kind: EntityKind): string {
   return `UNWIND $rows AS row

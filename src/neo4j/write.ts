@@ -8,20 +8,22 @@
  * pipelined (Bolt sends them together, the server runs them in order): with
  * `replace`, each article's leftovers pruned; the other articles' records
  * (and facts) the plan moves; the articles' rows, combined by label and type
- * into one `UNWIND … MERGE` each; the touched nodes' names and aliases from
- * their records. A failure fails the rest and the transaction rolls back
+ * into one `UNWIND … MERGE` each, entities taking the name, aliases, titles
+ * and jurisdiction of the records placed on them; the same for the other
+ * nodes the plan touched, and the nodes it left empty removed. A failure fails the rest and the transaction rolls back
  * whole, so no article is ever half-loaded.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { append } from '../identify/index.js';
+import { append, type NodeIdentity } from '../identify/index.js';
 import type { EntityKind } from '../types.js';
 import { identityScope, placeArticle, planBatch, type IdentityPlan, type Move } from './identity.js';
-import { combineBatches, type DocumentBatch } from './rows.js';
+import { combineBatches, type DocumentBatch, type EntityRow } from './rows.js';
 import {
   deleteEmptied,
   EDGE_TYPES,
   mergeEdges,
   mergeEntities,
+  mergeIdentified,
   mergeMentions,
   mergeMoveTargets,
   mergeNodes,
@@ -74,21 +76,19 @@ export async function writeBatch(tx: ManagedTransaction, articles: DocumentBatch
   const docs = batch.flatMap((article) => (article.doc !== undefined ? [article.doc] : []));
   const withRecords = batch.flatMap((article) => (article.doc !== undefined && options.identity !== false ? [{ doc: article.doc, records: article.records }] : []));
   let placed = batch;
-  let identity: { moves: Statement[]; attributes: Statement[] } = { moves: [], attributes: [] };
+  let plan: IdentityPlan | undefined;
   if (withRecords.length > 0) {
-    const scope = identityScope(withRecords);
-    const plan = planBatch(withRecords, await readStoredRecords(tx, scope));
-    placed = batch.map((article) => placeArticle(article, plan));
-    identity = identityStatements(plan);
+    plan = planBatch(withRecords, await readStoredRecords(tx, identityScope(withRecords)));
+    placed = batch.map((article) => placeArticle(article, plan!));
   }
   const identityMs = performance.now() - started;
 
   const combined = combineBatches(placed);
   const statements = [
     ...(options.replace ? placed.flatMap(pruneStatements) : []),
-    ...identity.moves,
-    ...batchStatements(combined),
-    ...identity.attributes,
+    ...(plan ? moveStatements(plan) : []),
+    ...batchStatements(combined, plan),
+    ...(plan ? identityStatements(plan, combined) : []),
   ];
   const result: WriteResult = {
     nodes: combined.nodeCount,
@@ -130,8 +130,10 @@ function addRows(statements: Statement[], cypher: string, rows: unknown[], param
 /**
  * The statements that load a batch, in dependency order: nodes, then
  * relationships, MENTIONED_IN last (one row per entity, see mergeMentions).
+ * Entities the plan gives an identity take it as they merge; others (no
+ * record names them: hand-made graphs) accumulate aliases by key.
  */
-export function batchStatements(batch: DocumentBatch): Statement[] {
+export function batchStatements(batch: DocumentBatch, plan?: IdentityPlan): Statement[] {
   const statements: Statement[] = [];
   // Each entity's mentions in this batch, by entity key.
   const mentions = new Map<string, { key: string; target: string; props: unknown }[]>();
@@ -141,7 +143,14 @@ export function batchStatements(batch: DocumentBatch): Statement[] {
   }
   for (const [kind, rows] of batch.entities) {
     // A new entity counts from 0 when MENTIONED_IN brings its counts, else from the graph's count.
-    addRows(statements, mergeEntities(kind), rows.map((row) => ({ ...row, mentions: mentions.has(row.key) ? 0 : row.mentions })));
+    const start = (row: EntityRow) => (mentions.has(row.key) ? 0 : row.mentions);
+    const identified = rows.flatMap((row) => {
+      const a = plan?.nodes.get(row.key)?.attributes;
+      return a ? [{ key: row.key, kind, mentions: start(row), name: a.name, aliases: a.aliases, titles: a.titles ?? null, jurisdiction: a.jurisdiction ?? null }] : [];
+    });
+    const loose = rows.filter((row) => !plan?.nodes.get(row.key)?.attributes);
+    addRows(statements, mergeIdentified(kind), identified);
+    addRows(statements, mergeEntities(kind), loose.map((row) => ({ ...row, mentions: start(row) })));
   }
   addRows(statements, mergeNodes('Document'), batch.documents);
   addRows(statements, mergeNodes('Quote'), batch.quotes);
@@ -168,35 +177,42 @@ function pruneStatements(article: DocumentBatch): Statement[] {
 }
 
 /**
- * What a plan changes besides the batch's own rows: moves (before the rows,
- * so an article loaded again finds its relationships where its plan puts
- * them), then every touched node's identity and the nodes left empty.
+ * The other articles' records (and facts) the plan moves: before the
+ * batch's rows, so an article loaded again finds its relationships where its
+ * plan puts them.
  */
-function identityStatements(plan: IdentityPlan): { moves: Statement[]; attributes: Statement[] } {
-  const moves: Statement[] = [];
+function moveStatements(plan: IdentityPlan): Statement[] {
+  const statements: Statement[] = [];
   const pairs = new Map<string, Move[]>();
   for (const move of plan.moves) append(pairs, `${move.kind} ${move.toKind}`, move);
   for (const list of pairs.values()) {
     const { kind, toKind } = list[0]!;
     const rows = list.map(({ doc, articleKey, from, to }) => ({ doc, document: `Document:${doc}`, articleKey, from, to }));
-    addRows(moves, mergeMoveTargets(toKind), rows, { kind: toKind });
-    addRows(moves, moveMentions(kind, toKind), rows);
+    addRows(statements, mergeMoveTargets(toKind), rows, { kind: toKind });
+    addRows(statements, moveMentions(kind, toKind), rows);
     for (const type of EDGE_TYPES) {
       if (type === 'MENTIONED_IN') continue;
-      addRows(moves, moveFacts(kind, toKind, type, true), rows);
-      addRows(moves, moveFacts(kind, toKind, type, false), rows);
+      addRows(statements, moveFacts(kind, toKind, type, true), rows);
+      addRows(statements, moveFacts(kind, toKind, type, false), rows);
     }
   }
-  const attributes: Statement[] = [];
-  const byKind = new Map<EntityKind, IdentityPlan['nodes']>();
-  for (const node of plan.nodes) append(byKind, node.kind, node);
+  return statements;
+}
+
+/**
+ * After the rows: the identity of every touched node the rows did not write
+ * (records joined or left it), and the nodes left with no record.
+ */
+function identityStatements(plan: IdentityPlan, written: DocumentBatch): Statement[] {
+  const statements: Statement[] = [];
+  const wrote = new Set([...written.entities.values()].flat().map((row) => row.key));
+  const byKind = new Map<EntityKind, Array<[string, NodeIdentity | undefined]>>();
+  for (const [key, { kind, attributes }] of plan.nodes) if (!wrote.has(key)) append(byKind, kind, [key, attributes]);
   for (const [kind, nodes] of byKind) {
-    const rows = nodes.flatMap(({ key, attributes: a }) =>
-      a ? [{ key, name: a.name, aliases: a.aliases, titles: a.titles ?? null, jurisdiction: a.jurisdiction ?? null }] : [],
-    );
-    addRows(attributes, setIdentity(kind), rows);
-    const emptied = nodes.filter((n) => !n.attributes).map((n) => n.key);
-    for (let i = 0; i < emptied.length; i += STATEMENT_ROWS) attributes.push({ cypher: deleteEmptied(kind), params: { keys: emptied.slice(i, i + STATEMENT_ROWS) } });
+    const rows = nodes.flatMap(([key, a]) => (a ? [{ key, name: a.name, aliases: a.aliases, titles: a.titles ?? null, jurisdiction: a.jurisdiction ?? null }] : []));
+    addRows(statements, setIdentity(kind), rows);
+    const emptied = nodes.filter(([, a]) => !a).map(([key]) => key);
+    for (let i = 0; i < emptied.length; i += STATEMENT_ROWS) statements.push({ cypher: deleteEmptied(kind), params: { keys: emptied.slice(i, i + STATEMENT_ROWS) } });
   }
-  return { moves, attributes };
+  return statements;
 }
