@@ -27,3 +27,9 @@ CREATE CONSTRAINT targeted_key IF NOT EXISTS FOR ()-[r:TARGETED]-() REQUIRE r.ke
 CREATE CONSTRAINT part_of_key IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT related_key IF NOT EXISTS FOR ()-[r:RELATED]-() REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT mentioned_in_key IF NOT EXISTS FOR ()-[r:MENTIONED_IN]-() REQUIRE r.key IS UNIQUE;
+
+// ─── Identity locks (never stored) ──────────────────────────────────────────
+// A load merges and deletes an IdentityLock of each fold group and node its
+// identity reads, in its own transaction: the constraint's lock on that key
+// holds a concurrent load back until it commits (src/neo4j/statements.ts).
+CREATE CONSTRAINT identity_lock IF NOT EXISTS FOR (n:IdentityLock) REQUIRE n.key IS UNIQUE;

@@ -1,7 +1,7 @@
 /**
  * newsgraph's benchmark: one command, one corpus, every row side by side.
  *
- *   npx tsx scripts/bench.ts [--quick] [--count N] [--repeat R] [--stream N] [--stream-merge N] [--no-spacy] [--no-neo4j]
+ *   npx tsx scripts/bench.ts [--quick] [--count N] [--repeat R] [--stream N] [--stream-merge N] [--neo4j-count N] [--no-spacy] [--no-neo4j]
  *
  * Rows: (a) compromise's own tagging, (b) newsgraph's extract pass, (c) the
  * whole pipeline (extract + merge + a summary per article + graph JSON),
@@ -9,16 +9,18 @@
  * words/second (wall clock and per CPU second) and peak memory, each run in
  * its own process, R rounds interleaved, the fastest round kept. Then the
  * speed-up of --jobs 2 over --jobs 1, summarize time against extract time,
- * memory over a long generated stream, and Neo4j load throughput (batched vs
- * one statement per fact, from scripts/bench-neo4j.ts) when a server can be had.
+ * memory over a long generated stream, and Neo4j load throughput on 2,000
+ * articles (one transaction per article, batched `load`, and the raw UNWIND
+ * ceiling of the same rows, from scripts/bench-neo4j.ts).
  * Results go to stdout and to out/bench/last.json and out/bench/last.md.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { buildDist, fromDist } from './bench-dist.js';
+import { buildDist } from './bench-dist.js';
 import type { RowResult } from './bench-row.js';
+import { benchNeo4j, describeNeo4jBench, type Neo4jBenchResult } from './bench-neo4j.js';
 import { benchSpacy } from './bench-spacy.js';
 import { benchCorpus, countWords } from './corpus/corpus.js';
 
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     repeat: { type: 'string' },
     'no-spacy': { type: 'boolean', default: false },
     'no-neo4j': { type: 'boolean', default: false },
+    'neo4j-count': { type: 'string' },
   },
 });
 const count = Number(values.count ?? (values.quick ? 100 : 300));
@@ -38,6 +41,7 @@ const streamCount = Number(values.stream ?? (values.quick ? 1000 : 10000));
 // The merged stream holds the whole graph by design; a fifth of the stream shows its growth per article.
 const streamMergeCount = Number(values['stream-merge'] ?? Math.round(streamCount / 5));
 const repeat = Number(values.repeat ?? (values.quick ? 1 : 2));
+const neo4jCount = Number(values['neo4j-count'] ?? (values.quick ? 300 : 2000));
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
 /** Run one row in a fresh process (its own peak RSS), return what it printed. */
@@ -66,38 +70,18 @@ const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maxim
 interface Neo4jOutcome {
   ok: boolean;
   text: string;
+  result?: Neo4jBenchResult;
 }
 
-/** Neo4j load throughput from the Neo4j helper's scripts/bench-neo4j.ts, when it and a server are there. */
+/** Neo4j load throughput (scripts/bench-neo4j.ts) on its own private server. */
 async function neo4jRow(): Promise<Neo4jOutcome> {
-  if (!existsSync('scripts/bench-neo4j.ts')) return { ok: false, text: 'skipped: scripts/bench-neo4j.ts is not there' };
   try {
-    const module = (await import('./bench-neo4j.js')) as Record<string, unknown>;
-    const bench = module.benchNeo4j;
-    if (typeof bench !== 'function') return { ok: false, text: 'skipped: scripts/bench-neo4j.ts exports no benchNeo4j()' };
-    const { extractCorpus } = await fromDist<typeof import('../src/corpus/index.js')>('corpus/index.js');
-    log(`Neo4j: extracting the ${count} articles, then loading them twice…`);
-    const graph = await extractCorpus(benchCorpus(count), { jobs: availableParallelism() });
-    const outcome = (await (bench as (g: unknown) => Promise<unknown>)(graph)) as Record<string, unknown>;
-    if (typeof outcome.skipped === 'string') return { ok: false, text: `skipped: ${outcome.skipped}` };
-    return { ok: true, text: describeNeo4j(outcome) };
+    log(`Neo4j: ${neo4jCount} articles, loaded three ways on a private server…`);
+    const result = await benchNeo4j({ count: neo4jCount, log: (line) => log(`Neo4j: ${line}`) });
+    return { ok: true, text: describeNeo4jBench(result).join(' '), result };
   } catch (error) {
-    return { ok: false, text: `skipped: ${(error as Error).message.split('\n')[0]}` };
+    return { ok: false, text: `not measured: ${(error as Error).message.split('\n')[0]}` };
   }
-}
-
-function describeNeo4j(outcome: Record<string, unknown>): string {
-  const n = (key: string): number => Number(outcome[key]);
-  if (['batchedPerSecond', 'perFactPerSecond', 'batchedSeconds', 'perFactSeconds'].every((key) => Number.isFinite(n(key)))) {
-    return (
-      `${fmt(n('articles'))} articles, ${fmt(n('nodes'))} nodes + ${fmt(n('relationships'))} relationships: ` +
-      `batched UNWIND ${fmt(n('batchedPerSecond'))} nodes+relationships/s (${fmt(n('batchedSeconds'), 1)} s) vs ` +
-      `one statement per fact ${fmt(n('perFactPerSecond'))}/s (${fmt(n('perFactSeconds'), 1)} s): ${fmt(n('batchedPerSecond') / n('perFactPerSecond'), 1)}× faster batched`
-    );
-  }
-  return Object.entries(outcome)
-    .map(([key, value]) => `${key} ${typeof value === 'number' ? fmt(value, value < 100 ? 2 : 0) : String(value)}`)
-    .join(', ');
 }
 
 async function main(): Promise<void> {

@@ -14,5 +14,5 @@ export { buildGraph } from './build/index.js';
 export { graphFromJson, graphToJson } from './io/graph.js';
 export { summarize, type Summary, type SummarizeOptions, type SummaryParagraph, type SummarySentence } from './summarize/index.js';
 export { extractCorpus, mergeGraphs, articles, entitySubgraph, type Article, type CorpusOptions } from './corpus/index.js';
-export { loadGraph, runQuery, settingsFromEnv, type Neo4jSettings, type LoadReport } from './neo4j/index.js';
+export { loadArticles, loadGraph, runQuery, settingsFromEnv, writeImportCsv, type Neo4jSettings, type LoadReport } from './neo4j/index.js';
 export { viz, toGexf, toGraphml, fromGexf, fromGraphml, type VizFormat } from './viz/index.js';

@@ -88,6 +88,35 @@ describe('newsgraph on a corpus (compiled bin)', () => {
     expect([...docs].sort()).toEqual(['brief', 'germany', 'kenya']);
   });
 
+  it('extract --jsonl streams one graph per article in input order, the same for any --jobs, and reads back as the same graph', () => {
+    const one = newsgraph(['extract', '--jsonl', 'articles', '--jobs', '1']);
+    const two = newsgraph(['extract', '--jsonl', 'articles', '--jobs', '2']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+    const lines = one.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as GraphData);
+    expect(lines.map((graph) => graph.attributes.documents)).toEqual([['brief'], ['germany'], ['kenya']]);
+    // Each line is that article's own graph: the nodes and edges extracting it alone gives.
+    const kenya = JSON.parse(newsgraph(['extract', 'articles/kenya.txt']).stdout) as GraphData;
+    const keys = (items: Array<{ key: string }>) => items.map((item) => item.key).sort();
+    expect(keys(lines[2]!.nodes)).toEqual(keys(kenya.nodes));
+    expect(keys(lines[2]!.edges)).toEqual(keys(kenya.edges));
+    // Graph lines on stdin merge into the graph the folder gives.
+    const merged = newsgraph(['extract', '-'], one.stdout);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(jobs1.stdout);
+  });
+
+  it('extract --jsonl -o writes the file whole or not at all', () => {
+    const written = newsgraph(['extract', '--jsonl', 'articles', '-o', 'lines.jsonl']);
+    expect(written.status, written.stderr).toBe(0);
+    expect(written.stderr).toBe('lines.jsonl: 3 article graph(s)\n');
+    const bad = newsgraph(['extract', '--jsonl', '-', '-o', 'bad.jsonl'], `${JSON.stringify({ id: 'a', text: 'Jane Doe said it works.' })}\n{"id": "b"}\n`);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/-:2: "text" is missing/);
+    expect(existsSync(join(dir, 'bad.jsonl'))).toBe(false);
+  });
+
   it('refuses a bad JSONL line with its number and exit code 1, writing nothing', () => {
     const run = newsgraph(['extract', '-', '-o', 'out.json'], `${JSON.stringify({ id: 'a', text: 'Jane Doe said it works.' })}\n{"id": "b"}\n`);
     expect(run.status).toBe(1);

@@ -109,13 +109,13 @@ describe('sniffStdin()', () => {
     return Buffer.concat(out).toString('utf8');
   };
 
-  it('tells graph JSON, pretty or on one line, from JSONL articles and plain text, losing no byte', async () => {
+  it('tells graph JSON (pretty) and graph lines (one graph a line) from JSONL articles and plain text, losing no byte', async () => {
     const pretty = JSON.stringify({ attributes: {}, nodes: [], edges: [] }, null, 2);
     const compact = JSON.stringify({ options: {}, nodes: [{ key: 'a' }], edges: [] });
     const jsonl = `\n${line({ id: '1', text: 'One story.' })}\n${line({ id: '2', text: 'Two.' })}\n`;
     const prose = 'Jane Doe said the plan works.\nShe left.';
     // Split inside the first line, so the first line spans chunks.
-    for (const [input, kind] of [[pretty, 'graph'], [compact, 'graph'], [jsonl, 'articles'], [prose, 'articles']] as const) {
+    for (const [input, kind] of [[pretty, 'graph'], [compact, 'graph-lines'], [`${compact}\n${compact}\n`, 'graph-lines'], [jsonl, 'articles'], [prose, 'articles']] as const) {
       const content = await sniffStdin(chunks(input.slice(0, 5), input.slice(5)));
       expect(content.kind).toBe(kind);
       const text = content.kind === 'graph' ? Buffer.from(content.bytes).toString('utf8') : await drain(content.stream);

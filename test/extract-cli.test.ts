@@ -84,4 +84,16 @@ describe('newsgraph mentions', () => {
     expect(lines).toContainEqual(expect.objectContaining({ text: 'Reno', kind: 'Place' }));
     expect(lines.map((l) => l.text)).not.toContain('Sen');
   });
+
+  it('keeps the 2,000,000-character limit of one article, as extract does', () => {
+    const file = join(dir, 'huge.txt');
+    writeFileSync(file, 'Jane Doe said it works. '.repeat(85_000)); // 2,040,000 characters on one line
+    for (const command of ['mentions', 'extract']) {
+      const run = newsgraph([command, file]);
+      expect(run.status, command).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/huge\.txt: input has 2040000 characters, more than the 2000000 one article may have/);
+    }
+  });
 });

@@ -15,9 +15,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeGraphs } from '../src/corpus/index.js';
 import { extract } from '../src/extract.js';
-import { graphRecords, type IdentityRecord } from '../src/identify/index.js';
+import { graphRecords } from '../src/identify/index.js';
 import { graphToJson } from '../src/io/graph.js';
-import { planIdentities } from '../src/neo4j/identity.js';
+import { planBatch, type ArticleRecords, type StoredRecord } from '../src/neo4j/identity.js';
 import { isEntityNode, type EntityKind, type NewsGraph } from '../src/types.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -152,23 +152,37 @@ describe('order and split independence (fast-check)', () => {
     );
   });
 
-  it('places every record as the corpus does when articles load one at a time, in any order, by the database’s rule', () => {
+  it('places every record as the corpus does when articles load in any order, one at a time or many to a transaction, by the database’s rule', () => {
     // Where the corpus puts each record: its MENTIONED_IN's node.
     const corpusNode = new Map<string, string>();
     for (const list of graphRecords(corpus).values()) for (const { node, record } of list) corpusNode.set(`${record.doc} ${record.articleKey}`, node);
-    const articles = graphs.map((graph) => [...graphRecords(graph).values()].flat());
+    const articles: ArticleRecords[] = graphs.flatMap((graph) => [...graphRecords(graph)].map(([doc, records]) => ({ doc, records })));
     fc.assert(
-      fc.property(fc.shuffledSubarray(articles, { minLength: articles.length }), (order) => {
-        // The database: each loaded record on its node, moved as later loads decide (src/neo4j/identity.ts).
-        const stored = new Map<string, { node: string; record: IdentityRecord }>();
-        for (const incoming of order) {
-          const doc = incoming[0]!.record.doc;
-          const plan = planIdentities(doc, incoming, [...stored.values()]);
-          for (const { node, record } of incoming) stored.set(`${doc} ${record.articleKey}`, { node: plan.nodeOf.get(node)!, record });
-          for (const move of plan.moves) stored.get(`${move.doc} ${move.articleKey}`)!.node = move.to;
-        }
-        for (const [at, { node }] of stored) expect(node, at).toBe(corpusNode.get(at));
-      }),
+      fc.property(
+        fc.shuffledSubarray(articles, { minLength: articles.length }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: articles.length, maxLength: articles.length }),
+        fc.integer({ min: 0, max: articles.length - 1 }),
+        (order, sizes, again) => {
+          // The order cut into transactions of 1 to 8 articles (src/neo4j/write.ts plans each batch at once).
+          const batches: ArticleRecords[][] = [];
+          for (let i = 0, b = 0; i < order.length; i += sizes[b]!, b += 1) batches.push(order.slice(i, i + sizes[b]!));
+          // The database: each loaded record on its node, moved as later batches decide.
+          const stored = new Map<string, StoredRecord>();
+          const apply = (batch: ArticleRecords[]) => {
+            const plan = planBatch(batch, [...stored.values()]);
+            for (const move of plan.moves) stored.get(`${move.doc} ${move.articleKey}`)!.node = move.to;
+            for (const { doc, records } of batch) {
+              for (const { node, record } of records) stored.set(`${doc} ${record.articleKey}`, { node: plan.nodeOf.get(doc)!.get(node)!, record });
+            }
+            return plan;
+          };
+          for (const batch of batches) apply(batch);
+          for (const [at, { node }] of stored) expect(node, at).toBe(corpusNode.get(at));
+          // Loading an article again moves nothing.
+          expect(apply([order[again]!]).moves).toEqual([]);
+          for (const [at, { node }] of stored) expect(node, at).toBe(corpusNode.get(at));
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -20,6 +20,8 @@ import { openDriver } from '../src/neo4j/connect.js';
 import { loadGraph, type LoadOptions, type LoadReport } from '../src/neo4j/load.js';
 import { bindParams, resolveQuery, rowObjects, runQuery, shippedQueries } from '../src/neo4j/query.js';
 import { settingsFromEnv, type Neo4jSettings } from '../src/neo4j/settings.js';
+import { newsgraph } from './helpers/bin.js';
+import { DOCUMENT_COUNTS, graphCounts } from './helpers/graph-counts.js';
 import { ExitCode, NewsgraphError, type EdgeAttributes, type GraphAttributes, type NewsGraph, type NodeAttributes } from '../src/types.js';
 
 const settings: Neo4jSettings = settingsFromEnv();
@@ -59,31 +61,8 @@ async function counts(): Promise<{ nodes: number; relationships: number }> {
 
 /** What Neo4j holds of one article: its Document, quotes, facts (provenance `doc`) and mentions. */
 async function documentCounts(doc: string): Promise<Row> {
-  const [row] = await cypher(
-    `RETURN count { MATCH (d:Document {id: $doc}) } AS documents,
-            count { MATCH (q:Quote {doc: $doc}) } AS quotes,
-            count { MATCH ()-[r]->() WHERE r.doc = $doc } AS facts,
-            count { MATCH ()-[:MENTIONED_IN]->(:Document {id: $doc}) } AS mentioned`,
-    { doc },
-  );
+  const [row] = await cypher(DOCUMENT_COUNTS, { doc });
   return row!;
-}
-
-/** The same four numbers computed from the graphology graph. */
-function graphCounts(graph: NewsGraph): Row {
-  let quotes = 0;
-  let documents = 0;
-  let facts = 0;
-  let mentioned = 0;
-  graph.forEachNode((_key, attributes) => {
-    if (attributes.kind === 'Quote') quotes += 1;
-    if (attributes.kind === 'Document') documents += 1;
-  });
-  graph.forEachEdge((_key, attributes) => {
-    if (attributes.type === 'MENTIONED_IN') mentioned += 1;
-    else facts += 1;
-  });
-  return { documents, quotes, facts, mentioned };
 }
 
 /** A fixture article extracted under the id `newsgraph load FILE` gives it (the file's name). */
@@ -249,7 +228,7 @@ describe('loader on hand-built graphs', () => {
 
   it('merges an entity across articles: aliases accumulate once, mentions add up per article', async () => {
     const first = await load(a);
-    expect(first.documents.map((d) => d.doc)).toEqual([`${run}-a`]);
+    expect(first).toMatchObject({ articles: 1, lastDoc: `${run}-a`, transactions: 1 });
     expect(first.nodesCreated).toBeGreaterThan(0);
     await load(b);
     const [person] = await cypher('MATCH (p:Person {name: $name}) RETURN p.aliases AS aliases, p.mentions AS mentions, count { (p)--() } AS degree', { name: speaker });
@@ -273,14 +252,16 @@ describe('loader on hand-built graphs', () => {
     expect(await cypher('MATCH (p:Person {name: $name}) RETURN p.aliases AS aliases, p.mentions AS mentions', { name: speaker })).toEqual(snapshot);
   });
 
-  it('loads a graph of several documents one transaction per document', async () => {
+  it('loads a graph of several documents: --batch-size 1 is one transaction per document, in order', async () => {
     const g = handGraph(`${run}-c`, { speaker: `Bo Rill ${run}`, aliases: [], mentions: 1 });
     const h = handGraph(`${run}-d`, { speaker: `Cy Vane ${run}`, aliases: [], mentions: 1 });
     g.setAttribute('documents', [`${run}-c`, `${run}-d`]);
     h.forEachNode((key, attributes) => g.mergeNode(key, attributes));
     h.forEachEdge((key, attributes, source, target) => g.addEdgeWithKey(key, source, target, attributes));
-    const report = await load(g, { batchSize: 2 });
-    expect(report.documents.map((d) => d.doc)).toEqual([`${run}-c`, `${run}-d`]);
+    const committed: string[][] = [];
+    const report = await load(g, { batchSize: 1, onBatch: ({ docs }) => committed.push(docs) });
+    expect(committed).toEqual([[`${run}-c`], [`${run}-d`]]);
+    expect(report).toMatchObject({ articles: 2, transactions: 2 });
     const rows = await ask('quotes-by-person', { name: `Cy Vane ${run}` });
     expect(rows).toEqual([{ speaker: `Cy Vane ${run}`, verb: 'said', quote: `the scales in ${run}-d are honest`, direct: true, document: `Article ${run}-d` }]);
   });
@@ -447,7 +428,8 @@ describe('the seed and other articles, loaded one graph per article', () => {
       .sort((x, y) => y.quotes - x.quotes || byString(x.speaker, y.speaker) || byString(x.kind, y.kind))
       .slice(0, 5);
     expect(await ask(shipped('most-quoted'), { limit: 5 })).toEqual(expected);
-    expect(expected[0]!.quotes).toBeGreaterThanOrEqual(5);
+    // The most quoted speakers have several quotes each (four: the attribution branch reads some as one mixed quote now).
+    expect(expected[0]!.quotes).toBeGreaterThanOrEqual(4);
     // The seed's officials are among the most quoted.
     expect((await ask('most-quoted')).map((row) => row.speaker)).toEqual(expect.arrayContaining(['Vanessa Lloyd', 'Allen Sutherland', 'Laurie-Anne Kempton']));
   });
@@ -576,9 +558,9 @@ describe('a load cut off mid-article leaves nothing of it', () => {
     expect(error).toBeInstanceOf(NewsgraphError);
     expect((error as NewsgraphError).exitCode).toBe(ExitCode.neo4j);
     expect((error as NewsgraphError).message).toContain(proxy.settings.uri);
-    // Statements are pipelined: one already sent may still be answered after the cut, but the article never completes.
+    // Statements are pipelined: those already sent may all be answered after the cut, but the transaction never commits.
     expect(statements).toBeGreaterThanOrEqual(4);
-    expect(statements).toBeLessThan(total);
+    expect(statements).toBeLessThanOrEqual(total);
     expect(await documentCounts(failing.id)).toEqual({ documents: 0, quotes: 0, facts: 0, mentioned: 0 });
     expect(await existingEntities(failing.graph)).toEqual(entitiesBefore);
     expect(await counts()).toEqual(before);
@@ -590,7 +572,7 @@ describe('a load cut off mid-article leaves nothing of it', () => {
     let terminated: string[] = [];
     try {
       const error = await loadGraph(failing.graph, settings, {
-        onStatement: async ({ done, doc }) => {
+        onStatement: async ({ done, docs: [doc] }) => {
           if (done !== 3) return;
           const { records } = await admin.executeQuery(
             'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.doc = $doc RETURN transactionId',
@@ -629,7 +611,7 @@ describe('a load cut off mid-article leaves nothing of it', () => {
     });
     loadedGraphs.push(kenya.graph);
     expect(cuts).toBe(1);
-    expect(report.documents.map((d) => d.doc)).toEqual([kenya.id]);
+    expect(report).toMatchObject({ articles: 1, lastDoc: kenya.id });
     expect(await documentCounts(kenya.id)).toEqual(graphCounts(kenya.graph));
   });
 });
@@ -690,17 +672,26 @@ describe('newsgraph load and query', () => {
     const first = await cli(['load', '--jobs', '1', '--replace', france]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(ExitCode.ok);
-    expect(first.stdout).toMatch(new RegExp(`^Document:${franceId}: \\d+ nodes, \\d+ relationships`, 'm'));
-    expect(first.stdout).toMatch(/^loaded 1 document\(s\) into bolt:\/\/\S+: \d+ nodes, \d+ relationships/m);
+    expect(first.stdout).toMatch(/^loaded 1 article\(s\) into bolt:\/\/\S+: \d+ nodes, \d+ relationships .* rows\/s, 1 transaction\(s\)$/m);
     const expected = graphCounts(article(france).graph);
     expect(await documentCounts(franceId)).toEqual(expected);
     const before = await counts();
     const second = await cli(['load', '--jobs', '1', '--json', france]);
     expect(second.code).toBe(ExitCode.ok);
     const report = JSON.parse(second.stdout) as LoadReport;
-    expect(report.documents.map((d) => d.doc)).toEqual([franceId]);
+    expect(report).toMatchObject({ articles: 1, lastDoc: franceId });
     expect(report.nodesCreated).toBe(0);
     expect(report.relationshipsCreated).toBe(0);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('load - reads graph lines (extract --jsonl) from stdin; the article loaded before changes nothing', async () => {
+    const lines = await newsgraph(['extract', '--jsonl', france]);
+    expect(lines.code, lines.stderr).toBe(0);
+    const before = await counts();
+    const loaded = await newsgraph(['load', '-', '--json'], { input: lines.stdout });
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(JSON.parse(loaded.stdout)).toMatchObject({ articles: 1, lastDoc: franceId, nodesCreated: 0, relationshipsCreated: 0 });
     expect(await counts()).toEqual(before);
   });
 
@@ -710,7 +701,7 @@ describe('newsgraph load and query', () => {
     await writeFile(file, graphToJson(handGraph(doc, { speaker: `Di Moss ${doc}`, aliases: ['Moss'], mentions: 2, agency: `Office ${doc}` })));
     const { code, stdout } = await cli(['load', file]);
     expect(code).toBe(ExitCode.ok);
-    expect(stdout).toContain(`Document:${doc}: 4 nodes, 5 relationships (4 and 5 new)`);
+    expect(stdout).toContain(': 4 nodes, 5 relationships (4 nodes and 5 relationships new)');
     expect(await ask('quotes-by-person', { name: `Di Moss ${doc}` })).toEqual([
       { speaker: `Di Moss ${doc}`, verb: 'said', quote: `the scales in ${doc} are honest`, direct: true, document: `Article ${doc}` },
     ]);
@@ -728,7 +719,8 @@ describe('newsgraph load and query', () => {
     const json = await cli(['query', 'quotes-by-person', '--param', 'name=Elon Musk', '--json']);
     expect(json.code).toBe(ExitCode.ok);
     const rows = JSON.parse(json.stdout) as Row[];
-    expect(rows.find((row) => /insufferable tool/.test(String(row.quote)))).toMatchObject({ speaker: 'Elon Musk', direct: true });
+    // `called Trudeau “an insufferable tool”`: an accusation holding quoted words is one mixed quote of the accuser, not direct speech.
+    expect(rows.find((row) => /insufferable tool/.test(String(row.quote)))).toMatchObject({ speaker: 'Elon Musk', direct: false });
   });
 
   it('query CYPHER and query FILE, with typed parameters', async () => {

@@ -3,7 +3,10 @@
 # and copy its runtime jars from Maven Central to target/lib. Does nothing when
 # the build is already newer than pom.xml and the Java source. Test runs that
 # start at once share one build (a lock), never two Mavens writing target/.
+# Everything it prints goes to standard error: start.sh's standard output is
+# the server's URI and nothing else.
 set -euo pipefail
+exec 1>&2
 cd "$(dirname "$0")"
 
 stamp=target/.built

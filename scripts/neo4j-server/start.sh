@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Start the embedded Neo4j server in the background on 127.0.0.1 (a free port
-# unless NEO4J_PORT is set), data in a fresh temporary folder. Waits until Bolt
-# answers, then prints the bolt:// URI. State (pid, port, uri, data folder, log)
+# unless NEO4J_PORT is set). Waits until Bolt answers, then prints the bolt://
+# URI: that one line is ALL it writes to standard output (the build's and the
+# server's logs go to standard error and $NEO4J_STATE_DIR/server.log), so a
+# caller can take stdout as the URI. State (pid, port, uri, data folder, log)
 # goes to $NEO4J_STATE_DIR, by default .neo4j/server in the project.
-# User `neo4j`, password $NEO4J_PASSWORD or `newsgraph-test`.
+# Data: a fresh temporary folder, removed by stop.sh; or NEO4J_DATA_DIR, kept
+# (start again on it later: its password and data stay).
+# User `neo4j`, password $NEO4J_PASSWORD or `newsgraph-test` (set on a new
+# data folder only). NEO4J_HEAP, NEO4J_PAGECACHE_MB and NEO4J_JAVA_OPTS size
+# the JVM (defaults suit tests; scripts/bench-neo4j.ts sets them for throughput).
 # NEO4J_WATCH_PID: the server shuts itself down once that process is gone
 # (the test runner passes its own pid, so a killed run leaves no Java behind).
 set -euo pipefail
@@ -18,9 +24,16 @@ if [[ -f $state/pid ]] && kill -0 "$(cat "$state/pid")" 2>/dev/null && [[ -f $st
 fi
 rm -f "$state/pid" "$state/port" "$state/uri"
 
-bash "$here/build.sh"
+bash "$here/build.sh" >&2
 
-data="$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-neo4j.XXXXXX")"
+if [[ -n ${NEO4J_DATA_DIR:-} ]]; then
+  mkdir -p "$NEO4J_DATA_DIR"
+  data="$(cd "$NEO4J_DATA_DIR" && pwd)"
+  temporary=false
+else
+  data="$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-neo4j.XXXXXX")"
+  temporary=true
+fi
 echo "$data" > "$state/data-dir"
 watch=()
 [[ -n ${NEO4J_WATCH_PID:-} ]] && watch=(--watch-pid "$NEO4J_WATCH_PID")
@@ -31,7 +44,7 @@ watch=()
 read -r -a java_opts <<< "${NEO4J_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 setsid java -Xmx"${NEO4J_HEAP:-1g}" "${java_opts[@]}" \
   -cp "$here/target/classes:$here/target/lib/*" newsgraph.Neo4jServer \
-  --data "$data" --temporary true --port "${NEO4J_PORT:-0}" --password "${NEO4J_PASSWORD:-newsgraph-test}" \
+  --data "$data" --temporary "$temporary" --pagecache "${NEO4J_PAGECACHE_MB:-128}" --port "${NEO4J_PORT:-0}" --password "${NEO4J_PASSWORD:-newsgraph-test}" \
   --port-file "$state/port" "${watch[@]}" > "$state/server.log" 2>&1 < /dev/null &
 pid=$!
 echo "$pid" > "$state/pid"
@@ -41,12 +54,13 @@ until [[ -f $state/port ]] && (exec 3<>"/dev/tcp/127.0.0.1/$(cat "$state/port")"
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "neo4j-server: failed to start; last lines of $state/server.log:" >&2
     tail -n 20 "$state/server.log" >&2
-    rm -rf "$data"; rm -f "$state/pid" "$state/data-dir"
+    [[ $temporary == true ]] && rm -rf "$data"
+    rm -f "$state/pid" "$state/data-dir"
     exit 1
   fi
   if (( SECONDS > deadline )); then
     echo "neo4j-server: Bolt did not answer within ${NEO4J_START_TIMEOUT:-180}s (see $state/server.log)" >&2
-    bash "$here/stop.sh"
+    bash "$here/stop.sh" >&2
     exit 1
   fi
   sleep 0.3

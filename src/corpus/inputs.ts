@@ -7,7 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
-import { decodeText, MAX_INPUT_BYTES, readInput } from '../io/input.js';
+import { decodeText, readInput, standardInput } from '../io/input.js';
+import { isBlank, lines, MAX_LINE_BYTES, toBytes } from '../io/lines.js';
 import { NewsgraphError, type DocumentInfo } from '../types.js';
 import { compareStrings } from './merge.js';
 
@@ -67,7 +68,7 @@ export async function countArticles(inputs: string[]): Promise<number | undefine
 
 async function* articlesOf(input: string, options: ArticlesOptions): AsyncGenerator<Article> {
   if (input === '-') {
-    yield* stdinArticles(options.stdin ?? process.stdin);
+    yield* stdinArticles(options.stdin ?? standardInput());
     return;
   }
   let info;
@@ -98,19 +99,24 @@ async function* fileArticles(path: string, id: string): AsyncGenerator<Article> 
   yield { id, text, source };
 }
 
-/** What stdin holds: graph JSON (as `newsgraph extract` writes it) or articles. */
+/**
+ * What stdin holds: graph JSON (as `newsgraph extract` writes it), graph
+ * lines (`newsgraph extract --jsonl`: one article's graph a line), or articles.
+ */
 export type StdinContent =
   | { kind: 'graph'; bytes: Uint8Array }
+  | { kind: 'graph-lines'; stream: AsyncIterable<Uint8Array | string> }
   | { kind: 'articles'; stream: AsyncIterable<Uint8Array | string> };
 
 /** How far to look for the first line's end: as far as one JSONL line may run. */
-const PEEK_LIMIT = MAX_INPUT_BYTES * 2;
+const PEEK_LIMIT = MAX_LINE_BYTES;
 
 /**
- * Tell graph JSON on stdin from articles without consuming the articles:
- * graph JSON is an object whose first line is a lone `{` (pretty-printed)
- * or a single line with a `nodes` array and no `text`. Anything else is
- * handed back, unread, as a stream for `articles(['-'], {stdin})`.
+ * Tell graphs on stdin from articles without consuming the articles: graph
+ * JSON is an object whose first line is a lone `{` (pretty-printed); graph
+ * lines start with a line holding a `nodes` array and no `text`. Anything
+ * else, and graph lines, are handed back unread as a stream (articles for
+ * `articles(['-'], {stdin})`).
  */
 export async function sniffStdin(stream: AsyncIterable<Uint8Array | string>): Promise<StdinContent> {
   const iterator = stream[Symbol.asyncIterator]();
@@ -140,16 +146,16 @@ export async function sniffStdin(stream: AsyncIterable<Uint8Array | string>): Pr
     yield* head;
     if (!ended) yield* { [Symbol.asyncIterator]: () => iterator };
   };
-  if (line !== undefined && isGraphLine(line)) {
+  if (line === '{') {
     const chunks: Uint8Array[] = [];
     for await (const chunk of rest()) chunks.push(toBytes(chunk));
     return { kind: 'graph', bytes: Buffer.concat(chunks) };
   }
-  return { kind: 'articles', stream: rest() };
+  return { kind: line !== undefined && isGraphLine(line) ? 'graph-lines' : 'articles', stream: rest() };
 }
 
-function isGraphLine(line: string): boolean {
-  if (line === '{') return true;
+/** A one-line graph (graphology's JSON of one article), as opposed to a JSONL article. */
+export function isGraphLine(line: string): boolean {
   try {
     const value = JSON.parse(line) as Record<string, unknown> | null;
     return typeof value === 'object' && value !== null && Array.isArray(value.nodes) && typeof value.text !== 'string';
@@ -247,37 +253,6 @@ export function parseArticle(line: string, where: string): Article {
   return article;
 }
 
-/** Split a byte stream at `\n` (dropping `\r`), never holding more than one line. */
-async function* lines(stream: AsyncIterable<Uint8Array | string>, source: string): AsyncGenerator<Uint8Array> {
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let number = 0;
-  const take = (tail: Uint8Array): Uint8Array => {
-    const line = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
-    pending = [];
-    pendingBytes = 0;
-    number += 1;
-    return line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
-  };
-  for await (const value of stream) {
-    let chunk = toBytes(value);
-    let newline = chunk.indexOf(0x0a);
-    while (newline !== -1) {
-      yield take(chunk.subarray(0, newline));
-      chunk = chunk.subarray(newline + 1);
-      newline = chunk.indexOf(0x0a);
-    }
-    if (chunk.length > 0) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes > MAX_INPUT_BYTES * 2) {
-        throw new NewsgraphError(`${source}:${number + 1}: line is longer than ${MAX_INPUT_BYTES * 2} bytes`);
-      }
-    }
-  }
-  if (pending.length > 0) yield take(new Uint8Array());
-}
-
 /** Every article file under a folder, sorted by path; hidden entries skipped. */
 async function walk(folder: string): Promise<string[]> {
   const files: string[] = [];
@@ -295,12 +270,4 @@ async function walk(folder: string): Promise<string[]> {
 function withoutExtension(path: string): string {
   const ext = extname(path);
   return (ext ? path.slice(0, -ext.length) : path).split('\\').join('/');
-}
-
-function toBytes(value: Uint8Array | string): Uint8Array {
-  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-}
-
-function isBlank(byte: number): boolean {
-  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }

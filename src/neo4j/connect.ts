@@ -9,22 +9,32 @@ import { describeTarget, type Neo4jSettings } from './settings.js';
 export interface DriverOptions {
   /** How long the driver retries a transaction on transient failures (ms). */
   maxRetryTimeMs?: number;
-  /** How long to wait for a TCP connection (ms). */
+  /**
+   * How long to wait for a connection, handshake included (ms, default 10 s):
+   * a server that accepts the socket but never answers fails in this time.
+   */
   connectionTimeoutMs?: number;
 }
 
 export function openDriver(settings: Neo4jSettings, options: DriverOptions = {}): Driver {
+  if (settings.database?.toLowerCase() === 'system') {
+    throw new NewsgraphError(`${describeTarget(settings)}: the system database holds no graphs; set NEO4J_DATABASE to a user database or leave it unset`, ExitCode.neo4j);
+  }
+  const connectionTimeout = options.connectionTimeoutMs ?? 10_000;
   try {
     return neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
       // Integers come back as JS numbers: counts and offsets are far below 2^53.
       disableLosslessIntegers: true,
       maxTransactionRetryTime: options.maxRetryTimeMs ?? 30_000,
-      connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+      connectionTimeout,
+      // The connection timeout covers the socket only; a server that accepts it and
+      // never answers the handshake is caught by the acquisition timeout (default 60 s).
+      connectionAcquisitionTimeout: connectionTimeout,
       userAgent: 'newsgraph',
     });
   } catch (error) {
     // Malformed URIs fail here, before any connection.
-    throw neo4jError(error, settings);
+    throw new NewsgraphError(`bad Neo4j URI ${describeTarget(settings)}: ${redact(firstLine(error), settings)}`, ExitCode.neo4j);
   }
 }
 
@@ -66,10 +76,11 @@ export async function withDriver<T>(
   }
 }
 
-/** Driver error codes that mean "this server will not take our work at all". */
+/** Driver and server error codes that mean "this server will not take our work" (exit code 3). */
 const REFUSED: Record<string, string> = {
   ServiceUnavailable: 'cannot reach Neo4j',
   SessionExpired: 'lost the connection to Neo4j',
+  'N/A': 'cannot talk to Neo4j', // the driver's own failures: timeouts, a closed socket
   'Neo.ClientError.Security.Unauthorized': 'Neo4j refused the credentials',
   'Neo.ClientError.Security.AuthenticationRateLimit': 'Neo4j refused the credentials (too many attempts)',
   'Neo.ClientError.Security.CredentialsExpired': 'Neo4j requires a password change',
@@ -83,33 +94,45 @@ const REFUSED: Record<string, string> = {
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration': 'Neo4j timed the transaction out',
 };
 
-/** True for errors that say the server is unreachable or refuses us (exit code 3). */
+/**
+ * Neo4j status codes are `Neo.<classification>.<category>.<title>`. What is
+ * wrong with the request itself (a Cypher error, a bad parameter, a refused
+ * write in a read transaction) is the user's input: exit code 1. Everything
+ * else (security, the database, transient errors whose retries ran out, the
+ * server failing) means the server did not take the work: exit code 3.
+ */
+function isRequestError(code: string): boolean {
+  return /^Neo\.ClientError\.(Statement|Procedure|Request|Schema)\./.test(code);
+}
+
+/** True for errors that say the server is unreachable or refuses us. */
 export function isConnectionError(error: unknown): boolean {
   const code = errorCode(error);
   return code !== undefined && code in REFUSED;
 }
 
 /**
- * A one-line NewsgraphError for any driver failure: connection and access
- * problems get exit code 3, anything else (a Cypher error) exit code 1.
+ * A one-line NewsgraphError for any driver failure, its exit code decided
+ * by the Neo4j status code (see isRequestError).
  */
 export function neo4jError(error: unknown, settings: Neo4jSettings): NewsgraphError {
   if (error instanceof NewsgraphError) return error;
-  const code = errorCode(error);
+  const code = errorCode(error) ?? 'N/A';
   const target = describeTarget(settings);
   const detail = redact(firstLine(error), settings);
-  const what = code !== undefined ? REFUSED[code] : undefined;
+  const what = REFUSED[code];
   if (what !== undefined) return new NewsgraphError(`${what} at ${target}: ${detail}`, ExitCode.neo4j);
-  if (/url|uri|scheme|protocol/i.test(detail) && !code) {
-    return new NewsgraphError(`bad Neo4j URI ${target}: ${detail}`, ExitCode.neo4j);
-  }
+  if (!isRequestError(code)) return new NewsgraphError(`Neo4j at ${target} failed (${code}): ${detail}`, ExitCode.neo4j);
   const hint = code === 'Neo.ClientError.Statement.AccessMode' ? ' (queries run read-only unless asked to write: --write)' : '';
   return new NewsgraphError(`Neo4j at ${target}: ${detail}${hint}`, ExitCode.badInput);
 }
 
-/** Errors from the driver or the server (they carry a string `code`), as opposed to our own bugs. */
+/**
+ * Errors from the driver or the server, as opposed to our own bugs or the
+ * system's (an unreadable stdin has a `code` too, and is not Neo4j's fault).
+ */
 export function isDriverError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'Neo4jError' || errorCode(error) !== undefined);
+  return error instanceof Error && (error.name === 'Neo4jError' || error.name === 'GQLError' || /^Neo\./.test(errorCode(error) ?? ''));
 }
 
 /** Driver errors as NewsgraphErrors (see neo4jError); anything else unchanged. */

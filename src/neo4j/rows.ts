@@ -1,9 +1,14 @@
 /**
- * From a graphology NewsGraph to what the loader sends: one batch per
- * Document (its node, its quotes, the edges whose provenance names it, and
- * the entities those edges touch), so each article loads in a transaction of
- * its own. Pure: no driver here.
+ * From a graphology NewsGraph to what the loader sends: one batch of rows per
+ * Document (its node, its quotes, the edges whose provenance names it, the
+ * entities those edges touch, and the identity records its MENTIONED_IN
+ * edges carry), so an article is always written whole; and several articles'
+ * batches folded into the rows of one transaction. Rows name nodes by their
+ * graph node key, as extraction decided it (never re-derived here from a
+ * name); where an entity goes in the database is identity.ts's to decide
+ * from the records. Pure: no driver here.
  */
+import { graphRecords, type IdentityRecord } from '../identify/index.js';
 import {
   NewsgraphError,
   type EdgeType,
@@ -27,6 +32,7 @@ export interface EntityRow {
 export interface NodeRow {
   key: string;
   kind: 'Quote' | 'Document';
+  /** Every property of the node, `key` and `kind` included. */
   props: Properties;
 }
 
@@ -34,6 +40,7 @@ export interface EdgeRow {
   key: string;
   source: string;
   target: string;
+  /** Every property of the relationship, `key` included. */
   props: Properties;
 }
 
@@ -44,9 +51,18 @@ export interface EdgeGroup {
   rows: EdgeRow[];
 }
 
+/** An entity as its article identified it (src/identify/), on the graph node that holds it. */
+export interface ArticleRecord {
+  /** The graph's node key: in an article's own graph its article key, in a corpus graph the node it was folded onto. */
+  node: string;
+  record: IdentityRecord;
+}
+
 export interface DocumentBatch {
   /** The document's id; undefined for graph parts tied to no document. */
   doc?: string;
+  /** The identity record of each entity the document mentions (none for graph parts tied to no document). */
+  records: ArticleRecord[];
   entities: Map<EntityKind, EntityRow[]>;
   documents: NodeRow[];
   quotes: NodeRow[];
@@ -100,17 +116,19 @@ export function documentBatches(graph: NewsGraph): DocumentBatch[] {
     if (!placed.has(key)) take(undefined).nodes.add(key);
   });
 
+  const records = graphRecords(graph);
   const batches: DocumentBatch[] = [];
   for (const [doc, nodes] of nodesOf) {
     const edges = edgesOf.get(doc)!;
     if (nodes.size === 0 && edges.length === 0) continue;
-    batches.push(buildBatch(graph, doc, nodes, edges));
+    batches.push(buildBatch(graph, doc, nodes, edges, (doc === undefined ? undefined : records.get(doc)) ?? []));
   }
   return batches;
 }
 
-function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[]): DocumentBatch {
+function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[], records: ArticleRecord[]): DocumentBatch {
   const batch: DocumentBatch = {
+    records,
     entities: new Map(),
     documents: [],
     quotes: [],
@@ -122,7 +140,8 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
   for (const node of nodes) {
     const attributes = graph.getNodeAttributes(node);
     if (attributes.kind === 'Quote' || attributes.kind === 'Document') {
-      const row: NodeRow = { key: node, kind: attributes.kind, props: toProperties(attributes, ['kind', 'key']) };
+      // The key and kind travel inside props: `SET n = row.props` must not drop and re-add the indexed key.
+      const row: NodeRow = { key: node, kind: attributes.kind, props: { ...toProperties(attributes, ['kind', 'key']), key: node, kind: attributes.kind } };
       (attributes.kind === 'Quote' ? batch.quotes : batch.documents).push(row);
     } else {
       const kind = attributes.kind;
@@ -156,9 +175,58 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
       key: edge,
       source,
       target,
-      props: toProperties(attributes, ['type', 'key']),
+      props: { ...toProperties(attributes, ['type', 'key']), key: edge },
     });
   }
   batch.edges = [...groups.values()];
   return batch;
+}
+
+/** How many rows (nodes and relationships) a batch sends. */
+export function rowCount(batch: DocumentBatch): number {
+  return batch.nodeCount + batch.edgeCount;
+}
+
+/**
+ * The rows of several articles as one batch, for one transaction: rows of a
+ * label or type together (one UNWIND each), an entity that several of the
+ * articles mention sent once, its aliases and properties folded in article
+ * order (what loading the articles one after another would leave).
+ */
+export function combineBatches(batches: DocumentBatch[]): DocumentBatch {
+  const combined: DocumentBatch = { records: [], entities: new Map(), documents: [], quotes: [], edges: [], nodeCount: 0, edgeCount: 0 };
+  const entities = new Map<string, EntityRow>();
+  const groups = new Map<string, EdgeGroup>();
+  for (const batch of batches) {
+    for (const rows of batch.entities.values()) {
+      for (const row of rows) {
+        const known = entities.get(row.key);
+        if (!known) {
+          entities.set(row.key, { ...row, aliases: [...row.aliases] });
+          continue;
+        }
+        known.aliases = [...new Set([...known.aliases, ...row.aliases])].sort();
+        known.props = { ...known.props, ...row.props };
+        known.name = row.name;
+      }
+    }
+    combined.records.push(...batch.records);
+    combined.documents.push(...batch.documents);
+    combined.quotes.push(...batch.quotes);
+    for (const group of batch.edges) {
+      const id = `${group.type} ${group.sourceKind} ${group.targetKind}`;
+      const known = groups.get(id);
+      if (known) known.rows.push(...group.rows);
+      else groups.set(id, { ...group, rows: [...group.rows] });
+    }
+    combined.nodeCount += batch.nodeCount;
+    combined.edgeCount += batch.edgeCount;
+  }
+  for (const row of entities.values()) {
+    const rows = combined.entities.get(row.kind) ?? [];
+    rows.push(row);
+    combined.entities.set(row.kind, rows);
+  }
+  combined.edges = [...groups.values()];
+  return combined;
 }

@@ -14,6 +14,13 @@ import type { Neo4jSettings } from './settings.js';
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
 /** The shipped who-said-what queries. */
 export const QUERIES_DIR = join(SCHEMA_DIR, 'queries');
+/** Another process created the same constraint or index first: the schema is as wanted. */
+const ALREADY_THERE = new Set([
+  'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
+  'Neo.ClientError.Schema.ConstraintAlreadyExists',
+  'Neo.ClientError.Schema.IndexAlreadyExists',
+]);
+
 /** Applied in this order. */
 export const SCHEMA_FILES = ['constraints.cypher', 'indexes.cypher'];
 
@@ -39,15 +46,22 @@ export async function schemaStatements(): Promise<string[]> {
 
 /**
  * Create the constraints and indexes (each `IF NOT EXISTS`, so applying twice
- * is harmless) and wait until the indexes are online.
+ * is harmless) and wait until the indexes are online. Each statement runs as
+ * a managed transaction, so a transient error (two loads creating the schema
+ * of a new database at once deadlock on its locks) is retried, not fatal.
  */
 export async function applySchema(driver: Driver, settings: Neo4jSettings): Promise<void> {
   const statements = await schemaStatements();
   const session = driver.session(sessionConfig(settings, 'WRITE'));
   try {
     // Schema changes cannot share a transaction with each other or with data.
-    for (const statement of statements) await session.run(statement);
-    await session.run('CALL db.awaitIndexes(300)');
+    for (const statement of statements) {
+      await session.executeWrite((tx) => tx.run(statement)).catch((error: unknown) => {
+        // `IF NOT EXISTS` checks before it commits: a load creating the same rule at the same time wins the race.
+        if (!ALREADY_THERE.has((error as { code?: string }).code ?? '')) throw error;
+      });
+    }
+    await session.executeRead((tx) => tx.run('CALL db.awaitIndexes(300)'));
   } catch (error) {
     throw userError(error, settings);
   } finally {

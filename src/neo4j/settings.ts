@@ -19,6 +19,13 @@ export const DEFAULT_SETTINGS: Neo4jSettings = {
   password: 'newsgraph-test',
 };
 
+/**
+ * Rows (nodes + relationships) `load` gathers into one transaction unless
+ * told otherwise: fewer, larger transactions load faster (scripts/bench-neo4j.ts);
+ * a server with a small transaction memory limit wants a smaller --batch-size.
+ */
+export const DEFAULT_BATCH_ROWS = 50_000;
+
 /** Settings from the environment, each missing one from DEFAULT_SETTINGS. */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jSettings {
   const settings: Neo4jSettings = {

@@ -5,17 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import {
-  bindParams,
-  parseParamOption,
-  parseQueryHeader,
-  resolveQuery,
-  rowObjects,
-  runQuery,
-  shippedQueries,
-} from '../../neo4j/query.js';
 import { settingsFromEnv } from '../../neo4j/settings.js';
-import { formatTable } from '../../neo4j/table.js';
 
 interface QueryCommandOptions {
   param: string[];
@@ -35,6 +25,11 @@ export function register(program: Command): void {
     .option('--json', 'print the rows as a JSON array of objects')
     .option('--write', 'allow the query to write (default: read-only)')
     .action(async (arg: string | undefined, options: QueryCommandOptions) => {
+      // The driver loads only now (never compromise: a query needs no NLP).
+      const [{ bindParams, parseParamOption, resolveQuery, rowObjects, runQuery }, { formatTable }] = await Promise.all([
+        import('../../neo4j/query.js'),
+        import('../../neo4j/table.js'),
+      ]);
       if (arg === undefined) {
         process.stdout.write(await listing());
         return;
@@ -54,6 +49,7 @@ function collect(value: string, previous: string[]): string[] {
 
 /** The shipped queries: name, what each answers, its parameters. */
 async function listing(): Promise<string> {
+  const { parseQueryHeader, shippedQueries } = await import('../../neo4j/query.js');
   const lines: string[] = ['Shipped queries (newsgraph query NAME --param name=value):', ''];
   for (const [name, path] of await shippedQueries()) {
     const { description, params } = parseQueryHeader(await readFile(path, 'utf8'));

@@ -24,12 +24,14 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * for newsgraph's tests and local development (see start.sh / stop.sh).
  *
  * Usage: Neo4jServer --data DIR [--port N] [--password PW] [--port-file FILE]
- *                    [--watch-pid PID] [--temporary true]
+ *                    [--watch-pid PID] [--temporary true] [--pagecache MiB]
  *
  * Port 0 (the default) lets the OS pick a free port; the port actually bound
  * is written to --port-file once Bolt accepts connections. Authentication is
- * on: user `neo4j` gets the given password (no forced change), so clients can
- * be refused for a wrong one. SIGTERM shuts the databases down cleanly.
+ * on: on a new data folder user `neo4j` gets the given password (no forced
+ * change), so clients can be refused for a wrong one; a data folder that
+ * already has its password keeps it (a restart must not reset it). `LOAD CSV`
+ * may not read the server's files (file:// URLs are refused). SIGTERM shuts the databases down cleanly.
  * With --watch-pid the server also shuts down when that process is gone (a
  * test runner killed before its teardown leaves no Java process behind);
  * with --temporary the data folder is deleted after shutdown.
@@ -54,6 +56,7 @@ public final class Neo4jServer {
         String password = options.getOrDefault("password", "newsgraph-test");
         String portFile = options.get("port-file");
         boolean temporary = Boolean.parseBoolean(options.getOrDefault("temporary", "false"));
+        long pagecacheMiB = Long.parseLong(options.getOrDefault("pagecache", "128"));
 
         Files.createDirectories(data);
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
@@ -63,7 +66,9 @@ public final class Neo4jServer {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 // Tests try wrong passwords on purpose; never lock the user out for it.
                 .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMiB * 1024 * 1024)
+                // A Cypher user must not read the server's own files (LOAD CSV FROM 'file:///etc/passwd').
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
 
@@ -78,9 +83,16 @@ public final class Neo4jServer {
         if (watched != null) watch(Long.parseLong(watched));
 
         // The built-in user starts with password `neo4j` and a forced change;
-        // give it the known password through the system database instead.
-        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        // give it the known password, once: a data folder started before keeps
+        // the password it has (setting the same one again is an error).
+        var system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        boolean fresh = system.executeTransactionally(
+                "SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' RETURN passwordChangeRequired",
+                Map.of(), result -> result.hasNext() && Boolean.TRUE.equals(result.next().get("passwordChangeRequired")));
+        if (fresh) {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        }
 
         GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int bound = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
