@@ -4,7 +4,7 @@
  * the article), which sentences can stand where, and how the article's
  * sentence sequence falls into M contiguous topical blocks.
  */
-import { entityOccurrences, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
+import { entityOccurrences, quoteOverlaps, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
 import { countWords } from './budget.js';
 import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
 import { compress, compressHard } from './compress.js';
@@ -66,10 +66,13 @@ const SPOKEN_WORDS = 4;
 
 /**
  * Can every quotation in the sentence go out with its speaker? Each quoted
- * span of some length must be a Quote the graph holds, and each such quote
- * must be attributed in the sentence itself (its speaker named, or a
- * pronoun the graph fixes), be all the sentence says (the summary adds
- * `Name said`), or have an unnamed speaker described right here.
+ * span of some length must lie in a Quote the graph holds (a direct quote's
+ * pieces, or a report holding quoted words), each such quote must have the
+ * speaker a SAID edge gives (a speaker the article only describes, `a
+ * spokeswoman`, is no one the summary can name), and that speaker must be
+ * named in the sentence itself (by name, or a pronoun the graph fixes), or
+ * the sentence be all quotation with an attribution the article's words
+ * confirm (the summary adds `Name said`).
  */
 function quotesAttributable(s: ArticleSentence, article: Article, occurrences: Occurrence[]): boolean {
   if (s.quoted.length === 0) return true;
@@ -81,13 +84,12 @@ function quotesAttributable(s: ArticleSentence, article: Article, occurrences: O
     // A scare quote or a title (`“governor”`, `“Fox News Sunday”`) is a word, not a statement; longer quoted words are someone's.
     const words = s.text.slice(span.start, span.end);
     if (countWords(words) < SPOKEN_WORDS || TITLE_CASE.test(words)) continue;
-    const quotes = article.quotes.filter((q) => q.direct && q.start < end && q.end > start);
+    const quotes = article.quotes.filter((q) => quoteOverlaps(q, start, end));
     if (quotes.length === 0) return false;
     for (const q of quotes) {
-      if (q.speaker === undefined) {
-        const here = q.mention !== undefined && q.mention.start >= s.textStart && q.mention.end <= s.textEnd;
-        if (!here) return false;
-      } else if (!named.has(q.speaker) && !allQuoted) return false;
+      if (q.speaker === undefined) return false;
+      // Not named here: the summary names the speaker itself, which the article's attribution must confirm.
+      if (!named.has(q.speaker) && !(allQuoted && q.confirmed)) return false;
     }
   }
   return true;
@@ -164,9 +166,9 @@ export function planSentences(article: Article, target = article.words): Sentenc
   for (const s of article.sentences) for (const o of s.occurrences) if (!firstNamed.has(o.entity)) firstNamed.set(o.entity, s.index);
   const questions = article.sentences.map((s) => isQuestion(s.text));
   return article.sentences.map((s, position) => {
-    const continues = directQuotes.find((q) => q.sentence !== s.index && q.start < s.textEnd && q.end > s.textStart);
-    const own = s.quotes.find((q) => q.direct && q.speaker) ?? s.quotes.find((q) => q.speaker);
-    const speaker = own?.speaker ?? continues?.speaker;
+    const continues = directQuotes.find((q) => q.sentence !== s.index && quoteOverlaps(q, s.textStart, s.textEnd));
+    // Who speaks here: the speaker of the sentence's direct words (its own quote, or one it goes on with), else of its reports.
+    const speaker = s.quotes.find((q) => q.direct && q.speaker)?.speaker ?? continues?.speaker ?? s.quotes.find((q) => q.speaker)?.speaker;
     const licensed = applyLicences(s.text, s.licences, article);
     const complete = s.words >= 4 && /[.!?]["”’)]?$/.test(s.text) && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(s.text);
     // A very short sentence with no quote and no event of its own (`Others went further.`) is a
@@ -175,7 +177,10 @@ export function planSentences(article: Article, target = article.words): Sentenc
     const lastQuestion = questions[position] && position === total - 1;
     // Names in the sentence once the graph's licensed names stand in it (the article's own, without licences).
     const occurrences = s.licences.length === 0 ? s.occurrences : entityOccurrences(licensed.text, article.names);
-    const usable = complete && !lastQuestion && quotesAttributable(s, article, occurrences);
+    // Words that go on someone's quote from an earlier sentence are that speaker's: the graph must know whose,
+    // and the article's attribution confirm it, since the summary will name them.
+    const unknownVoice = continues !== undefined && !continues.confirmed;
+    const usable = complete && !lastQuestion && !unknownVoice && quotesAttributable(s, article, occurrences);
     const eligible = usable && !bridge;
 
     // What it cannot stand without: the sentence before (a back-reference, or the question it answers),

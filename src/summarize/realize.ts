@@ -131,8 +131,9 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
 function speechOf(plan: SentencePlan, article: Article): GeneratedSentence | undefined {
   const s = plan.sentence;
   const quote = s.quotes.find((q) => q.direct && q.speaker === plan.speaker) ?? plan.continues;
-  const speaker = plan.speaker === undefined ? undefined : article.entities.get(plan.speaker);
-  if (!quote || !speaker || s.quotes.filter((q) => q.direct).length > 1) return undefined;
+  // The speaker named is the quote's own, from its SAID edge.
+  const speaker = quote?.speaker === undefined ? undefined : article.entities.get(quote.speaker);
+  if (!quote?.confirmed || !speaker || s.quotes.filter((q) => q.direct).length > 1) return undefined;
   return speechSentence(s, quote, speaker, article);
 }
 

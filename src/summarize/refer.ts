@@ -99,7 +99,8 @@ export function referToEntities(text: string, ctx: ReferContext): string {
         out += name;
       } else if (seenHere.has(e.id) && /\($/.test(out)) {
         out += o.surface; // `Name (ALIAS)`: the article's own gloss stays as written
-      } else if (e.surname) {
+      } else if (e.surname && o.surface.includes(e.surname)) {
+        // A later mention shortens a name to the surname; a short form the article uses (`CUT`) stays as written.
         out += e.surname;
         // A later mention drops the role appositive the article repeats.
         if (!seenHere.has(e.id) && e.role) {
