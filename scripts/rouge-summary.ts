@@ -27,6 +27,8 @@ const { values } = parseArgs({
     words: { type: 'string', default: '50' },
     limit: { type: 'string', default: '300' },
     json: { type: 'boolean', default: false },
+    /** Print the N articles where the summary trails the first-sentences baseline most (ROUGE-1 F), to study why. */
+    worst: { type: 'string', default: '0' },
     data: { type: 'string', default: new URL('../../shared/data/polnear/', import.meta.url).pathname },
   },
 });
@@ -111,12 +113,13 @@ function polnear(dir: string): Article[] {
     const [compartment, filename, , , , , , title] = row.split('\t');
     if (!compartment || !filename || !title) continue;
     const raw = readFileSync(join(dir, compartment, 'text', `${filename}.txt`), 'utf8');
-    // The text opens with its headline: the reference must not be in what is summarized.
+    // The text opens with its headline, or with its parts (`Lawmaker urges retaliation on Russia; Member of
+    // House panel says …` opens with the subhead alone): the reference must not be in what is summarized.
+    const plain = (line: string): string => line.trim().replace(/[.;]$/, '').toLowerCase();
+    const parts = new Set([title, ...title.split(';')].map(plain).filter((p) => p.length > 0));
     const lines = raw.split('\n');
-    const body = lines[0]!.trim().replace(/\.$/, '') === title.trim().replace(/\.$/, '') || lines[0]!.startsWith(title.slice(0, 30))
-      ? lines.slice(1).join('\n')
-      : raw;
-    out.push({ id: filename, title, text: body });
+    while (lines.length > 1 && (parts.has(plain(lines[0]!)) || lines[0]!.startsWith(title.slice(0, 30)))) lines.shift();
+    out.push({ id: filename, title, text: lines.join('\n') });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -130,6 +133,7 @@ function main(): void {
   for (const s of systems) totals.set(s, { r1: { r: 0, p: 0, f: 0 }, r2: { r: 0, p: 0, f: 0 }, rl: { r: 0, p: 0, f: 0 }, words: 0 });
   let scored = 0;
   let failed = 0;
+  const gaps: Array<{ gap: number; title: string; outputs: Record<System, string> }> = [];
   for (const a of articles) {
     let sentences: string[];
     let ours: string;
@@ -146,6 +150,8 @@ function main(): void {
       'lead-sentences': leadSentences(sentences, budget),
       'lead-words': leadWords(sentences, budget),
     };
+    const f1 = (s: System): number => rougeN(rougeTokens(outputs[s]), reference, 1).f;
+    gaps.push({ gap: f1('lead-sentences') - f1('newsgraph'), title: a.title, outputs });
     for (const s of systems) {
       const c = rougeTokens(outputs[s]);
       const t = totals.get(s)!;
@@ -163,6 +169,9 @@ function main(): void {
     const t = totals.get(s)!;
     return { system: s, words: t.words / Math.max(1, scored), r1: t.r1, r2: t.r2, rl: t.rl };
   });
+  for (const g of gaps.sort((a, b) => b.gap - a.gap).slice(0, Number(values.worst))) {
+    console.log(`\n[${(100 * g.gap).toFixed(1)}] ${g.title}\n  newsgraph: ${g.outputs.newsgraph}\n  lead:      ${g.outputs['lead-sentences']}`);
+  }
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ budget, scored, failed, rows }, null, 2)}\n`);
     return;
