@@ -47,6 +47,12 @@ export interface EntityInfo {
   mentions: number;
   /** The article writes `the X` (`the Privy Council Office`): so does the summary. */
   takesThe: boolean;
+  /**
+   * The article writes this name somewhere as this entity's (not only inside a longer name: `Republican
+   * Jewish` of `Republican Jewish Coalition`, a person by misreading). Only such a name may stand for a
+   * shorter form the article uses.
+   */
+  nameWritten?: boolean;
 }
 
 /**
@@ -227,6 +233,15 @@ function surnameOf(name: string, aliases: string[], alone: ReadonlyMap<string, n
     }
   }
   return best ?? parts[parts.length - 1];
+}
+
+/**
+ * How the summary writes a name the graph keys with its country (`Labour Party (United Kingdom)`, DESIGN's
+ * identity convention): as the article writes it, its fullest form without the bracket (`Labour Party`).
+ */
+function displayName(name: string, names: string[]): string {
+  if (!/\)$/.test(name)) return name;
+  return names.find((n) => !n.includes('(')) ?? name.replace(/\s*\([^)]*\)$/, '');
 }
 
 /** Entity centrality: PageRank over entities and quotes linked by the article's edges, mixed with mentions. */
@@ -481,8 +496,9 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const names = [...new Set([a.name, ...a.aliases])]
       .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
       .sort((x, y) => y.length - x.length || x.localeCompare(y));
-    const takesThe = lowerText.includes(`the ${a.name.toLowerCase()}`) && new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
-    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
+    const name = displayName(a.name, names);
+    const takesThe = lowerText.includes(`the ${name.toLowerCase()}`) && new RegExp(`\\bthe\\s+${escapeRegExp(name)}\\b`, 'i').test(articleText);
+    const info: EntityInfo = { id, kind: a.kind, name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
     if (a.kind === 'Person') {
       const s = surnames.get(id);
       if (s && surnameCount.get(s) === 1) info.surname = s;
@@ -564,6 +580,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     for (const s of sentences) for (const o of s.occurrences) if (o.entity === e.id && !o.quoted && o.start > 0) seen.add(o.surface);
     const full = e.names.find((n) => seen.has(n) && /\s/.test(n));
     if (full && !seen.has(e.name)) e.name = full;
+    e.nameWritten = sentences.some((s) => s.occurrences.some((o) => o.entity === e.id && o.surface === e.name));
   }
   // A pronoun can stand only for someone the article has named before it, in its own narration (a name
   // inside someone's quoted words, `“Somewhere in between there is a deal”`, is no antecedent).
