@@ -7,7 +7,7 @@
 import { entityOccurrences, quoteOverlaps, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
 import { countWords } from './budget.js';
 import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
-import { compress, compressHard } from './compress.js';
+import { compress, compressHard, trimToClause } from './compress.js';
 import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
 import { applyLicences } from './refer.js';
 
@@ -22,7 +22,7 @@ export interface SentencePlan {
   /** Repeated topic words it uses, with their weight (worth counting once per summary). */
   concepts: Map<string, number>;
   /** Its attributed quotes and events: actor and worth (an actor heard already is worth less again). */
-  voices: Array<[string, number]>;
+  voices: Array<[actor: string, worth: number, edge?: string]>;
   /** Entities the article first names here: where a summary that names them later can introduce them. */
   introduces: string[];
   /** Can appear in a summary at all (complete, its quoted words attributable), if only as another's context. */
@@ -39,6 +39,8 @@ export interface SentencePlan {
   backReferences: BackReference[];
   /** The sentence as the summary would carry it, compressed (harder when the budget is tight), before names are adjusted. */
   compressed: string;
+  /** How the summary shortens this sentence, its own words or with licensed names put in: `compressed` is `shorten(text)`. */
+  shorten: (text: string) => string;
   /** Has a finite verb (a sentence, not a fragment). Tagging costs: asked only of sentences about to be chosen. */
   isSentence: () => boolean;
   /** A direct quote this sentence continues (anchored in an earlier sentence). */
@@ -60,6 +62,9 @@ function quotedShare(s: ArticleSentence): number {
 
 /** Quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`, `“Fox News Sunday”`), not speech. */
 const TITLE_CASE = /^[“"]?(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+[.,!?]?[”"]?$/u;
+
+/** A sentence that addresses the reader (`Watch a clip of the interview above.`, `Sign up for …`) is the page's, not news. */
+const READER_ADDRESS = /^(?:Watch|Click|Read more|Sign up|Sign in|Subscribe|Follow us|Share this|Scroll|Listen to|Download|Tap|Like us|Email us|Don[’']t miss)\b/;
 
 /** Quoted words this long are someone's words: the graph must know whose, or the sentence is not used. */
 const SPOKEN_WORDS = 4;
@@ -133,7 +138,6 @@ function factWorth(f: EdgeFact, article: Article): number {
 
 function baseScore(s: ArticleSentence, article: Article, position: number, total: number, leadPrior: number): number {
   let score = 0;
-  for (const q of s.quotes) if (!q.speaker) score += quoteWorth(q, article);
   // Roles and memberships say who someone is, not what happened: they help, a little.
   for (const f of s.facts) if (f.type === 'HOLDS_ROLE' || f.type === 'MEMBER_OF' || f.type === 'PART_OF') score += 0.2;
   score += 0.8 * (1 - position / Math.max(1, total));
@@ -143,6 +147,19 @@ function baseScore(s: ArticleSentence, article: Article, position: number, total
   // summary is the story's first sentences; the prior fades fast after them.
   score += leadPrior * Math.pow(LEAD_DECAY, position);
   return score;
+}
+
+/**
+ * How sentences are shortened for a summary of `target` words: the safe compressions; at a tight budget
+ * the harder ones too, and a sentence still longer than the whole budget is cut at a clause boundary
+ * (a long lead is compressed rather than given up).
+ */
+export function shortener(tight: boolean, target: number): (text: string) => string {
+  if (!tight) return compress;
+  return (text) => {
+    const hard = compressHard(text);
+    return countWords(hard) > target ? (trimToClause(hard, target) ?? hard) : hard;
+  };
 }
 
 /**
@@ -180,7 +197,7 @@ export function planSentences(article: Article, target = article.words): Sentenc
     // Words that go on someone's quote from an earlier sentence are that speaker's: the graph must know whose,
     // and the article's attribution confirm it, since the summary will name them.
     const unknownVoice = continues !== undefined && !continues.confirmed;
-    const usable = complete && !lastQuestion && !unknownVoice && quotesAttributable(s, article, occurrences);
+    const usable = complete && !lastQuestion && !unknownVoice && !READER_ADDRESS.test(s.text) && quotesAttributable(s, article, occurrences);
     const eligible = usable && !bridge;
 
     // What it cannot stand without: the sentence before (a back-reference, or the question it answers),
@@ -195,16 +212,23 @@ export function planSentences(article: Article, target = article.words): Sentenc
     if (needsPredecessor) needs.add(position - 1);
     if (needsSuccessor) needs.add(position + 1);
 
-    const entityWeights = new Map(s.entities.map((e) => [e, entityWeight(article, e)]));
+    // A sentence is worth what the summary will say of it: names and topic words its compression cuts do not count.
+    const shorten = shortener(tight, target);
+    const compressed = shorten(s.text);
+    const cut = compressed === s.text ? undefined : new Set(entityOccurrences(compressed, article.names).map((o) => o.entity));
+    const entityWeights = new Map(
+      s.entities.filter((e) => !cut || cut.has(e) || !s.occurrences.some((o) => o.entity === e)).map((e) => [e, entityWeight(article, e)]),
+    );
     const concepts = new Map<string, number>();
-    for (const c of conceptsOf[position]!) if (weights.has(c)) concepts.set(c, CONCEPT_SCALE * weights.get(c)!);
+    for (const c of cut ? sentenceConcepts(compressed, common) : conceptsOf[position]!) if (weights.has(c)) concepts.set(c, CONCEPT_SCALE * weights.get(c)!);
     const base = baseScore(s, article, position, total, leadPrior);
-    const voices = s.quotes.filter((q) => q.speaker).map((q): [string, number] => [q.speaker!, quoteWorth(q, article) * voiceWeight]);
-    for (const f of s.facts) if (isEvent(f)) voices.push([f.source, factWorth(f, article)]);
+    const voices = s.quotes.filter((q) => q.speaker).map((q): SentencePlan['voices'][number] => [q.speaker!, quoteWorth(q, article) * voiceWeight]);
+    for (const f of s.facts) if (isEvent(f)) voices.push([f.source, factWorth(f, article), f.key]);
     const introduces = [...new Set(s.occurrences.map((o) => o.entity))].filter((e) => firstNamed.get(e) === s.index).sort();
     const sum = (xs: Iterable<number>): number => [...xs].reduce((a, b) => a + b, 0);
     const plan: SentencePlan = {
-      compressed: tight ? compressHard(s.text) : compress(s.text),
+      compressed,
+      shorten,
       isSentence: once(() => hasFiniteVerb(s.text)),
       sentence: s,
       score: base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1])),

@@ -7,7 +7,6 @@
 import { countWords } from './budget.js';
 import { dropAdditives } from './coherence.js';
 import { speechSentence, type GeneratedSentence } from './generate.js';
-import { compress, compressHard } from './compress.js';
 import { entityOccurrences, type Article } from './article.js';
 import type { SentencePlan } from './plan.js';
 import { applyLicences, attributeQuote, containsWord, plainName, referToEntities, type Discourse } from './refer.js';
@@ -57,8 +56,8 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
     const name = escapeRegExp(text.slice(r.start, r.end));
     text = text.replace(new RegExp(`(${name}) added\\b|\\badded (${name})`), (_m, a?: string, b?: string) => (a ? `${a} said` : `said ${b}`));
   }
-  // The planned compression, unless licensed names changed the words (then compressed the same way again).
-  text = licensed.names.length === 0 ? plan.compressed : plan.compressed === compress(s.text) ? compress(text) : compressHard(text);
+  // The planned compression, unless licensed names changed the words (then shortened the same way again).
+  text = licensed.names.length === 0 ? plan.compressed : plan.shorten(text);
   if (!followsSource) text = dropAdditives(text);
 
   // The speaker of the sentence's direct words must be named in it: a sentence that is all quotation
