@@ -7,7 +7,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, NewsgraphError, type NewsGraph } from '../src/types.js';
 import { resolveShape, targetWords, countWords } from '../src/summarize/budget.js';
-import { compress, compressHard } from '../src/summarize/compress.js';
+import { compress, compressHard, trimToClause } from '../src/summarize/compress.js';
 import { backReferences, definiteAntecedents, dropAdditives, hasFiniteVerb, isQuestion } from '../src/summarize/coherence.js';
 import { applyLicences, attributeQuote, referToEntities } from '../src/summarize/refer.js';
 import { quotedSpans, tidy } from '../src/summarize/text.js';
@@ -478,5 +478,59 @@ describe('quotes in pieces, unnamed speakers and attributions the article does n
     const ctx = { article, discourse, sentence: -1, actors: new Set<string>() };
     expect(referToEntities('CUT president Héctor Salinas said so.', ctx)).toBe('CUT president Héctor Salinas said so.');
     expect(referToEntities('Maria Lopez said so.', ctx)).toBe('Lopez said so.');
+  });
+});
+
+describe('a tight budget: compress the lead rather than give it up', () => {
+  it('cuts a sentence longer than the budget at its last clause boundary, never an attribution, never a fragment', () => {
+    const long =
+      'For someone who conceded in a recent debate that she is not a natural politician, Hillary Clinton had a good night Tuesday, winning the key states of Florida, Ohio and North Carolina by margins big enough to add to her delegate lead.';
+    expect(trimToClause(long, 30)).toBe('For someone who conceded in a recent debate that she is not a natural politician, Hillary Clinton had a good night Tuesday.');
+    // The claim before `officials said` is theirs: that tail stays, so there is no cut within budget.
+    expect(trimToClause('The bridge will close for two years while engineers rebuild its deck and its piers, officials at the transport agency said on Monday.', 12)).toBeUndefined();
+    // `according to` attributes what comes before it: not cut off.
+    expect(trimToClause('The deficit rose by a third in the last quarter of the year, according to figures the treasury published.', 14)).toBeUndefined();
+    // Too little would be left.
+    expect(trimToClause('Lee won, and the party celebrated late into the night in the town square.', 4)).toBeUndefined();
+  });
+  it('drops an agency tag or a live blog’s clock time opening a sentence', () => {
+    expect(compress('(AP) — Donald Trump says he does not watch football much anymore.')).toBe('Donald Trump says he does not watch football much anymore.');
+    expect(compress('7 p.m. Donald Trump is once again questioning the voting system.')).toBe('Donald Trump is once again questioning the voting system.');
+  });
+  it('drops an appositive only between a name and its verb', () => {
+    const attribution = 'But, the former CEO of Hewlett-Packard added, it is not the way to win.';
+    expect(compressHard(attribution)).toBe(attribution);
+    const list = 'Phyllis Schlafly, whose campaigns against Communism, abortion and the amendment galvanized conservatives, died on Monday.';
+    expect(compressHard(list)).toBe(list);
+    expect(compressHard('Ann Lee, the mayor, died on Monday after a long illness in the city.')).toBe('Ann Lee died on Monday after a long illness in the city.');
+  });
+  it('uses the words left on the lead’s own words, and says nothing twice', () => {
+    const text =
+      'WASHINGTON (AP) — The Senate voted on Friday to extend disaster aid for farmers hit by the drought, sending the bill to the president, who is expected to sign it. ' +
+      'The Senate voted on Friday to extend disaster aid for farmers hit by the drought. ' +
+      'Farm groups had pressed for the money since spring, when the first crops failed across the plains. ' +
+      'Watch a clip of the debate above. ' +
+      'The House passed its own version of the bill last month by a wide margin after a short debate.';
+    const summary = summarize(extract(text), { paragraphs: 1, words: 40 });
+    expect(summary.words).toBeLessThanOrEqual(40);
+    expect(summary.text).toMatch(/^The Senate voted on Friday to extend disaster aid for farmers hit by the drought/);
+    expect(summary.text.match(/The Senate voted/g)).toHaveLength(1);
+    expect(summary.text).not.toContain('Watch a clip');
+  });
+});
+
+describe('names the article writes', () => {
+  it('keeps a surname after an honorific, and a name the article writes only inside a longer one is no name to put in', () => {
+    const article = readArticle(handGraph().graph, 'd1');
+    const discourse = { introduced: new Set<string>(), spelledOut: new Set<string>(), acronymUsed: new Set<string>(), borrowed: [], roles: false };
+    const ctx = { article, discourse, sentence: -1, actors: new Set<string>() };
+    expect(referToEntities('Ms. Lopez said so.', ctx)).toBe('Ms. Lopez said so.');
+    article.entities.get('Person:Tom Berg')!.nameWritten = false;
+    expect(referToEntities('Berg said so.', ctx)).toBe('Berg said so.');
+  });
+  it('writes a name keyed with its country as the article does', () => {
+    const graph = extract('Britain’s Labour Party won the vote in London on Thursday. The Labour Party said it would govern for everyone in the country.');
+    const article = readArticle(graph, chooseDocument(graph));
+    for (const e of article.entities.values()) expect(e.name).not.toMatch(/\(/);
   });
 });
