@@ -12,7 +12,10 @@
  * article has is used: its headline (metadata.tsv `title`), taken out of the
  * text before summarizing. A headline is short (about 12 words), so read the
  * recall columns: how many of the headline's words and word pairs the
- * 50-word text contains. Scores are ROUGE-1, ROUGE-2 and ROUGE-L (LCS) on
+ * 50-word text contains. `--reference abstract` uses the one human-written
+ * summary PolNeAR holds instead: the abstract that opens each of its 104 New
+ * York Times articles (`ABSTRACT. … FULL TEXT.`, one sentence of about 25
+ * words), taken out of the text. Scores are ROUGE-1, ROUGE-2 and ROUGE-L (LCS) on
  * lower-cased word tokens, no stemming, no stop-word removal, macro-averaged.
  */
 import { readFileSync } from 'node:fs';
@@ -27,7 +30,11 @@ const { values } = parseArgs({
     words: { type: 'string', default: '50' },
     limit: { type: 'string', default: '300' },
     json: { type: 'boolean', default: false },
+    /** Print the N articles where the summary trails the first-sentences baseline most (ROUGE-1 F), to study why. */
+    worst: { type: 'string', default: '0' },
     data: { type: 'string', default: new URL('../../shared/data/polnear/', import.meta.url).pathname },
+    /** `headline` (every article), or `abstract`: the 104 New York Times articles' own abstracts, taken out of their text. */
+    reference: { type: 'string', default: 'headline' },
   },
 });
 const budget = Number(values.words);
@@ -111,12 +118,18 @@ function polnear(dir: string): Article[] {
     const [compartment, filename, , , , , , title] = row.split('\t');
     if (!compartment || !filename || !title) continue;
     const raw = readFileSync(join(dir, compartment, 'text', `${filename}.txt`), 'utf8');
-    // The text opens with its headline: the reference must not be in what is summarized.
+    // The text opens with its headline, or with its parts (`Lawmaker urges retaliation on Russia; Member of
+    // House panel says …` opens with the subhead alone): the reference must not be in what is summarized.
+    const plain = (line: string): string => line.trim().replace(/[.;]$/, '').toLowerCase();
+    const parts = new Set([title, ...title.split(';')].map(plain).filter((p) => p.length > 0));
     const lines = raw.split('\n');
-    const body = lines[0]!.trim().replace(/\.$/, '') === title.trim().replace(/\.$/, '') || lines[0]!.startsWith(title.slice(0, 30))
-      ? lines.slice(1).join('\n')
-      : raw;
-    out.push({ id: filename, title, text: body });
+    while (lines.length > 1 && (parts.has(plain(lines[0]!)) || lines[0]!.startsWith(title.slice(0, 30)))) lines.shift();
+    const text = lines.join('\n');
+    // The New York Times articles open with an abstract written by the paper: `ABSTRACT. … FULL TEXT.`
+    const abstract = /^\s*ABSTRACT\.\s*\n([\s\S]+?)\n\s*FULL TEXT\.\s*\n/.exec(text);
+    if (values.reference === 'abstract') {
+      if (abstract) out.push({ id: filename, title: abstract[1]!.trim(), text: text.slice(abstract[0].length) });
+    } else out.push({ id: filename, title, text });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -130,6 +143,7 @@ function main(): void {
   for (const s of systems) totals.set(s, { r1: { r: 0, p: 0, f: 0 }, r2: { r: 0, p: 0, f: 0 }, rl: { r: 0, p: 0, f: 0 }, words: 0 });
   let scored = 0;
   let failed = 0;
+  const gaps: Array<{ gap: number; title: string; outputs: Record<System, string> }> = [];
   for (const a of articles) {
     let sentences: string[];
     let ours: string;
@@ -146,6 +160,8 @@ function main(): void {
       'lead-sentences': leadSentences(sentences, budget),
       'lead-words': leadWords(sentences, budget),
     };
+    const f1 = (s: System): number => rougeN(rougeTokens(outputs[s]), reference, 1).f;
+    gaps.push({ gap: f1('lead-sentences') - f1('newsgraph'), title: a.title, outputs });
     for (const s of systems) {
       const c = rougeTokens(outputs[s]);
       const t = totals.get(s)!;
@@ -163,11 +179,14 @@ function main(): void {
     const t = totals.get(s)!;
     return { system: s, words: t.words / Math.max(1, scored), r1: t.r1, r2: t.r2, rl: t.rl };
   });
+  for (const g of gaps.sort((a, b) => b.gap - a.gap).slice(0, Number(values.worst))) {
+    console.log(`\n[${(100 * g.gap).toFixed(1)}] ${g.title}\n  newsgraph: ${g.outputs.newsgraph}\n  lead:      ${g.outputs['lead-sentences']}`);
+  }
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ budget, scored, failed, rows }, null, 2)}\n`);
     return;
   }
-  console.log(`ROUGE against PolNeAR headlines, ${scored} articles (${failed} unreadable), budget ${budget} words; recall (F1)`);
+  console.log(`ROUGE against PolNeAR ${values.reference === 'abstract' ? 'abstracts' : 'headlines'}, ${scored} articles (${failed} unreadable), budget ${budget} words; recall (F1)`);
   console.log('| system | mean words | ROUGE-1 R (F) | ROUGE-2 R (F) | ROUGE-L R (F) |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows) {

@@ -201,6 +201,12 @@ export interface QuoteNodeAttributes {
   /** The whole source sentence, for display and summaries. */
   context?: string;
   /**
+   * The quote's pieces, original offsets, when its attribution interrupts it (`“A,” she said, “B.”`) or it
+   * runs over paragraphs: `text` is their words joined by a space, and `start`/`end` span them all, the
+   * attribution between them included.
+   */
+  pieces?: Span[];
+  /**
    * Who the article says spoke when it never names them (`a spokesperson`,
    * `officials`): the description as written, with its original span. Such a
    * quote has no SAID edge.

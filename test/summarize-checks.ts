@@ -9,6 +9,7 @@ import type { Summary, SummarySentence } from '../src/summarize/types.js';
 import { countWords } from '../src/summarize/budget.js';
 import { GENERATED_WORDS } from '../src/summarize/generate.js';
 import { hasFiniteVerb, PERSON_NOUN } from '../src/summarize/coherence.js';
+import { quotedSpans } from '../src/summarize/text.js';
 
 /** Lower-cased word tokens (letters/digits, apostrophes inside words). */
 export function tokens(text: string): string[] {
@@ -108,24 +109,26 @@ export function checkSummary({ summary, graph, original, furniture, paragraphs, 
 
   checkReferences(summary, graph, original);
 
-  // Every direct quote the summary keeps carries the speaker the graph gives it. A quote is found by its
-  // source offsets (the summary sentence must come from the sentence holding it) and its exact words there,
-  // never by a substring that another quote may share (`considerable` inside `considerable following`).
+  // Every quotation the summary keeps carries the speaker the graph gives it: a direct quote's words, and the
+  // quoted words inside a report (`he called Trudeau “an insufferable tool”`). A quote is found by its source
+  // offsets (the summary sentence must come from the sentence holding it) and its exact words there, never by
+  // a substring that another quote may share (`considerable` inside `considerable following`).
   graph.forEachNode((key, attrs) => {
     if (attrs.kind !== 'Quote') return;
     const q = attrs as QuoteNodeAttributes;
-    if (q.doc !== doc || !q.direct) return;
+    if (q.doc !== doc) return;
     for (const s of sentences) {
       for (const src of s.sources) {
-        const words = quotedWords(original, q, src);
-        // Quoted words shorter than four words are a title or a scare quote (`“Fox News Sunday”`), not speech.
-        // … and quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`).
-        if (words === undefined || countWords(words) < 4 || /^(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+$/u.test(words) || !s.text.includes(words)) continue;
-        const speaker = speakerOf(graph, key);
-        expect(speaker, `speaker of “${q.text}”`).toBeDefined();
-        const rest = s.text.replace(words, ' ');
-        const named = speakerNames(graph, speaker!).some((n) => containsName(rest, n));
-        expect(named, `“${words}” should be attributed to ${speaker} in: ${s.text}`).toBe(true);
+        for (const words of quotedWords(original, q, src)) {
+          // Quoted words shorter than four words are a title or a scare quote (`“Fox News Sunday”`), not speech.
+          // … and quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`).
+          if (countWords(words) < 4 || /^(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+$/u.test(words) || !s.text.includes(words)) continue;
+          const speaker = speakerOf(graph, key);
+          expect(speaker, `speaker of “${q.text}”`).toBeDefined();
+          const rest = s.text.replace(words, ' ');
+          const named = speakerNames(graph, speaker!).some((n) => containsName(rest, n));
+          expect(named, `“${words}” should be attributed to ${speaker} in: ${s.text}`).toBe(true);
+        }
       }
     }
   });
@@ -194,13 +197,22 @@ export function checkReferences(summary: Summary, graph: NewsGraph, original: st
   }
 }
 
-/** The words of quote `q` that lie in source sentence `src` (a multi-sentence quote has a part in each). */
-function quotedWords(original: string, q: QuoteNodeAttributes, src: { start: number; end: number }): string | undefined {
-  const start = Math.max(q.start, src.start);
-  const end = Math.min(q.end, src.end);
-  if (end <= start) return undefined;
-  // Final punctuation may become the attribution's comma (`“Words.”` → `“Words,” Lee said.`).
-  return original.slice(start, end).replace(/^[\s“”"‘’]+|[\s“”"‘’.,;:]+$/g, '');
+/**
+ * The quoted words of quote `q` that lie in source sentence `src`: a direct quote's pieces there (a quote
+ * in pieces has its attribution between them; a multi-sentence quote has a part in each sentence), or the
+ * spans inside quotation marks of a report that holds quoted words.
+ */
+function quotedWords(original: string, q: QuoteNodeAttributes, src: { start: number; end: number }): string[] {
+  const pieces = q.pieces ?? [{ start: q.start, end: q.end }];
+  const spans = q.direct ? pieces : pieces.flatMap((p) => quotedSpans(original.slice(p.start, p.end)).map((m) => ({ start: p.start + m.start, end: p.start + m.end })));
+  const out: string[] = [];
+  for (const span of spans) {
+    const start = Math.max(span.start, src.start);
+    const end = Math.min(span.end, src.end);
+    // Final punctuation may become the attribution's comma (`“Words.”` → `“Words,” Lee said.`).
+    if (end > start) out.push(original.slice(start, end).replace(/^[\s“”"‘’]+|[\s“”"‘’.,;:]+$/g, ''));
+  }
+  return out;
 }
 
 /** How a summary may name a speaker: canonical name, aliases, and a person's surname. */
@@ -233,6 +245,11 @@ export function locateQuote(original: string, contains: string): { start: number
     first ??= span;
   }
   return first;
+}
+
+/** Does the quote hold words of `at` (original offsets)? Its pieces count, not the attribution between them. */
+export function holds(q: QuoteNodeAttributes, at: { start: number; end: number }): boolean {
+  return (q.pieces ?? [{ start: q.start, end: q.end }]).some((p) => p.start < at.end && p.end > at.start);
 }
 
 /** An expected quote from a fixture's `.expected.json`. */
@@ -294,7 +311,7 @@ export function wrongSpeakers(summary: Summary, graph: NewsGraph, original: stri
     }
     const keys = new Set<string>();
     graph.forEachNode((key, attrs) => {
-      if (attrs.kind === 'Quote' && (attrs as QuoteNodeAttributes).start < at.end && (attrs as QuoteNodeAttributes).end > at.start) keys.add(key);
+      if (attrs.kind === 'Quote' && holds(attrs as QuoteNodeAttributes, at)) keys.add(key);
     });
     for (const s of sentences) {
       if (!s.text.includes(q.contains.slice(0, 40))) continue;

@@ -7,12 +7,12 @@ import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, NewsgraphError, type NewsGraph } from '../src/types.js';
 import { resolveShape, targetWords, countWords } from '../src/summarize/budget.js';
-import { compress, compressHard } from '../src/summarize/compress.js';
+import { compress, compressHard, trimToClause } from '../src/summarize/compress.js';
 import { backReferences, definiteAntecedents, dropAdditives, hasFiniteVerb, isQuestion } from '../src/summarize/coherence.js';
-import { applyLicences, attributeQuote } from '../src/summarize/refer.js';
+import { applyLicences, attributeQuote, referToEntities } from '../src/summarize/refer.js';
 import { quotedSpans, tidy } from '../src/summarize/text.js';
 import { conceptWeights, HAPAX, sentenceConcepts, stem } from '../src/summarize/concepts.js';
-import { chooseDocument, readArticle } from '../src/summarize/article.js';
+import { chooseDocument, nameIndex, readArticle } from '../src/summarize/article.js';
 import { extract } from '../src/extract.js';
 import { planSentences } from '../src/summarize/plan.js';
 import { summarizeGraph as summarize } from '../src/summarize/summary.js';
@@ -376,5 +376,161 @@ describe('licences the article contradicts', () => {
     const graph = extract(text);
     const article = readArticle(graph, chooseDocument(graph));
     for (const s of article.sentences) for (const l of s.licences) expect(article.entities.get(l.entity)!.name).not.toBe('Obamacare');
+  });
+});
+
+// ─── Quotes as the attribution extractor gives them ─────────────────────────
+
+/** The Quote node whose words hold `words`. */
+function quoteHolding(graph: NewsGraph, words: string): string {
+  const key = graph.findNode((_k, a) => a.kind === 'Quote' && a.text.includes(words));
+  if (!key) throw new Error(`no quote holds “${words}”`);
+  return key;
+}
+
+/**
+ * Give a quote another speaker, as a misreading extraction would: its SAID edge replaced by one from
+ * `speaker`, the mention moved to `mention`'s first occurrence in the text.
+ */
+function reattribute(graph: NewsGraph, text: string, words: string, speaker: string, mention: string): void {
+  const quote = quoteHolding(graph, words);
+  const old = graph.findInEdge(quote, (_e, a) => a.type === 'SAID');
+  const attrs = old ? graph.getEdgeAttributes(old) : { type: 'SAID' as const };
+  if (old) graph.dropEdge(old);
+  const at = text.indexOf(mention);
+  graph.addEdgeWithKey(`SAID:${speaker}->${quote}`, speaker, quote, { ...attrs, mentionStart: at, mentionEnd: at + mention.length });
+}
+
+describe('quotes in pieces, unnamed speakers and attributions the article does not confirm', () => {
+  it('a quote its attribution interrupts is one quote: the words after the attribution keep its speaker', () => {
+    const text =
+      'Transport minister Ana Teixeira opened the new metro line in Lisbon on Monday. ' +
+      '“We are ready for the crowds,” she said. “The trains will run every four minutes from Tuesday.”';
+    const graph = extract(text);
+    const article = readArticle(graph, chooseDocument(graph));
+    const plans = planSentences(article);
+    const last = plans.find((p) => p.sentence.text.startsWith('“The trains'))!;
+    expect(last.continues?.speaker).toBe('Person:Ana Teixeira');
+    expect(last.usable).toBe(true);
+    const summary = summarize(graph, { paragraphs: 1, words: 200 });
+    for (const s of summary.paragraphs.flatMap((p) => p.sentences)) if (s.text.includes('every four minutes')) expect(s.text).toMatch(/Teixeira/);
+  });
+
+  it('quoted words whose speaker the article only describes keep their sentence out', () => {
+    const text =
+      'Two lions escaped from their enclosure at Riverside Zoo on Sunday and were recaptured within an hour. ' +
+      'A spokeswoman for the zoo said: “We are reviewing every enclosure to make sure this cannot happen again.”';
+    const graph = extract(text);
+    const plans = planSentences(readArticle(graph, chooseDocument(graph)));
+    expect(plans[1]!.usable).toBe(false);
+    expect(summarize(graph, { paragraphs: 1, words: 200 }).text).not.toContain('reviewing every enclosure');
+  });
+
+  it('the summary names a speaker itself only where the article’s words there confirm the graph', () => {
+    const text =
+      'Thousands of farmers drove tractors into Brussels on Thursday. ' +
+      '“They want farmers to compete with roads and railways for the same pot of money,” Henrik Baumann, the president of Copa-Cogeca, told the crowd. ' +
+      '“Europe cannot eat a motorway.”';
+    const graph = extract(text);
+    const confirmed = (g: NewsGraph) => readArticle(g, chooseDocument(g)).quotes.find((q) => q.text.includes('motorway'))!.confirmed;
+    expect(confirmed(graph)).toBe(true);
+    // The graph reads the organisation in the appositive as the speaker: the article names it only as the object of `of`.
+    reattribute(graph, text, 'motorway', 'Person:Copa-Cogeca', 'Copa-Cogeca');
+    expect(confirmed(graph)).toBe(false);
+    const plans = planSentences(readArticle(graph, chooseDocument(graph)));
+    expect(plans.find((p) => p.sentence.text.startsWith('“Europe'))!.usable).toBe(false);
+    for (const [m, n] of [[1, 60], [1, 200], [2, 200]] as const) expect(summarize(graph, { paragraphs: m, words: n }).text).not.toMatch(/Copa-Cogeca (?:said|told)/);
+  });
+
+  it('no name for a he/she that follows another person’s name in its own sentence', () => {
+    const text =
+      'Ayanda Mkhize, the party leader, accused Eskom of punishing the poor. ' +
+      'The party spokesman, Mandla Shezi, called the tariff “economic violence” against townships, where he said households already spend a fifth of their income on electricity.';
+    const graph = extract(text);
+    const article = readArticle(graph, chooseDocument(graph));
+    // The graph gives this `he` to Mkhize; the sentence names Shezi right before it.
+    expect(article.sentences[1]!.licences).toEqual([]);
+    expect(summarize(graph, { paragraphs: 1, words: 200 }).text).not.toMatch(/Mkhize said households/);
+  });
+
+  it('a quote belongs to the sentence its first words stand in', () => {
+    const text =
+      'Jayden Okoro, 17, said he had never met the defendant before that night. ' +
+      '“He came up behind me and said give me the phone,” he told the jury. “When I said no, I felt something hit my side.”\n' +
+      'The defendant, Kyle Benson, 19, denies wounding with intent.';
+    const graph = extract(text);
+    const article = readArticle(graph, chooseDocument(graph));
+    for (const q of article.quotes) {
+      const s = article.sentences.find((x) => x.index === q.sentence)!;
+      expect(s.textStart <= q.pieces[0]!.start && q.pieces[0]!.start < s.textEnd, q.text).toBe(true);
+    }
+    for (const n of [60, 200]) expect(summarize(graph, { paragraphs: 1, words: n }).text).not.toMatch(/Benson (?:said|told)[^.]*When I said no/);
+  });
+
+  it('a later mention shortens a full name to the surname, never a short form the article uses', () => {
+    const article = readArticle(handGraph().graph, 'd1');
+    article.entities.set('Person:Central Unitaria de Trabajadores', {
+      id: 'Person:Central Unitaria de Trabajadores', kind: 'Person', name: 'Central Unitaria de Trabajadores', names: ['Central Unitaria de Trabajadores', 'CUT'],
+      surname: 'Trabajadores', centrality: 0, mentions: 2, takesThe: true,
+    });
+    article.names = nameIndex(article.entities.values());
+    const discourse = { introduced: new Set(['Person:Central Unitaria de Trabajadores', 'Person:Maria Lopez']), spelledOut: new Set<string>(), acronymUsed: new Set<string>(), borrowed: [], roles: false };
+    const ctx = { article, discourse, sentence: -1, actors: new Set<string>() };
+    expect(referToEntities('CUT president Héctor Salinas said so.', ctx)).toBe('CUT president Héctor Salinas said so.');
+    expect(referToEntities('Maria Lopez said so.', ctx)).toBe('Lopez said so.');
+  });
+});
+
+describe('a tight budget: compress the lead rather than give it up', () => {
+  it('cuts a sentence longer than the budget at its last clause boundary, never an attribution, never a fragment', () => {
+    const long =
+      'For someone who conceded in a recent debate that she is not a natural politician, Hillary Clinton had a good night Tuesday, winning the key states of Florida, Ohio and North Carolina by margins big enough to add to her delegate lead.';
+    expect(trimToClause(long, 30)).toBe('For someone who conceded in a recent debate that she is not a natural politician, Hillary Clinton had a good night Tuesday.');
+    // The claim before `officials said` is theirs: that tail stays, so there is no cut within budget.
+    expect(trimToClause('The bridge will close for two years while engineers rebuild its deck and its piers, officials at the transport agency said on Monday.', 12)).toBeUndefined();
+    // `according to` attributes what comes before it: not cut off.
+    expect(trimToClause('The deficit rose by a third in the last quarter of the year, according to figures the treasury published.', 14)).toBeUndefined();
+    // Too little would be left.
+    expect(trimToClause('Lee won, and the party celebrated late into the night in the town square.', 4)).toBeUndefined();
+  });
+  it('drops an agency tag or a live blog’s clock time opening a sentence', () => {
+    expect(compress('(AP) — Donald Trump says he does not watch football much anymore.')).toBe('Donald Trump says he does not watch football much anymore.');
+    expect(compress('7 p.m. Donald Trump is once again questioning the voting system.')).toBe('Donald Trump is once again questioning the voting system.');
+  });
+  it('drops an appositive only between a name and its verb', () => {
+    const attribution = 'But, the former CEO of Hewlett-Packard added, it is not the way to win.';
+    expect(compressHard(attribution)).toBe(attribution);
+    const list = 'Phyllis Schlafly, whose campaigns against Communism, abortion and the amendment galvanized conservatives, died on Monday.';
+    expect(compressHard(list)).toBe(list);
+    expect(compressHard('Ann Lee, the mayor, died on Monday after a long illness in the city.')).toBe('Ann Lee died on Monday after a long illness in the city.');
+  });
+  it('uses the words left on the lead’s own words, and says nothing twice', () => {
+    const text =
+      'WASHINGTON (AP) — The Senate voted on Friday to extend disaster aid for farmers hit by the drought, sending the bill to the president, who is expected to sign it. ' +
+      'The Senate voted on Friday to extend disaster aid for farmers hit by the drought. ' +
+      'Farm groups had pressed for the money since spring, when the first crops failed across the plains. ' +
+      'Watch a clip of the debate above. ' +
+      'The House passed its own version of the bill last month by a wide margin after a short debate.';
+    const summary = summarize(extract(text), { paragraphs: 1, words: 40 });
+    expect(summary.words).toBeLessThanOrEqual(40);
+    expect(summary.text).toMatch(/^The Senate voted on Friday to extend disaster aid for farmers hit by the drought/);
+    expect(summary.text.match(/The Senate voted/g)).toHaveLength(1);
+    expect(summary.text).not.toContain('Watch a clip');
+  });
+});
+
+describe('names the article writes', () => {
+  it('keeps a surname after an honorific, and a name the article writes only inside a longer one is no name to put in', () => {
+    const article = readArticle(handGraph().graph, 'd1');
+    const discourse = { introduced: new Set<string>(), spelledOut: new Set<string>(), acronymUsed: new Set<string>(), borrowed: [], roles: false };
+    const ctx = { article, discourse, sentence: -1, actors: new Set<string>() };
+    expect(referToEntities('Ms. Lopez said so.', ctx)).toBe('Ms. Lopez said so.');
+    article.entities.get('Person:Tom Berg')!.nameWritten = false;
+    expect(referToEntities('Berg said so.', ctx)).toBe('Berg said so.');
+  });
+  it('writes a name keyed with its country as the article does', () => {
+    const graph = extract('Britain’s Labour Party won the vote in London on Thursday. The Labour Party said it would govern for everyone in the country.');
+    const article = readArticle(graph, chooseDocument(graph));
+    for (const e of article.entities.values()) expect(e.name).not.toMatch(/\(/);
   });
 });

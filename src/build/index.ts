@@ -96,6 +96,7 @@ export function buildGraph(analysis: Analysis, identities: Map<string, Identity>
       direct: quote.direct,
       ...provenance,
       context: analysis.sentences[quote.sentence]?.text ?? '',
+      ...(quote.pieces ? { pieces: quote.pieces.map(({ start, end }) => ({ start, end })) } : {}),
       ...(!quote.speaker && quote.speakerMention
         ? { speakerText: quote.speakerMention.text, speakerStart: quote.speakerMention.start, speakerEnd: quote.speakerMention.end }
         : {}),

@@ -47,6 +47,12 @@ export interface EntityInfo {
   mentions: number;
   /** The article writes `the X` (`the Privy Council Office`): so does the summary. */
   takesThe: boolean;
+  /**
+   * The article writes this name somewhere as this entity's (not only inside a longer name: `Republican
+   * Jewish` of `Republican Jewish Coalition`, a person by misreading). Only such a name may stand for a
+   * shorter form the article uses.
+   */
+  nameWritten?: boolean;
 }
 
 /**
@@ -75,6 +81,8 @@ export interface QuoteInfo {
   sentence: number;
   start: number;
   end: number;
+  /** Where its words are (original offsets): one span, or its pieces around the attribution that interrupts it. */
+  pieces: Span[];
   speaker?: string;
   verb?: string;
   saidEdge?: string;
@@ -82,8 +90,18 @@ export interface QuoteInfo {
   mention?: Span;
   /** An unnamed speaker as the article describes it (`a spokesperson`): no SAID edge. */
   speakerText?: string;
+  /**
+   * The article's words at the SAID mention confirm the graph's speaker (see `confirmAttribution`): only
+   * then may the summary name the speaker where the article does not (`Name said: “…”`, `“…,” Name said.`).
+   */
+  confirmed: boolean;
   about: string[];
   aboutEdges: string[];
+}
+
+/** Does the quote hold words in [start, end) (original offsets)? Its pieces count, not the attribution between them. */
+export function quoteOverlaps(q: QuoteInfo, start: number, end: number): boolean {
+  return q.pieces.some((p) => p.start < end && p.end > start);
 }
 
 export interface EdgeFact {
@@ -217,6 +235,15 @@ function surnameOf(name: string, aliases: string[], alone: ReadonlyMap<string, n
   return best ?? parts[parts.length - 1];
 }
 
+/**
+ * How the summary writes a name the graph keys with its country (`Labour Party (United Kingdom)`, DESIGN's
+ * identity convention): as the article writes it, its fullest form without the bracket (`Labour Party`).
+ */
+function displayName(name: string, names: string[]): string {
+  if (!/\)$/.test(name)) return name;
+  return names.find((n) => !n.includes('(')) ?? name.replace(/\s*\([^)]*\)$/, '');
+}
+
 /** Entity centrality: PageRank over entities and quotes linked by the article's edges, mixed with mentions. */
 function centralities(graph: NewsGraph, entityIds: string[], edges: EdgeFact[]): Map<string, number> {
   const g = new UndirectedGraph();
@@ -348,11 +375,21 @@ function licencesIn(s: { text: string; textStart: number; textEnd: number }, quo
 /** A title or honorific before a one-word name says it is a person's (`Mr. Obama`), not a place or a law's. */
 const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|President|Senator|Sen|Gov|Governor|Rep|Judge|Mayor|Minister|Chancellor|Prince|Princess|King|Queen|Pope|Rev|Father|Sister)\.?`;
 
+/** The person named last before `at` in the sentence's own narration (not inside quoted words), if any. */
+function nearestPersonBefore(s: ArticleSentence, at: number, entities: Map<string, EntityInfo>): string | undefined {
+  let nearest: string | undefined;
+  for (const o of s.occurrences) if (!o.quoted && o.end <= at && entities.get(o.entity)?.kind === 'Person') nearest = o.entity;
+  return nearest;
+}
+
 /**
  * Licences the article's own words contradict go: a he/she for someone the
  * graph's other mentions call by the other pronoun (the majority pronoun
- * stays), and any for a one-word "person" the article never gives a title
- * or first name (`Obamacare`, `Springfield` taken for people by extraction).
+ * stays), any for a one-word "person" the article never gives a title or
+ * first name (`Obamacare`, `Springfield` taken for people by extraction),
+ * and a he/she that follows another person's name in its own sentence
+ * (`Mandla Shezi called …, where he said …`: the graph's other speaker is a
+ * misreading the summary must not repeat).
  */
 function keepConsistentLicences(sentences: ArticleSentence[], entities: Map<string, EntityInfo>, articleText: string): void {
   const gender = new Map<string, { he: number; she: number }>();
@@ -370,12 +407,41 @@ function keepConsistentLicences(sentences: ArticleSentence[], entities: Map<stri
     s.licences = s.licences.filter((l) => {
       const e = entities.get(l.entity)!;
       if (e.kind === 'Person' && !personLike(e)) return false;
+      const nearest = PERSONAL.test(l.surface) ? nearestPersonBefore(s, l.start, entities) : undefined;
+      if (nearest !== undefined && nearest !== l.entity) return false;
       const g = gender.get(l.entity)!;
       if (/^(?:he|him)$/i.test(l.surface)) return g.he > g.she;
       if (/^(?:she|her)$/i.test(l.surface)) return g.she > g.he;
       return true;
     });
   }
+}
+
+/** A name right after one of these is the object of a phrase (`the president of Copa-Cogeca`), not who speaks. */
+const OBJECT_OF_PHRASE = /\b(?:of|at|for|from|with|by|in|on|about|against)\s+(?:the\s+)?$/i;
+
+/**
+ * Do the article's own words where a quote is attributed confirm the graph's speaker? The SAID mention must
+ * be the speaker's name standing as a subject (not the object of a phrase: `Henrik Baumann, the president
+ * of Copa-Cogeca, told the crowd` is not Copa-Cogeca speaking), a relative `who` right after that name, or
+ * a pronoun or description the graph fixes and the licence rules keep. A quote the summary attributes
+ * itself (a sentence that is all quotation, speech realized from the graph) needs this; a sentence that
+ * names its speaker in its own words does not.
+ */
+function confirmAttribution(q: QuoteInfo, sentences: ArticleSentence[]): boolean {
+  if (!q.speaker || !q.saidEdge || !q.mention) return false;
+  const { start, end } = q.mention;
+  const s = sentences.find((x) => x.textStart <= start && end <= x.textEnd + 1);
+  if (!s) return false;
+  if (s.licences.some((l) => l.originalStart === start && l.entity === q.speaker)) return true;
+  // Normalization may have moved the words a character or two (see locateMention).
+  const local = { start: start - s.textStart - 3, end: end - s.textStart + 3 };
+  const relative = /^who$/i.test(s.text.slice(start - s.textStart, end - s.textStart).trim());
+  return s.occurrences.some((o) => {
+    if (o.quoted || o.entity !== q.speaker || OBJECT_OF_PHRASE.test(s.text.slice(0, o.start))) return false;
+    if (relative) return /^,?\s*$/.test(s.text.slice(o.end, Math.max(o.end, start - s.textStart)));
+    return o.start >= local.start && o.end <= local.end;
+  });
 }
 
 export function readArticle(graph: NewsGraph, doc: string): Article {
@@ -430,8 +496,9 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const names = [...new Set([a.name, ...a.aliases])]
       .filter((n) => n.length >= 2 && /^[\p{Lu}\p{N}]/u.test(n) && !PRONOUNS.has(n))
       .sort((x, y) => y.length - x.length || x.localeCompare(y));
-    const takesThe = lowerText.includes(`the ${a.name.toLowerCase()}`) && new RegExp(`\\bthe\\s+${escapeRegExp(a.name)}\\b`, 'i').test(articleText);
-    const info: EntityInfo = { id, kind: a.kind, name: a.name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
+    const name = displayName(a.name, names);
+    const takesThe = lowerText.includes(`the ${name.toLowerCase()}`) && new RegExp(`\\bthe\\s+${escapeRegExp(name)}\\b`, 'i').test(articleText);
+    const info: EntityInfo = { id, kind: a.kind, name, names, centrality: central.get(id) ?? 0, mentions: a.mentions, takesThe };
     if (a.kind === 'Person') {
       const s = surnames.get(id);
       if (s && surnameCount.get(s) === 1) info.surname = s;
@@ -459,7 +526,8 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const q = attrs as QuoteNodeAttributes;
     if (q.doc !== doc) return;
     const info: QuoteInfo = {
-      id: key, text: q.text, direct: q.direct, sentence: q.sentence, start: q.start, end: q.end, about: [], aboutEdges: [],
+      id: key, text: q.text, direct: q.direct, sentence: q.sentence, start: q.start, end: q.end,
+      pieces: q.pieces?.map(({ start, end }) => ({ start, end })) ?? [{ start: q.start, end: q.end }], about: [], aboutEdges: [], confirmed: false,
     };
     graph.forEachInEdge(key, (edge, ea, source) => {
       if (ea.type === 'SAID' && info.speaker === undefined) {
@@ -475,6 +543,10 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
         info.aboutEdges.push(edge);
       }
     });
+    // A quote belongs to the sentence its first words stand in (the graph's index can name the sentence
+    // before, when that one ends right where the quote begins).
+    const holding = rawSentences.find((s) => s.textStart <= info.pieces[0]!.start && info.pieces[0]!.start < s.textEnd);
+    if (holding) info.sentence = holding.index;
     if (q.speakerText !== undefined && q.speakerStart !== undefined && q.speakerEnd !== undefined) {
       info.speakerText = q.speakerText;
       info.mention = { start: q.speakerStart, end: q.speakerEnd };
@@ -508,6 +580,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     for (const s of sentences) for (const o of s.occurrences) if (o.entity === e.id && !o.quoted && o.start > 0) seen.add(o.surface);
     const full = e.names.find((n) => seen.has(n) && /\s/.test(n));
     if (full && !seen.has(e.name)) e.name = full;
+    e.nameWritten = sentences.some((s) => s.occurrences.some((o) => o.entity === e.id && o.surface === e.name));
   }
   // A pronoun can stand only for someone the article has named before it, in its own narration (a name
   // inside someone's quoted words, `“Somewhere in between there is a deal”`, is no antecedent).
@@ -517,6 +590,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
   }
   for (const s of sentences) s.licences = licencesIn(s, quotes, entities).filter((l) => (firstNamed.get(l.entity) ?? Infinity) < l.originalStart);
   keepConsistentLicences(sentences, entities, articleText);
+  for (const q of quotes) q.confirmed = confirmAttribution(q, sentences);
 
   const words = docAttrs && docAttrs.kind === 'Document' && docAttrs.words > 0
     ? docAttrs.words

@@ -140,8 +140,10 @@ export function definiteAntecedents(sentences: string[], weak: ReadonlySet<strin
     const quoted = quotedSpans(text);
     const own = new Set([...text.matchAll(INDEFINITE)].flatMap((m) => nounWords(m, weak)));
     const needs = new Set<number>();
+    // As with the openers: the speaker's words refer back too when the quotation opens the sentence.
+    const narrated = quoted[0]?.start === 0 ? quoted.slice(1) : quoted;
     for (const m of text.matchAll(DEFINITE)) {
-      if (!outside(quoted, m.index, m.index + m[0].length)) continue;
+      if (!outside(narrated, m.index, m.index + m[0].length)) continue;
       for (const noun of nounWords(m, weak)) {
         const first = introduced.get(noun);
         if (first !== undefined && !own.has(noun)) needs.add(first);
@@ -187,6 +189,19 @@ export function cutKeepsVerb(head: string, tail: string): boolean {
   if (COMMON_FINITE.test(head)) return true;
   if (COMMON_FINITE.test(tail)) return false;
   return taggedFinite(head);
+}
+
+/**
+ * Does `text` open with a verb (`told reporters …`, `died on Monday`)? What is left after an aside is cut
+ * from between a name and its verb must: `Phyllis Schlafly, whose campaigns against Communism, abortion
+ * and … galvanized …` cut at the list's first comma leaves a noun there.
+ */
+export function opensWithVerb(text: string): boolean {
+  const word = /^\s*([\p{L}’'-]+)/u.exec(text)?.[1];
+  if (!word) return false;
+  if (new RegExp(`^(?:${COMMON_FINITE.source})$`, 'iu').test(word)) return true;
+  const terms = (nlp(`It ${word}`).json() as Array<{ terms: Array<{ tags: string[] }> }>).flatMap((s) => s.terms);
+  return terms[1]?.tags.includes('Verb') === true;
 }
 
 function taggedFinite(text: string): boolean {

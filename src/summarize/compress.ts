@@ -8,8 +8,8 @@
  *   trailing -ing   `…, echoing a warning by Y.`    → `….`
  *   trailing which  `…, which made him leader.`     → `….`
  */
-import { cutKeepsVerb, hasFiniteVerb } from './coherence.js';
-import { capitalizeFirst, insideAny, quotedSpans, tidy } from './text.js';
+import { cutKeepsVerb, hasFiniteVerb, opensWithVerb } from './coherence.js';
+import { capitalizeFirst, FUNCTION_WORDS, insideAny, quotedSpans, tidy } from './text.js';
 
 const ACRONYM_ASIDE = /^[A-Z][A-Z0-9&.]{1,9}$/;
 /** -ing words that do not open a participial clause. */
@@ -87,8 +87,14 @@ function dropTrailingWhich(text: string): string {
  */
 const DATELINE = /^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?(?:,\s+\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2})?(?:\s+\([\p{L} ]{1,20}\))?\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
 
+/** An agency tag left opening a sentence when the dateline before it was read as a sentence of its own (`RENO, Nev.` · `(AP) — …`). */
+const AGENCY_TAG = /^\([\p{L} ]{1,20}\)\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
+
+/** A live blog's clock time opening an entry (`7 p.m. Donald Trump is …`). */
+const TIMESTAMP = /^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.\s+(?=\p{Lu}|[“"])/u;
+
 export function dropDateline(text: string): string {
-  const m = DATELINE.exec(text);
+  const m = DATELINE.exec(text) ?? AGENCY_TAG.exec(text) ?? TIMESTAMP.exec(text);
   return m ? text.slice(m[0].length) : text;
 }
 
@@ -102,6 +108,11 @@ const OPENING_ADVERBIAL =
   /^(?:(?:On|In|At|During|After|Before|Following|Speaking|Asked|Earlier|Later|Last|This|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:]{0,80}?,[”"]?\s+)(?=\p{Lu})/u;
 /** An appositive between commas after a name (`Gillibrand, a supporter of Clinton’s bid, told`). */
 const APPOSITIVE = /(\p{Lu}[\p{L}.’'-]*),\s+(?:a|an|the|who|whose|which)\s+[^,“”";:]{3,120},\s+(?=\p{Ll})/gu;
+/** Reporting words: a span holding one attributes speech, and stays. */
+const REPORTING = /\b(?:said|says|added|adds|told|tells|noted|notes|argued|insisted|warned|wrote|writes|asked|explained|according)\b/i;
+/** Sentence connectives a comma may follow (`But, …`): never a name. */
+const CONNECTIVE = /^(?:But|And|Yet|So|However|Still|Now|Then|Meanwhile|Indeed|Instead)$/;
+
 /** A trailing clause that adds circumstance, not the news (`…, as they bristled at …`, `…, saying …`). */
 const TRAILING_CIRCUMSTANCE = /,\s+(?:as|while|after|before|when|since|because|although|though|saying|adding|citing|amid|despite|with)\b[^“”"]*?(?<end>[.!?])$/u;
 
@@ -118,7 +129,53 @@ export function compressHard(text: string): string {
   // A title in quotation marks (`“New Day,”`) may go with it; speech may not.
   const titleOnly = quotedSpans(opening?.[0] ?? '').every((q) => opening![0].slice(q.start, q.end).split(/\s+/).length < 4);
   if (opening && titleOnly) out = capitalizeFirst(out.slice(opening[0].length));
-  out = out.replace(APPOSITIVE, (m, name: string, at: number, all: string) => (outsideQuotes(all, at, at + m.length) ? `${name} ` : m));
+  // Only an aside after a name goes: `But, the former CEO added, it's …` is an attribution, not an appositive.
+  out = out.replace(APPOSITIVE, (m, name: string, at: number, all: string) =>
+    outsideQuotes(all, at, at + m.length) && !FUNCTION_WORDS.has(name.toLowerCase()) && !CONNECTIVE.test(name) && !REPORTING.test(m) &&
+    opensWithVerb(all.slice(at + m.length))
+      ? `${name} `
+      : m,
+  );
   out = tidy(dropTail(out, TRAILING_CIRCUMSTANCE.exec(out)));
   return out !== base && hasFiniteVerb(out) ? out : base;
+}
+
+/** What may open a clause cut from a sentence's end: circumstance, a participle, an aside, a second clause (`, and has called for …`). */
+const TAIL_OPENER =
+  /^(?:[,;]\s+(?:\p{Ll}+ing|which|as|while|after|before|when|where|since|because|although|though|amid|despite|with|without|including|and|but|even|only|a|an|the)\b|\s+[—–]\s+)/u;
+
+/** A clause that opens with an attribution (`, according to …`, `, he said, …`): the claim before it is someone's. */
+const ATTRIBUTION_TAIL =
+  /^[,;—–\s]*(?:according to\b|(?:[\p{L}.’'-]+\s+){0,5}(?:said|says|told|tells|added|adds|noted|wrote|writes|asked|argued|insisted|warned|explained|announced|reported)\b)/iu;
+/** A sentence that ends with its attribution (`…, officials said Tuesday.`): it attributes all that comes before. */
+const ATTRIBUTION_END =
+  /(?:,\s+(?:[\p{L}.’'-]+\s+){0,6}(?:said|says|told|added|adds|noted|wrote|writes|argued|insisted|warned|explained|announced|reported)\b[^,“”"]{0,40}|according to[^,“”"]{0,60})[.!?]["”]?$/iu;
+
+/**
+ * A sentence still too long for the budget after compression, cut at the last clause boundary that leaves
+ * it within `words` words (`…, throwing her weight behind …` → `….`). What is left must be a sentence (a
+ * finite verb, at least six words, every quotation and bracket it opens closed), and what is cut must not
+ * attribute what is left (`…, officials said.`, `…, according to a poll.`: the claim is theirs). Undefined
+ * when no such cut exists.
+ */
+export function trimToClause(text: string, words: number): string | undefined {
+  const quoted = quotedSpans(text);
+  for (let at = text.length - 1; at > 0; at--) {
+    if (!/[,; ]/.test(text[at]!) || insideAny(quoted, at, at + 1)) continue;
+    const tail = text.slice(at);
+    if (!TAIL_OPENER.test(tail)) continue;
+    const head = text.slice(0, at).replace(/[\s,;:—–-]+$/, '');
+    const length = head.split(/\s+/).length;
+    if (length > words - 1) continue;
+    if (length < 6) return undefined;
+    if (ATTRIBUTION_TAIL.test(tail) || ATTRIBUTION_END.test(tail) || !balanced(head) || !cutKeepsVerb(head, tail)) continue;
+    return `${head}.`;
+  }
+  return undefined;
+}
+
+/** Every quotation mark and bracket the text opens, it closes. */
+function balanced(text: string): boolean {
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+  return count(/“/g) === count(/”/g) && count(/"/g) % 2 === 0 && count(/\(/g) === count(/\)/g);
 }

@@ -55,7 +55,8 @@ export function summarizeEntity(graph: NewsGraph, name: string, options: Omit<Su
   g.replaceAttributes({ documents: [doc], sentences: { [doc]: virtual } });
   const words = virtual.reduce((n, s) => n + countWords(s.text), 0);
   g.addNode(`Document:${doc}`, { kind: 'Document', name: doc, id: doc, words });
-  const move = <T extends { doc?: string; sentence?: number; start?: number; end?: number }>(attrs: T): T | undefined => {
+  type Placed = { doc?: string; sentence?: number; start?: number; end?: number; pieces?: Array<{ start: number; end: number }> };
+  const move = <T extends Placed>(attrs: T): T | undefined => {
     if (attrs.doc === undefined) return attrs;
     const shift = shiftOf.get(attrs.doc);
     const sentence = sentenceOf.get(`${attrs.doc}#${attrs.sentence}`);
@@ -64,6 +65,7 @@ export function summarizeEntity(graph: NewsGraph, name: string, options: Omit<Su
       ...attrs, doc, sentence,
       ...(attrs.start !== undefined ? { start: attrs.start + shift } : {}),
       ...(attrs.end !== undefined ? { end: attrs.end + shift } : {}),
+      ...(attrs.pieces !== undefined ? { pieces: attrs.pieces.map((p) => ({ start: p.start + shift, end: p.end + shift })) } : {}),
     };
   };
   slice.forEachNode((key, attrs) => {

@@ -73,6 +73,9 @@ export function stanceSentence(article: Article, min = 3): GeneratedSentence | u
   return undefined;
 }
 
+/** A quotation shorter than this is no sentence of speech to realize on its own. */
+const SPEECH_WORDS = 4;
+
 /** Reporting verbs kept as the graph gives them in a generated sentence; anything else is `said`. */
 const PLAIN_VERB = /^(?:said|told [\p{L} ]+|wrote|warned|insisted|argued|stressed|explained)$/u;
 
@@ -96,8 +99,8 @@ export function speechSentence(s: ArticleSentence, quote: QuoteInfo, speaker: En
     .replace(/^[“"]|[”"]$/g, '')
     .trim()
     .replace(/,$/, '.');
-  // Only whole sentences of speech stand after a colon.
-  if (!/^\p{Lu}/u.test(words) || !/[.!?]$/.test(words)) return undefined;
+  // Only whole sentences of speech stand after a colon (`said: “Ms.”` is a misread quotation mark, not speech).
+  if (!/^\p{Lu}/u.test(words) || !/[.!?]$/.test(words) || countWords(words) < SPEECH_WORDS) return undefined;
   const verb = quote.verb && PLAIN_VERB.test(quote.verb) ? quote.verb : 'said';
   return {
     text: `${plainName(article, speaker).replace(/^the /, 'The ')} ${verb}: “${words}”`,

@@ -4,10 +4,10 @@
  * the article), which sentences can stand where, and how the article's
  * sentence sequence falls into M contiguous topical blocks.
  */
-import { entityOccurrences, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
+import { entityOccurrences, quoteOverlaps, type Article, type ArticleSentence, type EdgeFact, type Occurrence, type QuoteInfo } from './article.js';
 import { countWords } from './budget.js';
 import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
-import { compress, compressHard } from './compress.js';
+import { compress, compressHard, trimToClause } from './compress.js';
 import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
 import { applyLicences } from './refer.js';
 
@@ -22,7 +22,7 @@ export interface SentencePlan {
   /** Repeated topic words it uses, with their weight (worth counting once per summary). */
   concepts: Map<string, number>;
   /** Its attributed quotes and events: actor and worth (an actor heard already is worth less again). */
-  voices: Array<[string, number]>;
+  voices: Array<[actor: string, worth: number, edge?: string]>;
   /** Entities the article first names here: where a summary that names them later can introduce them. */
   introduces: string[];
   /** Can appear in a summary at all (complete, its quoted words attributable), if only as another's context. */
@@ -39,6 +39,8 @@ export interface SentencePlan {
   backReferences: BackReference[];
   /** The sentence as the summary would carry it, compressed (harder when the budget is tight), before names are adjusted. */
   compressed: string;
+  /** How the summary shortens this sentence, its own words or with licensed names put in: `compressed` is `shorten(text)`. */
+  shorten: (text: string) => string;
   /** Has a finite verb (a sentence, not a fragment). Tagging costs: asked only of sentences about to be chosen. */
   isSentence: () => boolean;
   /** A direct quote this sentence continues (anchored in an earlier sentence). */
@@ -61,15 +63,21 @@ function quotedShare(s: ArticleSentence): number {
 /** Quoted words in title case are a name (`“Defeat Crooked Hillary PAC”`, `“Fox News Sunday”`), not speech. */
 const TITLE_CASE = /^[“"]?(?:(?:\p{Lu}[\p{L}’'.-]*|of|the|for|and|a|an|in|on|to)[\s,]*)+[.,!?]?[”"]?$/u;
 
+/** A sentence that addresses the reader (`Watch a clip of the interview above.`, `Sign up for …`) is the page's, not news. */
+const READER_ADDRESS = /^(?:Watch|Click|Read more|Sign up|Sign in|Subscribe|Follow us|Share this|Scroll|Listen to|Download|Tap|Like us|Email us|Don[’']t miss)\b/;
+
 /** Quoted words this long are someone's words: the graph must know whose, or the sentence is not used. */
 const SPOKEN_WORDS = 4;
 
 /**
  * Can every quotation in the sentence go out with its speaker? Each quoted
- * span of some length must be a Quote the graph holds, and each such quote
- * must be attributed in the sentence itself (its speaker named, or a
- * pronoun the graph fixes), be all the sentence says (the summary adds
- * `Name said`), or have an unnamed speaker described right here.
+ * span of some length must lie in a Quote the graph holds (a direct quote's
+ * pieces, or a report holding quoted words), each such quote must have the
+ * speaker a SAID edge gives (a speaker the article only describes, `a
+ * spokeswoman`, is no one the summary can name), and that speaker must be
+ * named in the sentence itself (by name, or a pronoun the graph fixes), or
+ * the sentence be all quotation with an attribution the article's words
+ * confirm (the summary adds `Name said`).
  */
 function quotesAttributable(s: ArticleSentence, article: Article, occurrences: Occurrence[]): boolean {
   if (s.quoted.length === 0) return true;
@@ -81,13 +89,12 @@ function quotesAttributable(s: ArticleSentence, article: Article, occurrences: O
     // A scare quote or a title (`“governor”`, `“Fox News Sunday”`) is a word, not a statement; longer quoted words are someone's.
     const words = s.text.slice(span.start, span.end);
     if (countWords(words) < SPOKEN_WORDS || TITLE_CASE.test(words)) continue;
-    const quotes = article.quotes.filter((q) => q.direct && q.start < end && q.end > start);
+    const quotes = article.quotes.filter((q) => quoteOverlaps(q, start, end));
     if (quotes.length === 0) return false;
     for (const q of quotes) {
-      if (q.speaker === undefined) {
-        const here = q.mention !== undefined && q.mention.start >= s.textStart && q.mention.end <= s.textEnd;
-        if (!here) return false;
-      } else if (!named.has(q.speaker) && !allQuoted) return false;
+      if (q.speaker === undefined) return false;
+      // Not named here: the summary names the speaker itself, which the article's attribution must confirm.
+      if (!named.has(q.speaker) && !(allQuoted && q.confirmed)) return false;
     }
   }
   return true;
@@ -131,7 +138,6 @@ function factWorth(f: EdgeFact, article: Article): number {
 
 function baseScore(s: ArticleSentence, article: Article, position: number, total: number, leadPrior: number): number {
   let score = 0;
-  for (const q of s.quotes) if (!q.speaker) score += quoteWorth(q, article);
   // Roles and memberships say who someone is, not what happened: they help, a little.
   for (const f of s.facts) if (f.type === 'HOLDS_ROLE' || f.type === 'MEMBER_OF' || f.type === 'PART_OF') score += 0.2;
   score += 0.8 * (1 - position / Math.max(1, total));
@@ -141,6 +147,19 @@ function baseScore(s: ArticleSentence, article: Article, position: number, total
   // summary is the story's first sentences; the prior fades fast after them.
   score += leadPrior * Math.pow(LEAD_DECAY, position);
   return score;
+}
+
+/**
+ * How sentences are shortened for a summary of `target` words: the safe compressions; at a tight budget
+ * the harder ones too, and a sentence still longer than the whole budget is cut at a clause boundary
+ * (a long lead is compressed rather than given up).
+ */
+export function shortener(tight: boolean, target: number): (text: string) => string {
+  if (!tight) return compress;
+  return (text) => {
+    const hard = compressHard(text);
+    return countWords(hard) > target ? (trimToClause(hard, target) ?? hard) : hard;
+  };
 }
 
 /**
@@ -164,9 +183,9 @@ export function planSentences(article: Article, target = article.words): Sentenc
   for (const s of article.sentences) for (const o of s.occurrences) if (!firstNamed.has(o.entity)) firstNamed.set(o.entity, s.index);
   const questions = article.sentences.map((s) => isQuestion(s.text));
   return article.sentences.map((s, position) => {
-    const continues = directQuotes.find((q) => q.sentence !== s.index && q.start < s.textEnd && q.end > s.textStart);
-    const own = s.quotes.find((q) => q.direct && q.speaker) ?? s.quotes.find((q) => q.speaker);
-    const speaker = own?.speaker ?? continues?.speaker;
+    const continues = directQuotes.find((q) => q.sentence !== s.index && quoteOverlaps(q, s.textStart, s.textEnd));
+    // Who speaks here: the speaker of the sentence's direct words (its own quote, or one it goes on with), else of its reports.
+    const speaker = s.quotes.find((q) => q.direct && q.speaker)?.speaker ?? continues?.speaker ?? s.quotes.find((q) => q.speaker)?.speaker;
     const licensed = applyLicences(s.text, s.licences, article);
     const complete = s.words >= 4 && /[.!?]["”’)]?$/.test(s.text) && /^[“"‘(]?[\p{Lu}\p{N}]/u.test(s.text);
     // A very short sentence with no quote and no event of its own (`Others went further.`) is a
@@ -175,7 +194,10 @@ export function planSentences(article: Article, target = article.words): Sentenc
     const lastQuestion = questions[position] && position === total - 1;
     // Names in the sentence once the graph's licensed names stand in it (the article's own, without licences).
     const occurrences = s.licences.length === 0 ? s.occurrences : entityOccurrences(licensed.text, article.names);
-    const usable = complete && !lastQuestion && quotesAttributable(s, article, occurrences);
+    // Words that go on someone's quote from an earlier sentence are that speaker's: the graph must know whose,
+    // and the article's attribution confirm it, since the summary will name them.
+    const unknownVoice = continues !== undefined && !continues.confirmed;
+    const usable = complete && !lastQuestion && !unknownVoice && !READER_ADDRESS.test(s.text) && quotesAttributable(s, article, occurrences);
     const eligible = usable && !bridge;
 
     // What it cannot stand without: the sentence before (a back-reference, or the question it answers),
@@ -190,16 +212,23 @@ export function planSentences(article: Article, target = article.words): Sentenc
     if (needsPredecessor) needs.add(position - 1);
     if (needsSuccessor) needs.add(position + 1);
 
-    const entityWeights = new Map(s.entities.map((e) => [e, entityWeight(article, e)]));
+    // A sentence is worth what the summary will say of it: names and topic words its compression cuts do not count.
+    const shorten = shortener(tight, target);
+    const compressed = shorten(s.text);
+    const cut = compressed === s.text ? undefined : new Set(entityOccurrences(compressed, article.names).map((o) => o.entity));
+    const entityWeights = new Map(
+      s.entities.filter((e) => !cut || cut.has(e) || !s.occurrences.some((o) => o.entity === e)).map((e) => [e, entityWeight(article, e)]),
+    );
     const concepts = new Map<string, number>();
-    for (const c of conceptsOf[position]!) if (weights.has(c)) concepts.set(c, CONCEPT_SCALE * weights.get(c)!);
+    for (const c of cut ? sentenceConcepts(compressed, common) : conceptsOf[position]!) if (weights.has(c)) concepts.set(c, CONCEPT_SCALE * weights.get(c)!);
     const base = baseScore(s, article, position, total, leadPrior);
-    const voices = s.quotes.filter((q) => q.speaker).map((q): [string, number] => [q.speaker!, quoteWorth(q, article) * voiceWeight]);
-    for (const f of s.facts) if (isEvent(f)) voices.push([f.source, factWorth(f, article)]);
+    const voices = s.quotes.filter((q) => q.speaker).map((q): SentencePlan['voices'][number] => [q.speaker!, quoteWorth(q, article) * voiceWeight]);
+    for (const f of s.facts) if (isEvent(f)) voices.push([f.source, factWorth(f, article), f.key]);
     const introduces = [...new Set(s.occurrences.map((o) => o.entity))].filter((e) => firstNamed.get(e) === s.index).sort();
     const sum = (xs: Iterable<number>): number => [...xs].reduce((a, b) => a + b, 0);
     const plan: SentencePlan = {
-      compressed: tight ? compressHard(s.text) : compress(s.text),
+      compressed,
+      shorten,
       isSentence: once(() => hasFiniteVerb(s.text)),
       sentence: s,
       score: base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1])),

@@ -7,7 +7,6 @@
 import { countWords } from './budget.js';
 import { dropAdditives } from './coherence.js';
 import { speechSentence, type GeneratedSentence } from './generate.js';
-import { compress, compressHard } from './compress.js';
 import { entityOccurrences, type Article } from './article.js';
 import type { SentencePlan } from './plan.js';
 import { applyLicences, attributeQuote, containsWord, plainName, referToEntities, type Discourse } from './refer.js';
@@ -57,8 +56,8 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
     const name = escapeRegExp(text.slice(r.start, r.end));
     text = text.replace(new RegExp(`(${name}) added\\b|\\badded (${name})`), (_m, a?: string, b?: string) => (a ? `${a} said` : `said ${b}`));
   }
-  // The planned compression, unless licensed names changed the words (then compressed the same way again).
-  text = licensed.names.length === 0 ? plan.compressed : plan.compressed === compress(s.text) ? compress(text) : compressHard(text);
+  // The planned compression, unless licensed names changed the words (then shortened the same way again).
+  text = licensed.names.length === 0 ? plan.compressed : plan.shorten(text);
   if (!followsSource) text = dropAdditives(text);
 
   // The speaker of the sentence's direct words must be named in it: a sentence that is all quotation
@@ -131,8 +130,9 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
 function speechOf(plan: SentencePlan, article: Article): GeneratedSentence | undefined {
   const s = plan.sentence;
   const quote = s.quotes.find((q) => q.direct && q.speaker === plan.speaker) ?? plan.continues;
-  const speaker = plan.speaker === undefined ? undefined : article.entities.get(plan.speaker);
-  if (!quote || !speaker || s.quotes.filter((q) => q.direct).length > 1) return undefined;
+  // The speaker named is the quote's own, from its SAID edge.
+  const speaker = quote?.speaker === undefined ? undefined : article.entities.get(quote.speaker);
+  if (!quote?.confirmed || !speaker || s.quotes.filter((q) => q.direct).length > 1) return undefined;
   return speechSentence(s, quote, speaker, article);
 }
 

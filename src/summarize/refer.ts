@@ -54,6 +54,9 @@ function appositive(e: EntityInfo, after: string): string {
   return `, ${phrase},`;
 }
 
+/** A personal honorific right before a name (`Mrs. `, `Mr `). */
+const AFTER_HONORIFIC = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$/;
+
 export interface ReferContext {
   article: Article;
   discourse: Discourse;
@@ -81,6 +84,14 @@ export function referToEntities(text: string, ctx: ReferContext): string {
       continue;
     }
     if (e.kind === 'Person') {
+      // `Mrs. Clinton`: the article's honorific and surname say who it is; a full name put after it could say
+      // another. A name the article never writes as this person's is no name to put in either.
+      if (AFTER_HONORIFIC.test(out) || e.nameWritten === false) {
+        discourse.introduced.add(e.id);
+        seenHere.add(e.id);
+        out += o.surface;
+        continue;
+      }
       const possessive = /^[’']s\b/.test(after);
       if (!discourse.introduced.has(e.id)) {
         discourse.introduced.add(e.id);
@@ -99,7 +110,8 @@ export function referToEntities(text: string, ctx: ReferContext): string {
         out += name;
       } else if (seenHere.has(e.id) && /\($/.test(out)) {
         out += o.surface; // `Name (ALIAS)`: the article's own gloss stays as written
-      } else if (e.surname) {
+      } else if (e.surname && o.surface.includes(e.surname)) {
+        // A later mention shortens a name to the surname; a short form the article uses (`CUT`) stays as written.
         out += e.surname;
         // A later mention drops the role appositive the article repeats.
         if (!seenHere.has(e.id) && e.role) {

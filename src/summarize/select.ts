@@ -7,6 +7,7 @@
  * comes with it, as one unit.
  */
 import { countWords } from './budget.js';
+import { FUNCTION_WORDS } from './text.js';
 import type { SentencePlan } from './plan.js';
 
 export interface Unit {
@@ -79,6 +80,14 @@ const REHEARD = 0.25;
 /** Worth of introducing an entity the summary names (beyond the entity's own weight). */
 const INTRODUCTION = 1;
 
+/** A sentence whose content words are this share or more of what the summary already says repeats it. */
+const REPEATED = 0.7;
+
+/** Lower-cased content words (three letters or more, function words aside). */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}’'-]{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w));
+}
+
 export function estimateWords(plan: SentencePlan): number {
   return countWords(plan.compressed);
 }
@@ -93,6 +102,8 @@ export function selectSentences(
   blockOf: number[],
   blocks: number,
   target: number,
+  /** Edges the summary states already (a generated opener's): events a sentence repeats are worth nothing new. */
+  stated: ReadonlySet<string> = new Set(),
 ): Set<number> {
   const words = plans.map(estimateWords);
   const chosen = new Set<number>();
@@ -115,7 +126,8 @@ export function selectSentences(
       const p = plans[i]!;
       g += p.base;
       // Another quote or deed of an actor the summary already features says less that is new.
-      for (const [speaker, w] of p.voices) {
+      for (const [speaker, w, edge] of p.voices) {
+        if (edge !== undefined && stated.has(edge)) continue;
         g += speakersHeard.has(speaker) || speakers.has(speaker) ? REHEARD * w : w;
         speakers.add(speaker);
       }
@@ -139,6 +151,7 @@ export function selectSentences(
   const take = (unit: Unit): void => {
     for (const i of missing(unit, chosen)) {
       chosen.add(i);
+      for (const w of contentWords(plans[i]!.compressed)) said.add(w);
       for (const e of plans[i]!.entityWeights.keys()) {
         covered[unit.block]!.add(e);
         entitiesSaid.add(e);
@@ -148,6 +161,14 @@ export function selectSentences(
     }
   };
   const value = (unit: Unit): number => gain(unit) / Math.pow(Math.max(1, cost(unit)), 0.6);
+  // Words the chosen sentences say: a unit that would mostly say them again (an abstract and the lead it
+  // repeats) adds nothing.
+  const said = new Set<string>();
+  const repeats = (unit: Unit): boolean =>
+    missing(unit, chosen).every((i) => {
+      const own = contentWords(plans[i]!.compressed);
+      return own.length > 0 && own.filter((w) => said.has(w)).length >= REPEATED * own.length;
+    });
   // Units found to hold a fragment (no finite verb) when they were about to be chosen.
   const fragments = new Set<Unit>();
   const bestOf = (candidates: Unit[], room: number): Unit | undefined => {
@@ -156,7 +177,7 @@ export function selectSentences(
       let bestValue = -Infinity;
       for (const u of candidates) {
         const c = cost(u);
-        if (c === 0 || c > room || fragments.has(u)) continue;
+        if (c === 0 || c > room || fragments.has(u) || repeats(u)) continue;
         const v = value(u);
         if (v > bestValue) {
           best = u;

@@ -12,6 +12,7 @@ import { chooseDocument, readArticle } from './article.js';
 import { checkOptions, countWords, resolveShape, targetWords } from './budget.js';
 import { planSentences, segment, type SentencePlan } from './plan.js';
 import { stanceSentence } from './generate.js';
+import { compress } from './compress.js';
 import { realize, summaryWords } from './realize.js';
 import { buildUnits, dependents, estimateWords, selectSentences } from './select.js';
 import type { Summary, SummarizeOptions, SummaryParagraph } from './types.js';
@@ -57,6 +58,32 @@ function trimOnce(chosen: Set<number>, plans: SentencePlan[]): boolean {
   return true;
 }
 
+/**
+ * Words left under the aim go back to the chosen sentences, in article order (the lead first: its own
+ * words say the story best): each hard-compressed sentence takes its milder compression back while the
+ * summary stays within `limit`. A plan's shortening is changed in place: the plans belong to this summary.
+ */
+function giveBackWords(
+  chosen: Set<number>,
+  plans: SentencePlan[],
+  write: () => SummaryParagraph[],
+  written: SummaryParagraph[],
+  limit: number,
+): SummaryParagraph[] {
+  let paragraphs = written;
+  for (const i of [...chosen].sort((a, b) => a - b)) {
+    const plan = plans[i]!;
+    const milder = compress(plan.sentence.text);
+    if (plan.shorten === compress || countWords(milder) <= countWords(plan.compressed)) continue;
+    const kept = { shorten: plan.shorten, compressed: plan.compressed };
+    Object.assign(plan, { shorten: compress, compressed: milder });
+    const next = write();
+    if (summaryWords(next) <= limit) paragraphs = next;
+    else Object.assign(plan, kept);
+  }
+  return paragraphs;
+}
+
 /** Summarize one document of a graph in M paragraphs within N words. */
 export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {}): Summary {
   checkOptions(options);
@@ -86,7 +113,7 @@ export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {})
   const stance = stanceSentence(article);
   const opener = stance && countWords(stance.text) * OPENER_SHARE <= target ? stance : undefined;
   if (opener) target -= countWords(opener.text);
-  const chosen = selectSentences(plans, buildUnits(plans, blockOf), blockOf, blocks, target);
+  const chosen = selectSentences(plans, buildUnits(plans, blockOf), blockOf, blocks, target, new Set(opener?.edges ?? []));
   // Over the ceiling: first give up role appositives borrowed from elsewhere, then sentences.
   let roles = true;
   const write = (): SummaryParagraph[] => realize(article, plans, paragraphsOf(chosen, plans, requested.paragraphs), { opener, roles });
@@ -96,6 +123,7 @@ export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {})
     paragraphs = write();
   }
   while (summaryWords(paragraphs) > requested.words && trimOnce(chosen, plans)) paragraphs = write();
+  paragraphs = giveBackWords(chosen, plans, write, paragraphs, Math.min(requested.words, targetWords(requested.words, article.words)));
   if (paragraphs.length < requested.paragraphs) {
     messages.push(
       `wrote ${paragraphs.length} of ${requested.paragraphs} paragraphs: the article does not hold enough sentences that fit ${requested.words} words`,
