@@ -179,13 +179,22 @@ export interface DocumentInfo {
 
 // ─── Stage 6: the graph ─────────────────────────────────────────────────────
 
+/**
+ * A title the article gives a person without naming the institution it is
+ * held at (`chief electoral officer Stephanie Perrault`): where it is named,
+ * the role is a HOLDS_ROLE edge instead. The span is the title's own words.
+ */
+export interface TitleMention extends Provenance {
+  title: string;
+}
+
 export interface EntityNodeAttributes {
   kind: EntityKind;
   name: string;
   aliases: string[];
   mentions: number;
-  /** Every title a person holds in the text, with or without a named organisation. */
-  titles?: string[];
+  /** Titles held without a named institution, each at its first mention in each document. */
+  titles?: TitleMention[];
   /** The country of a body or party whose name many countries share (`Senate (Australia)` → `Australia`). */
   jurisdiction?: string;
 }
@@ -267,8 +276,8 @@ export interface EdgeAttributes {
   cue?: JurisdictionCue;
   /** Fold group (surname, acronym): names in one may be one entity across documents. */
   group?: string;
-  /** The titles the document gives a person. */
-  titles?: string[];
+  /** The titles the document gives a person without an institution (the identity record's copy of the node's). */
+  titles?: TitleMention[];
   /** The document shows the person to be one (a title, a quote, an office): see src/identify/types.ts. */
   certain?: boolean;
 }

@@ -4,7 +4,8 @@
  * organisation after the name, hyphenated titles, and `a member of`.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/extract.js';
+import { analyze, extract } from '../src/extract.js';
+import type { TitleMention } from '../src/types.js';
 
 /** Roles as `person | title | organisation`, relations as `source TYPE target`. */
 function read(text: string): { roles: string[]; relations: string[] } {
@@ -83,5 +84,25 @@ describe('roles', () => {
     expect(roles).toContain('Sunita Rao | polling expert | University of Strathclyde');
     expect(roles.filter((r) => r.startsWith('Katarzyna Nowak') && /member/.test(r))).toEqual([]);
     expect(relations).toContain('Katarzyna Nowak MEMBER_OF European People’s Party');
+  });
+});
+
+describe('titles held without a named institution (DESIGN: `titles` on the person)', () => {
+  it('stay on the person with their own span; a title whose institution is named is a HOLDS_ROLE edge instead', () => {
+    const text =
+      'Chief electoral officer Danuta Wiśniewska said turnout was high. ' +
+      'Tomasz Zielinski, deputy minister of finance at the Ministry of Finance, said the budget would hold. ' +
+      'Later, chief electoral officer Danuta Wiśniewska repeated the figure.';
+    const graph = extract(text, { id: 'titles' });
+    const person = graph.findNode((_k, a) => a.kind === 'Person' && a.name === 'Danuta Wiśniewska')!;
+    const titles = graph.getNodeAttribute(person, 'titles') as TitleMention[];
+    // Once per title, at its first mention, spanning the title's words in the original text.
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toMatchObject({ doc: 'titles', sentence: 0 });
+    expect(text.slice(titles[0]!.start, titles[0]!.end).toLowerCase()).toBe('chief electoral officer');
+
+    const minister = graph.findNode((_k, a) => a.kind === 'Person' && a.name === 'Tomasz Zielinski')!;
+    expect(graph.getNodeAttribute(minister, 'titles')).toBeUndefined();
+    expect(graph.outEdges(minister).some((e) => graph.getEdgeAttribute(e, 'type') === 'HOLDS_ROLE')).toBe(true);
   });
 });

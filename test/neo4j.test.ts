@@ -412,6 +412,26 @@ describe('the seed and other articles, loaded one graph per article', () => {
     }
   });
 
+  it('roles: titles held without a named institution come with no organization, and keep their spans on the record', async () => {
+    const rows = await ask(shipped('roles'), { name: 'Stephanie Perrault' });
+    expect(rows).toContainEqual({ person: 'Stephanie Perrault', title: 'chief electoral officer', organization: null, kind: null });
+    // Every title of every loaded graph is on its person, with sentence and span on the article's MENTIONED_IN.
+    const all = await ask('roles');
+    for (const { graph } of articles) {
+      graph.forEachNode((key, attributes) => {
+        if (attributes.kind !== 'Person') return;
+        for (const t of attributes.titles ?? []) expect(all).toContainEqual({ person: name(graph, key), title: t.title, organization: null, kind: null });
+      });
+    }
+    const [record] = await cypher(
+      "MATCH (p:Person)-[m:MENTIONED_IN]->(d:Document) WHERE 'chief electoral officer' IN m.titles RETURN m.titles AS titles, m.titleStarts AS starts, m.titleEnds AS ends",
+    );
+    const i = (record!.titles as string[]).indexOf('chief electoral officer');
+    expect(i).toBeGreaterThanOrEqual(0);
+    const seed = readFileSync(SEED, 'utf8');
+    expect(seed.slice((record!.starts as number[])[i], (record!.ends as number[])[i])).toBe('chief electoral officer');
+  });
+
   it('most-quoted: speakers ranked by quotes, as counted from the graphs', async () => {
     const quotes = new Map<string, { speaker: string; kind: string; quotes: Set<string>; docs: Set<string> }>();
     for (const graph of loadedGraphs) {

@@ -28,7 +28,8 @@ export function namesOf(graph: NewsGraph, id: string): string[] {
 
 /** The offices the graph gives a person (spelled out: `Sen.` is held as `Senator`). */
 function titlesOf(graph: NewsGraph, id: string): string[] {
-  const titles = [...(((graph.getNodeAttributes(id) as { titles?: string[] }).titles) ?? [])];
+  const a = graph.getNodeAttributes(id);
+  const titles = isEntityNode(a) ? (a.titles ?? []).map((t) => t.title) : [];
   graph.forEachOutEdge(id, (_e, attrs) => {
     if (attrs.type === 'HOLDS_ROLE' && 'title' in attrs && typeof attrs.title === 'string') titles.push(attrs.title);
   });

@@ -6,7 +6,7 @@
  * alone or in any corpus, and Neo4j MERGEs are idempotent.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { Analysis, EdgeAttributes, EntityNodeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from '../types.js';
+import type { Analysis, EdgeAttributes, EntityNodeAttributes, GraphAttributes, NewsGraph, NodeAttributes, Role, TitleMention } from '../types.js';
 import { compareStrings, fullestName, identify, type Identity } from '../identify/index.js';
 
 export const documentKey = (doc: string) => `Document:${doc}`;
@@ -30,7 +30,26 @@ interface NodeDraft {
   identities: Identity[];
   forms: Set<string>;
   mentions: number;
-  titles: Set<string>;
+  titles: TitleMention[];
+}
+
+/**
+ * A title held without a named institution, spanning its own words inside
+ * the role's span (`chief electoral officer` in `chief electoral officer
+ * Stephanie Perrault`); the role's span where the text words it otherwise.
+ */
+function titleMention(role: Role, original: string): TitleMention {
+  const at = original.slice(role.start, role.end).toLowerCase().indexOf(role.title.toLowerCase());
+  const start = at < 0 ? role.start : role.start + at;
+  const end = at < 0 ? role.end : start + role.title.length;
+  return { title: role.title, doc: role.doc, sentence: role.sentence, start, end };
+}
+
+/** Each title once per person, at its first mention. */
+function addTitle(titles: TitleMention[], title: TitleMention): void {
+  const same = titles.findIndex((t) => t.title.toLowerCase() === title.title.toLowerCase());
+  if (same < 0) titles.push(title);
+  else if (title.start < titles[same]!.start) titles[same] = title;
 }
 
 /** `identities`: each entity's identity (default: the article's own, from identify()). */
@@ -62,19 +81,25 @@ export function buildGraph(analysis: Analysis, identities: Map<string, Identity>
   const drafts = new Map<string, NodeDraft>();
   for (const entity of analysis.entities) {
     const identity = identities.get(entity.id) ?? { key: entity.id, kind: entity.kind, name: entity.name, rule: 'name', forms: entity.aliases };
-    const draft = drafts.get(identity.key) ?? { identities: [], forms: new Set<string>(), mentions: 0, titles: new Set<string>() };
+    const draft = drafts.get(identity.key) ?? { identities: [], forms: new Set<string>(), mentions: 0, titles: [] };
     draft.identities.push(identity);
     for (const form of identity.forms) draft.forms.add(form);
     draft.mentions += entity.mentions.length;
     drafts.set(identity.key, draft);
   }
-  for (const role of analysis.roles) drafts.get(keyOf(role.person))?.titles.add(role.title);
+  // A title whose institution is named is a HOLDS_ROLE edge (below); one without stays on the person.
+  for (const role of analysis.roles) {
+    if (role.organization === undefined) {
+      const draft = drafts.get(keyOf(role.person));
+      if (draft) addTitle(draft.titles, titleMention(role, analysis.normalized.original));
+    }
+  }
   for (const [key, { identities: same, forms, mentions, titles }] of drafts) {
     const aliases = [...forms].sort(compareStrings);
     const name = fullestName(same.map((i) => i.name));
     const identity = same.find((i) => i.name === name)!;
     const node: EntityNodeAttributes = { kind: identity.kind, name, aliases, mentions };
-    if (titles.size > 0) node.titles = [...titles];
+    if (titles.length > 0) node.titles = titles.sort((a, b) => a.start - b.start);
     if (identity.jurisdiction) node.jurisdiction = identity.jurisdiction;
     graph.addNode(key, node);
     // The article's identity of the entity, kept for folding corpora (identify/fold.ts) and for `newsgraph entities`.

@@ -20,7 +20,7 @@
  * that gets the same articles one at a time agree (src/neo4j/identity.ts
  * applies the same function there).
  */
-import type { EntityKind } from '../types.js';
+import type { EntityKind, TitleMention } from '../types.js';
 import { compatiblePersons, compareStrings, fullestName } from './names.js';
 import type { IdentityRecord, MergeReason } from './types.js';
 
@@ -143,7 +143,7 @@ export interface NodeIdentity {
   aliases: string[];
   mentions: number;
   jurisdiction?: string;
-  titles?: string[];
+  titles?: TitleMention[];
 }
 
 /**
@@ -161,7 +161,7 @@ export function nodeAttributes(node: string, records: readonly IdentityRecord[])
     mentions: records.reduce((sum, r) => sum + r.count, 0),
   };
   if (first.jurisdiction) attributes.jurisdiction = first.jurisdiction;
-  const titles = [...new Set(records.flatMap((r) => r.titles ?? []))].sort(compareStrings);
+  const titles = records.flatMap((r) => r.titles ?? []).sort((a, b) => compareStrings(a.doc, b.doc) || a.start - b.start);
   if (titles.length > 0) attributes.titles = titles;
   return attributes;
 }

@@ -23,7 +23,8 @@ export function recordOf(doc: string, key: string, entity: EntityNodeAttributes,
   if (edge.rule) record.rule = edge.rule;
   if (edge.jurisdiction) record.jurisdiction = edge.jurisdiction;
   if (edge.cue) record.cue = edge.cue;
-  const titles = edge.titles ?? entity.titles;
+  // A record keeps its own document's titles; a graph written before records has them on the node only.
+  const titles = edge.articleKey !== undefined ? edge.titles : entity.titles?.filter((t) => t.doc === doc);
   if (titles && titles.length > 0) record.titles = titles;
   // Graphs written before records said nothing of it: their people count as shown.
   if (edge.articleKey === undefined || edge.certain === true) record.certain = true;

@@ -3,7 +3,7 @@
  * names (Identity), and the record of that decision a graph keeps on each
  * MENTIONED_IN edge, from which a corpus (or Neo4j) folds articles together.
  */
-import type { EntityKind } from '../types.js';
+import type { EntityKind, TitleMention } from '../types.js';
 
 /** How an article identified an entity. */
 export type IdentityRule =
@@ -56,8 +56,8 @@ export interface IdentityRecord {
   rule?: IdentityRule;
   jurisdiction?: string;
   cue?: JurisdictionCue;
-  /** Titles the document gives a person. */
-  titles?: string[];
+  /** Titles the document gives a person without naming their institution. */
+  titles?: TitleMention[];
   /** See Identity.certain; a bare surname joins another article's person only when certain. */
   certain?: boolean;
 }

@@ -27,12 +27,12 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isInt } from 'neo4j-driver';
-import { append, mentionAttributes, nodeAttributes, placeRecords, type IdentityRecord } from '../identify/index.js';
+import { append, nodeAttributes, placeRecords, type IdentityRecord } from '../identify/index.js';
 import { lines } from '../io/lines.js';
 import { NewsgraphError } from '../types.js';
-import { kindOfKey } from './identity.js';
+import { kindOfKey, recordProperties } from './identity.js';
 import type { DocumentBatch, EntityRow } from './rows.js';
-import { toParam, toProperties, type PropertyValue } from './values.js';
+import { nodeTitles, toParam, type PropertyValue } from './values.js';
 
 export interface CsvReport {
   articles: number;
@@ -159,7 +159,7 @@ class CsvWriter {
       for (const row of group.rows) {
         // A MENTIONED_IN carries its record in full, as `load` writes it.
         const record = group.type === 'MENTIONED_IN' ? recordOf(row.source) : undefined;
-        const props = record ? { ...toProperties(mentionAttributes(record), ['type']), key: row.key } : { key: row.key, ...row.props };
+        const props = record ? { ...recordProperties(record), key: row.key } : { key: row.key, ...row.props };
         const end = (node: string): End => (recordOf(node) ? { at: at(doc!, node) } : node);
         const file = this.file('relationships', group.type, { ':START_ID': '', ':END_ID': '', ...props });
         const rest = cells(props);
@@ -178,7 +178,8 @@ class CsvWriter {
       const { name, aliases, mentions, titles, jurisdiction } = nodeAttributes(key, records);
       const kind = kindOfKey(key);
       const row: Record<string, PropertyValue> = { key, kind, name, aliases, mentions: toParam(mentions) as PropertyValue };
-      if (titles) row.titles = titles;
+      const strings = nodeTitles(titles);
+      if (strings) row.titles = strings;
       if (jurisdiction) row.jurisdiction = jurisdiction;
       await this.writeRow('nodes', kind, row);
     }

@@ -21,7 +21,7 @@
 import { append, mentionAttributes, nodeAttributes, placeRecords, type IdentityRecord, type NodeIdentity } from '../identify/index.js';
 import { isEntityKind, NewsgraphError, type EntityKind } from '../types.js';
 import type { ArticleRecord, DocumentBatch, EdgeGroup, EntityRow } from './rows.js';
-import { toProperties } from './values.js';
+import { recordTitleProperties, toProperties, type Properties } from './values.js';
 
 /** A record as the database holds it: on which node. */
 export interface StoredRecord {
@@ -137,6 +137,11 @@ export function planBatch(articles: readonly ArticleRecords[], stored: readonly 
   return { nodeOf, recordOf, moves, nodes };
 }
 
+/** A record as its MENTIONED_IN's properties (titles as parallel lists: values.ts). */
+export function recordProperties(record: IdentityRecord): Properties {
+  return { ...toProperties(mentionAttributes(record), ['type', 'titles']), ...(record.titles ? recordTitleProperties(record.titles) : {}) };
+}
+
 /**
  * An article's rows with its entities on the nodes the plan gives them, each
  * under its node's kind, named as the node's records name it; its
@@ -162,7 +167,7 @@ export function placeArticle(article: DocumentBatch, plan: IdentityPlan): Docume
       const sourceKind = source === row.source ? group.sourceKind : kindOfKey(source);
       const targetKind = target === row.target ? group.targetKind : kindOfKey(target);
       const record = group.type === 'MENTIONED_IN' ? recordOf.get(row.source) : undefined;
-      const props = record ? { ...toProperties(mentionAttributes(record), ['type']), key: row.key } : row.props;
+      const props = record ? { ...recordProperties(record), key: row.key } : row.props;
       const id = `${group.type} ${sourceKind} ${targetKind}`;
       const placed = groups.get(id) ?? { type: group.type, sourceKind, targetKind, rows: [] };
       placed.rows.push({ ...row, source, target, props });

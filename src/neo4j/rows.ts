@@ -13,11 +13,12 @@ import {
   NewsgraphError,
   type EdgeType,
   type EntityKind,
+  type EntityNodeAttributes,
   type NewsGraph,
   type NodeKind,
 } from '../types.js';
 import { isEdgeType, isNodeKind } from './statements.js';
-import { toParam, toProperties, type Properties } from './values.js';
+import { nodeTitles, recordTitleProperties, toParam, toProperties, type Properties } from './values.js';
 
 export interface EntityRow {
   key: string;
@@ -126,6 +127,14 @@ export function documentBatches(graph: NewsGraph): DocumentBatch[] {
   return batches;
 }
 
+/** An entity's properties beyond key, kind, name, aliases and mentions; titles as Neo4j holds them (values.ts). */
+function entityProperties(attributes: EntityNodeAttributes): Properties {
+  const props = toProperties(attributes, ['kind', 'key', 'name', 'aliases', 'mentions', 'titles']);
+  const titles = nodeTitles(attributes.titles);
+  if (titles) props.titles = titles;
+  return props;
+}
+
 function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string>, edgeKeys: string[], records: ArticleRecord[]): DocumentBatch {
   const batch: DocumentBatch = {
     records,
@@ -153,7 +162,7 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
         name: attributes.name,
         aliases: [...new Set([attributes.name, ...(attributes.aliases ?? [])])].sort(),
         mentions: toParam(attributes.mentions ?? 0),
-        props: toProperties(attributes, ['kind', 'key', 'name', 'aliases', 'mentions']),
+        props: entityProperties(attributes),
       });
       batch.entities.set(kind, rows);
     }
@@ -175,7 +184,7 @@ function buildBatch(graph: NewsGraph, doc: string | undefined, nodes: Set<string
       key: edge,
       source,
       target,
-      props: { ...toProperties(attributes, ['type', 'key']), key: edge },
+      props: { ...toProperties(attributes, ['type', 'key', 'titles']), ...(attributes.titles ? recordTitleProperties(attributes.titles) : {}), key: edge },
     });
   }
   batch.edges = [...groups.values()];

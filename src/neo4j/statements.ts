@@ -169,7 +169,8 @@ DELETE lock`;
 
 /** The columns of an identity record, from its MENTIONED_IN `m` to its document `d` (the fields placing and naming use). */
 const RECORD_COLUMNS = `e.key AS node, d.id AS doc, m.articleKey AS articleKey, m.name AS name, m.forms AS forms,
-       m.group AS group, m.jurisdiction AS jurisdiction, m.titles AS titles, m.certain AS certain`;
+       m.group AS group, m.jurisdiction AS jurisdiction, m.titles AS titles, m.titleSentences AS titleSentences, m.titleStarts AS titleStarts,
+       m.titleEnds AS titleEnds, m.certain AS certain`;
 
 /**
  * Every identity record on the entities that hold a record of the fold

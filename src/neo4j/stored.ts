@@ -29,6 +29,7 @@ import type { IdentityRecord } from '../identify/index.js';
 import { kindOfKey, type IdentityScope, type StoredRecord } from './identity.js';
 import type { Record as Row } from 'neo4j-driver';
 import { LOCK_IDENTITIES, READ_GROUP_RECORDS, readRecords, summarizeRecords } from './statements.js';
+import { titlesFromRecord } from './values.js';
 
 /** The lock keys of a scope, sorted. */
 function lockKeys(scope: IdentityScope): string[] {
@@ -48,7 +49,9 @@ function storedRecord(row: Row): StoredRecord {
     // Counts are not needed: mentions are counted as MENTIONED_IN changes (statements.ts).
     count: 0,
   };
-  for (const field of ['group', 'jurisdiction', 'titles', 'certain'] as const) {
+  const titles = titlesFromRecord(record.doc, row.get('titles'), row.get('titleSentences'), row.get('titleStarts'), row.get('titleEnds'));
+  if (titles.length > 0) record.titles = titles;
+  for (const field of ['group', 'jurisdiction', 'certain'] as const) {
     const value = row.get(field) as never;
     if (value !== null && value !== undefined) record[field] = value;
   }
@@ -89,7 +92,8 @@ export async function readStoredRecords(tx: ManagedTransaction, scope: IdentityS
     if (names.length === 0) continue; // a node of no stored record: nothing to sum
     const standIn = (name: string): IdentityRecord => ({ doc: '', kind: kindOfKey(node), articleKey: node, name, forms: [], count: 0 });
     const all: IdentityRecord = { ...standIn(names[0]!), forms: row.get('forms') as string[] };
-    const titles = row.get('titles') as string[];
+    // Only the node's title strings come of a sum (Neo4j keeps no spans on nodes): no provenance.
+    const titles = titlesFromRecord('', row.get('titles') as string[], null, null, null);
     if (titles.length > 0) all.titles = titles;
     const jurisdiction = row.get('jurisdiction') as string | null;
     if (jurisdiction) all.jurisdiction = jurisdiction;

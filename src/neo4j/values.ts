@@ -5,6 +5,7 @@
  * relationships and paths become plain JSON.
  */
 import neo4j, { isNode, isPath, isRelationship, isInt } from 'neo4j-driver';
+import type { TitleMention } from '../types.js';
 
 export type PropertyValue = string | boolean | number | ReturnType<typeof neo4j.int> | PropertyValue[];
 export type Properties = Record<string, PropertyValue>;
@@ -22,8 +23,10 @@ export function toParam(value: unknown): unknown {
 /**
  * Graph attributes as node/relationship properties. `null`/`undefined` and
  * non-finite numbers are left out; an object attribute `{words: 5}` under
- * `instruction` becomes `instructionWords: 5`; lists keep only their
- * primitive items (Neo4j lists are homogeneous and flat).
+ * `instruction` becomes `instructionWords: 5`; a list of objects becomes a
+ * list per field (`pieces: [{start, end}]` → `piecesStart`, `piecesEnd`);
+ * other lists keep only their primitive items (Neo4j lists are homogeneous
+ * and flat).
  */
 export function toProperties(attributes: object, omit: readonly string[] = []): Properties {
   const properties: Properties = {};
@@ -33,6 +36,10 @@ export function toProperties(attributes: object, omit: readonly string[] = []): 
       if (Number.isFinite(value)) properties[key] = toParam(value) as PropertyValue;
     } else if (typeof value === 'string' || typeof value === 'boolean') {
       properties[key] = value;
+    } else if (Array.isArray(value) && value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && !isInt(item))) {
+      // A list of records (a quote's pieces [{start, end}]) becomes one list per field: piecesStart, piecesEnd.
+      const fields = [...new Set(value.flatMap((item: object) => Object.keys(item)))];
+      for (const field of fields) put(key + field.charAt(0).toUpperCase() + field.slice(1), value.map((item: Record<string, unknown>) => item[field] ?? null));
     } else if (Array.isArray(value)) {
       const items = value.filter((item) => ['string', 'number', 'boolean'].includes(typeof item));
       properties[key] = items.map((item) => toParam(item) as PropertyValue);
@@ -42,6 +49,35 @@ export function toProperties(attributes: object, omit: readonly string[] = []): 
   };
   for (const [key, value] of Object.entries(attributes)) if (!omit.includes(key)) put(key, value);
   return properties;
+}
+
+/**
+ * Titles held without a named institution, as Neo4j can hold them (no maps
+ * in properties): a node keeps the distinct title strings, which Cypher
+ * reads as it is (`'chief electoral officer' IN p.titles`); its identity
+ * record, the MENTIONED_IN of one article, keeps each title with its
+ * sentence and span in parallel lists, so nothing of the graph's is lost.
+ */
+export function nodeTitles(titles: readonly TitleMention[] | undefined): string[] | null {
+  return titles && titles.length > 0 ? [...new Set(titles.map((t) => t.title))] : null;
+}
+
+export function recordTitleProperties(titles: readonly TitleMention[]): Properties {
+  return {
+    titles: titles.map((t) => t.title),
+    titleSentences: titles.map((t) => toParam(t.sentence) as PropertyValue),
+    titleStarts: titles.map((t) => toParam(t.start) as PropertyValue),
+    titleEnds: titles.map((t) => toParam(t.end) as PropertyValue),
+  };
+}
+
+/** A record's titles back from its MENTIONED_IN's lists (recordTitleProperties); a title without spans keeps -1. */
+export function titlesFromRecord(doc: string, titles: string[] | null, sentences: unknown[] | null, starts: unknown[] | null, ends: unknown[] | null): TitleMention[] {
+  const at = (list: unknown[] | null, i: number) => {
+    const value = list?.[i];
+    return isInt(value) ? value.toNumber() : typeof value === 'number' ? value : -1;
+  };
+  return (titles ?? []).map((title, i) => ({ title, doc, sentence: at(sentences, i), start: at(starts, i), end: at(ends, i) }));
 }
 
 /** Plain JSON for anything a query returns. */

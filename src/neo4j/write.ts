@@ -36,6 +36,7 @@ import {
   type Statement,
 } from './statements.js';
 import { readStoredRecords } from './stored.js';
+import { nodeTitles } from './values.js';
 
 /** No UNWIND carries more rows than this (a transaction may hold several). */
 const STATEMENT_ROWS = 20_000;
@@ -146,7 +147,7 @@ export function batchStatements(batch: DocumentBatch, plan?: IdentityPlan): Stat
     const start = (row: EntityRow) => (mentions.has(row.key) ? 0 : row.mentions);
     const identified = rows.flatMap((row) => {
       const a = plan?.nodes.get(row.key)?.attributes;
-      return a ? [{ key: row.key, kind, mentions: start(row), name: a.name, aliases: a.aliases, titles: a.titles ?? null, jurisdiction: a.jurisdiction ?? null }] : [];
+      return a ? [{ key: row.key, kind, mentions: start(row), name: a.name, aliases: a.aliases, titles: nodeTitles(a.titles), jurisdiction: a.jurisdiction ?? null }] : [];
     });
     const loose = rows.filter((row) => !plan?.nodes.get(row.key)?.attributes);
     addRows(statements, mergeIdentified(kind), identified);
@@ -209,7 +210,7 @@ function identityStatements(plan: IdentityPlan, written: DocumentBatch): Stateme
   const byKind = new Map<EntityKind, Array<[string, NodeIdentity | undefined]>>();
   for (const [key, { kind, attributes }] of plan.nodes) if (!wrote.has(key)) append(byKind, kind, [key, attributes]);
   for (const [kind, nodes] of byKind) {
-    const rows = nodes.flatMap(([key, a]) => (a ? [{ key, name: a.name, aliases: a.aliases, titles: a.titles ?? null, jurisdiction: a.jurisdiction ?? null }] : []));
+    const rows = nodes.flatMap(([key, a]) => (a ? [{ key, name: a.name, aliases: a.aliases, titles: nodeTitles(a.titles), jurisdiction: a.jurisdiction ?? null }] : []));
     addRows(statements, setIdentity(kind), rows);
     const emptied = nodes.filter(([, a]) => !a).map(([key]) => key);
     for (let i = 0; i < emptied.length; i += STATEMENT_ROWS) statements.push({ cypher: deleteEmptied(kind), params: { keys: emptied.slice(i, i + STATEMENT_ROWS) } });

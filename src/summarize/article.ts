@@ -18,10 +18,11 @@ import {
 import { countWords } from './budget.js';
 import { PERSON_NOUN } from './coherence.js';
 import { escapeRegExp, findWord, insideAny, quotedSpans } from './text.js';
-import type { Span } from '../types.js';
+import type { EntityNodeAttributes, Span } from '../types.js';
 
 export interface RoleInfo {
-  edge: string;
+  /** The HOLDS_ROLE edge; none for a title held without a named institution (the node's `titles`). */
+  edge?: string;
   title: string;
   org?: string;
   /** How the article words the role (`deputy director of operations at the X Service`). */
@@ -517,6 +518,16 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     const phrase = rolePhrase(title, entities.get(e.target), sentence, articleText);
     person.role = { edge: e.key, title, org: e.target, phrase, sentence: e.sentence };
     const prefix = sentence === undefined ? undefined : titlePrefix(title, person, sentence);
+    if (prefix) person.role.prefix = prefix;
+  }
+  // A title the article gives without naming its institution (`chief electoral officer X`) is a role too.
+  for (const [id, person] of entities) {
+    if (person.kind !== 'Person' || person.role) continue;
+    const held = (graph.getNodeAttributes(id) as EntityNodeAttributes).titles?.find((t) => t.doc === doc);
+    if (!held) continue;
+    const sentence = textOf.get(held.sentence);
+    person.role = { title: held.title, phrase: rolePhrase(held.title, undefined, sentence, articleText), sentence: held.sentence };
+    const prefix = sentence === undefined ? undefined : titlePrefix(held.title, person, sentence);
     if (prefix) person.role.prefix = prefix;
   }
 

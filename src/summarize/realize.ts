@@ -93,7 +93,7 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
   const sources = [{ doc: article.doc, sentence: s.index, start: s.start, end: s.end }];
   const edges = new Set<string>(attributedBy ? [attributedBy] : []);
   for (const b of discourse.borrowed.slice(borrowedBefore)) {
-    edges.add(b.edge);
+    if (b.edge) edges.add(b.edge);
     const src = article.sentences.find((x) => x.index === b.sentence);
     if (src && src.index !== s.index) sources.push({ doc: article.doc, sentence: src.index, start: src.start, end: src.end });
   }
@@ -143,7 +143,7 @@ function realizeGenerated(g: GeneratedSentence, article: Article, discourse: Dis
   const sentences = new Set(g.sentences);
   const edges = new Set(g.edges);
   for (const b of discourse.borrowed.slice(borrowedBefore)) {
-    edges.add(b.edge);
+    if (b.edge) edges.add(b.edge);
     sentences.add(b.sentence);
   }
   const sources = [...sentences]

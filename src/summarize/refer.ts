@@ -18,7 +18,7 @@ export interface Discourse {
   /** Bodies whose acronym appears somewhere in the summary's sentences. */
   acronymUsed: Set<string>;
   /** Role edges (and their sentences) a sentence borrowed for an appositive. */
-  borrowed: Array<{ edge: string; sentence: number }>;
+  borrowed: Array<{ edge?: string; sentence: number }>;
   /** Whether first mentions may borrow a role from elsewhere (off when the words are needed for news). */
   roles: boolean;
 }

@@ -121,12 +121,16 @@ export function nodeDetails(graph: NewsGraph, key: string): NodeDetails {
   });
   details.quotes.sort(byPosition);
   details.quotedAbout.sort(byPosition);
-  details.roles.sort(byPosition);
   // Titles the text gives without naming an organisation have no HOLDS_ROLE edge; list them too.
   if (isEntityNode(attrs)) {
-    const shown = new Set(details.roles.map((role) => role.title));
-    for (const title of attrs.titles ?? []) if (!shown.has(title)) details.roles.push({ title });
+    for (const { title, doc, sentence: index } of attrs.titles ?? []) {
+      const role: NodeDetails['roles'][number] = { title };
+      const sentence = sourceSentence(graph, doc, index);
+      if (sentence) role.sentence = sentence;
+      details.roles.push(role);
+    }
   }
+  details.roles.sort(byPosition);
   details.relations.sort(byPosition);
   return details;
 }

@@ -71,7 +71,7 @@ export interface NodeDetails {
   name: string;
   aliases: string[];
   mentions?: number;
-  /** HOLDS_ROLE titles, with the organisation when named. */
+  /** HOLDS_ROLE titles with their organisation, and titles held without one. */
   roles: Array<{ title: string; organization?: { key: string; name: string }; sentence?: SourceSentence }>;
   /** Quotes this node said (speaker) or, for a Quote node, the quote itself. */
   quotes: QuoteDetail[];

@@ -292,7 +292,7 @@ export function scoreFacts(graph: NewsGraph, expected: ExpectedFacts): FactsScor
     // A role the article states with no organisation lives on the person node's `titles`.
     const onNode =
       r.organization === null &&
-      graph.someNode((key: string, na: NodeAttributes) => isNamed(key, r.person) && ((na as { titles?: string[] }).titles ?? []).some((t) => titleMatches(normText(t), title)));
+      graph.someNode((key: string, na: NodeAttributes) => isNamed(key, r.person) && ((na as { titles?: Array<{ title: string }> }).titles ?? []).some((t) => titleMatches(normText(t.title), title)));
     if (idx >= 0) {
       rolesFound++;
       rightRoles.add(idx);
