@@ -161,6 +161,19 @@ describe('words in quotation marks that nobody says', () => {
   });
 });
 
+describe('signed quotes (index.ts: signature)', () => {
+  it('a dash and a name closing the line sign the quote before them; a dash before a clause signs nothing', () => {
+    const all = quotes(
+      'Readers told us what they thought of the plan.\n\n“The tolls will empty our town centre within a year.” ― Marisol Quintana, 41, of Ashford\n' +
+        '“Nobody asked the people who drive for a living.” — Teodor Brankovic\n\n' +
+        'The council called the plan “a fair deal for everyone who pays” — and few believed it.',
+    );
+    expect(holding(all, 'The tolls will empty')).toMatchObject({ speaker: 'Marisol Quintana', mention: 'Marisol Quintana', direct: true });
+    expect(holding(all, 'Nobody asked the people')).toMatchObject({ mention: 'Teodor Brankovic', direct: true });
+    expect(holding(all, 'a fair deal for everyone')?.mention).not.toMatch(/few/);
+  });
+});
+
 describe('real pages', () => {
   it('a title-case headline line makes no names of its words', () => {
     const a = analyze('Hillary Clinton Drops Into Detroit As Democrats Get Nervous About Turnout.\n\nHillary Clinton visited Detroit on Monday. Democrats are nervous about turnout.');

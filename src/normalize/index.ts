@@ -23,6 +23,8 @@ export interface Normalized extends NormalizedText {
 /** Lines short and unpunctuated are headings or navigation, not sentences. */
 const MAX_HEADING_WORDS = 14;
 const ENDS_LIKE_TEXT = /[.!?”"’:;…)\]]$/;
+/** A quoted sentence signed after it (`“We lost.” — Ana Ruiz`) is text, though it ends with a name. */
+const SIGNED_QUOTE = /^[“"«][^”"»]*[.!?…][”"»]\s*[―—–-]\s*\p{Lu}/u;
 
 /** Characters normalization deletes: controls, zero-width spaces and joiners, byte-order marks. */
 export const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
@@ -134,7 +136,7 @@ export function normalize(original: string): Normalized {
       drop();
       continue;
     }
-    if (!oneLine && words <= MAX_HEADING_WORDS && !ENDS_LIKE_TEXT.test(content)) {
+    if (!oneLine && words <= MAX_HEADING_WORDS && !ENDS_LIKE_TEXT.test(content) && !SIGNED_QUOTE.test(content)) {
       if (!sawContent && title === undefined) title = content;
       else {
         furniture.push(span);

@@ -132,6 +132,31 @@ function cutAtLaterSources(candidates: Candidate[]): void {
   }
 }
 
+/** A dash that signs a quote: `“…” ― Pamela Padilla` (horizontal bar, em or en dash). */
+const SIGNATURE_DASH = /^[ \t]*[―—–][ \t]*/;
+/** What may follow the signing name on its line: an age, a town, a role, briefly (`, 34, of Tucson`). */
+const SIGNATURE_TAIL = /^(?:,[^\n“”"]{0,60})?[ \t.]*(?:\n|$)/;
+
+/**
+ * `“…” ― Pamela Padilla`: a quote signed with a dash and a name on the rest
+ * of its line, as roundups, epigraphs and reader comments attribute. The
+ * name is the speaker, an entity where the article names one there, else
+ * kept as written (capitalised words only: a dash before a clause is an aside).
+ */
+function signature(discourse: Discourse, span: QuoteSpan): Speaker | undefined {
+  const text = discourse.norm.text;
+  const dash = SIGNATURE_DASH.exec(text.slice(span.after, span.after + 8));
+  if (!dash) return undefined;
+  const from = span.after + dash[0].length;
+  const view = viewAt(discourse, from);
+  const named = view?.located.find((l) => l.mention.normStart === from && l.entity.kind === 'Person');
+  const end = named ? named.mention.normEnd : from + (/^(?:\p{Lu}[\p{L}’'.-]*)(?:[ \t]+\p{Lu}[\p{L}’'.-]*){1,3}/u.exec(text.slice(from, from + 60))?.[0].length ?? 0);
+  if (end === from || !SIGNATURE_TAIL.test(text.slice(end, end + 80))) return undefined;
+  const speaker: Speaker = { start: from, end, text: text.slice(from, end) };
+  if (named) speaker.entity = named.entity;
+  return speaker;
+}
+
 /** Quotation spans no rule read: pieces of an attributed quote, continuations, epithets, or nothing said. */
 function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draft[] {
   const text = discourse.norm.text;
@@ -152,6 +177,11 @@ function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draf
     const last = viewAt(discourse, Math.max(span.start, span.end - 1));
     if (!first || !last) return;
     const words = text.slice(span.start, span.end);
+    const signed = signature(discourse, span);
+    if (signed) {
+      added.push({ ranges: [{ start: span.start, end: span.end }], direct: true, sentence: first.sentence.index, lastSentence: last.sentence.index, paragraph: first.sentence.paragraph, speaker: signed, verb: 'said' });
+      return;
+    }
     const standsAlone = first.sentence.normStart >= span.open - 1;
     const previous = all()
       .filter((d) => d.ranges[0]!.start < span.start && d.speaker)
