@@ -50,6 +50,12 @@ describe('quotation marks', () => {
     expect(holding(all, 'We are ready')!.text).toContain('the city is ready too');
     expect(holding(all, 'The trains run on time')).toMatchObject({ speaker: 'Ana Teixeira', pieces: 2 });
     expect(holding(all, 'The trains run on time')!.text).toContain('Nobody can take that away');
+    // Inverted, past an appositive or a relative clause of the speaker.
+    for (const aside of ['the port authority’s chief', 'who runs the port']) {
+      const inverted = quotes(`“We are ready,” said Ana Teixeira, ${aside}, “and the city is ready too.”`);
+      expect(inverted).toHaveLength(1);
+      expect(inverted[0]).toMatchObject({ speaker: 'Ana Teixeira', pieces: 2, text: 'We are ready and the city is ready too.' });
+    }
   });
 
   it('a quote over several paragraphs (no closing mark, the next paragraph opens again) keeps its speaker', () => {
@@ -69,6 +75,25 @@ describe('reported speech', () => {
     expect(holding(all, 'the budget would be balanced')).toMatchObject({ speaker: 'Olu Adebayo', direct: false, verb: 'said' });
     expect(holding(all, 'Inflation will ease')).toMatchObject({ speaker: 'Olu Adebayo', verb: 'told reporters' });
     expect(holding(all, 'optimistic growth forecasts')).toMatchObject({ speaker: 'Grace Nwosu', mention: 'Grace Nwosu' });
+  });
+
+  it('inverted: an attribution set into its report leaves the report whole, and an appositive after the source is not the report', () => {
+    const all = quotes(
+      'The settlement, said the county treasurer, was fair to both sides. And now, say restructuring experts, some lenders are eager to sell. ' +
+        'Costs will rise, said Marta Lindqvist, a Malmö lawyer who has advised the council since 2019.',
+    );
+    expect(holding(all, 'was fair to both sides')).toMatchObject({ text: 'The settlement was fair to both sides', mention: 'the county treasurer', pieces: 2 });
+    expect(holding(all, 'some lenders are eager')).toMatchObject({ text: 'some lenders are eager to sell', mention: 'restructuring experts' });
+    expect(holding(all, 'Costs will rise')).toMatchObject({ text: 'Costs will rise', speaker: 'Marta Lindqvist' });
+  });
+
+  it('a plural noun or participle before the noun of a source is part of it (civil rights activists, a participial aside inside the report)', () => {
+    const all = quotes(
+      'Civil rights activists say city officers have been too aggressive toward residents. ' +
+        'Supporters in parliament say the fund, run by the Treasury, has brought jobs to the north.',
+    );
+    expect(holding(all, 'city officers have been')).toMatchObject({ mention: 'Civil rights activists', direct: false });
+    expect(holding(all, 'has brought jobs')).toMatchObject({ text: 'the fund, run by the Treasury, has brought jobs to the north', direct: false });
   });
 
   it('according to X, before or in the middle of its clause', () => {

@@ -5,7 +5,7 @@
  * was said (`told reporters on Monday that`). Built on compromise's tags and
  * phrase chunks, over token indices of one sentence.
  */
-import { isTitleWord } from '../../lexicons/index.js';
+import { isTitleWord, speechCue } from '../../lexicons/index.js';
 import { has } from '../../recognize/tokens.js';
 import type { Token } from '../../recognize/index.js';
 import { located, type SentenceView } from '../discourse.js';
@@ -70,10 +70,18 @@ export function isPhraseWord(view: SentenceView, t: Token | undefined): boolean 
 
 const MAX_PHRASE = 14;
 
-/** `registered voters`, `leading candidates`: a participle between words of a phrase qualifies its noun. */
+/**
+ * A word tagged as a verb inside a phrase, qualifying the noun after it: a
+ * participle (`registered voters`, `leading candidates`), or a plural noun
+ * after an adjective or opening the sentence (`civil rights activists`,
+ * `Arms dealers`), which compromise reads as a present-tense verb.
+ */
 function isAttributive(view: SentenceView, tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
-  return /(ed|ing)$/i.test(t.text) && has(t, 'Verb') && has(tokens[k + 1], 'Noun') && !has(tokens[k + 1], 'Pronoun') && isPhraseWord(view, tokens[k - 1]) && !has(tokens[k - 1], 'Pronoun');
+  const next = tokens[k + 1];
+  if (!has(t, 'Verb') || !has(next, 'Noun') || has(next, 'Pronoun')) return false;
+  if (/(ed|ing)$/i.test(t.text)) return isPhraseWord(view, tokens[k - 1]) && !has(tokens[k - 1], 'Pronoun');
+  return /[^s']s$/i.test(t.text) && has(t, 'PresentTense') && !speechCue(t.text) && (k === 0 || (has(tokens[k - 1], 'Adjective') && !has(tokens[k - 1], 'Determiner', 'Pronoun')));
 }
 
 /** The first token of the naming phrase that ends at token `last`, or -1 when `last` ends none. */
@@ -117,7 +125,9 @@ export function phraseStartingAt(view: SentenceView, first: number): number {
     if (k > first && (has(t, 'Determiner') || PERSONAL.test(t.text) || /^(he|she|they|we|i|it|you)['’]/i.test(t.text)) && has(tokens[k - 1], 'Noun') && !has(tokens[k - 1], 'Determiner')) break;
     // (`a follow-up interview`: words joined by a hyphen are one word, whatever their tags.)
     const hyphened = (k > first && /^-$/.test(joint(tokens, k - 1))) || /^-$/.test(joint(tokens, k));
-    if (isPhraseWord(view, t) || hyphened) end = k + 1;
+    // (`say restructuring experts`, `said elected officials`: a participle before the noun it qualifies.)
+    const qualifies = /(ed|ing)$/i.test(t.text) && has(t, 'Verb') && has(tokens[k + 1], 'Noun') && !has(tokens[k + 1], 'Pronoun') && glued(tokens, k);
+    if (isPhraseWord(view, t) || hyphened || qualifies) end = k + 1;
     else if (!(k > first && links(tokens, k) && isPhraseWord(view, tokens[k + 1]))) break;
     if (!glued(tokens, k)) break;
   }

@@ -175,7 +175,9 @@ function startsClause(view: SentenceView, from: number): boolean {
     if (apart(k - 1) && !afterAside) {
       // `said the economy, which grew last year, is strong`, `his band and X, AKA Y, wrote`: one aside set off by commas.
       const close = tokens.findIndex((x, i) => i >= k && i < k + 15 && /,/.test(joint(tokens, i)));
-      const aside = close >= 0 && (isAside(view, k, close + 1) || (close - k < 8 && !tokens.slice(k, close + 1).some(isFinite)));
+      // (`the program, run by the Department of Homeland Security, has`: a participle and its agent.)
+      const byAgent = /^by$/i.test(tokens[k + 1]?.text ?? '') && has(tokens[k], 'Verb');
+      const aside = close >= 0 && (isAside(view, k, close + 1) || (close - k < 8 && !tokens.slice(k, close + 1).some(isFinite)) || byAgent);
       if (asides > 0 || !/,/.test(joint(tokens, k - 1)) || !aside) return false;
       asides++;
       k = close;
@@ -385,7 +387,31 @@ const inverted: Rule['find'] = (ctx, view, cue) => {
   let describes = source.to;
   while (describes < tokens.length && glued(tokens, describes - 1) && !isFinite(tokens[describes])) describes++;
   if (describes < tokens.length && glued(tokens, describes - 1)) return undefined;
-  const range = trimmed(ctx.discourse.norm.text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end);
+  const text = ctx.discourse.norm.text;
+  const range = trimmed(text, sentenceStart(ctx, view), tokens[cue.verb - 1]!.end);
+  // `The deal, said the minister, was fair`, `And now, say experts, some judges are eager …`: the attribution
+  // interrupts the report, which goes on after it (its verb, or a clause of its own; not an appositive: `, a pollster.`).
+  const opening = (r: Range) => ctx.spans.find((q) => q.open >= r.start - 1 && q.open <= r.start + 1);
+  const rest = describes < tokens.length && /,/.test(joint(tokens, describes - 1)) ? trimmed(text, tokens[describes]!.start, contentEnd(ctx, view, describes)) : undefined;
+  // It resumes when the subject before it gets its verb after it, or, after a frame (`And now`), a clause of its own
+  // begins (not an appositive holding a relative clause: `, a lawyer who has worked …`); a quotation going on is
+  // joined by its marks (below).
+  const firstVerb = tokens.findIndex((t, i) => i >= describes && isFinite(t));
+  const relative = tokens.slice(describes, firstVerb < 0 ? describes : firstVerb).some((t) => /^(who|whose|which|that)$/i.test(t.text));
+  const resumes =
+    rest &&
+    range &&
+    !opening(range) &&
+    !holdsQuote(ctx, rest) &&
+    (isFrameOnly(ctx, view, range) ? startsClause(view, describes) && !relative && !/^(and|but|adding|saying)$/i.test(tokens[describes]!.text) : isFinite(tokens[describes]) && !isClause(view, range));
+  // `“A,” said X, “B.”`: the quotation goes on after its attribution, one quote in pieces.
+  // (Past an appositive of the source: `“A,” said X, the party's leader, “B.”`.)
+  const after = describes < tokens.length ? ctx.spans.find((q) => q.open >= tokens[describes - 1]!.end && q.open < view.sentence.normEnd) : undefined;
+  const between = after ? tokens.slice(describes).filter((t) => t.end <= after.open) : [];
+  const appositive = after && between.length <= 12 && (!between.some(isFinite) || /^(who|whose)$/i.test(between[0]?.text ?? '')) && /,\s*$/.test(ctx.discourse.norm.text.slice(tokens[describes - 1]!.end, after.open));
+  const [said, goesOn] = [range && opening(range), appositive ? after : rest && opening(rest)];
+  if (said && goesOn) return { source, content: [said, goesOn].map((q) => ({ start: q.start, end: q.end })) };
+  if (rest && range && resumes) return isFrameOnly(ctx, view, range) ? { source, content: [rest] } : { source, content: [range, rest] };
   return range ? { source, content: [range] } : undefined;
 };
 
