@@ -96,6 +96,15 @@ describe('reported speech', () => {
     expect(holding(all, 'has brought jobs')).toMatchObject({ text: 'the fund, run by the Treasury, has brought jobs to the north', direct: false });
   });
 
+  it('a participle after a progressive or perfect main clause has its subject; an aside between dashes stays inside the report', () => {
+    const all = quotes(
+      'Governor Halvorsen is defending his veto, saying it protects taxpayers. ' +
+        'The campaign has said working families - renters, owners and students alike - would qualify for the credit.',
+    );
+    expect(holding(all, 'it protects taxpayers')).toMatchObject({ speaker: 'Halvorsen', direct: false });
+    expect(holding(all, 'would qualify for the credit')).toMatchObject({ text: 'working families — renters, owners and students alike — would qualify for the credit', mention: 'The campaign' });
+  });
+
   it('according to X, before or in the middle of its clause', () => {
     const all = quotes('According to the Treasury, revenue fell by 4 percent. Spending, according to auditor Mei Lin, rose by twice as much.');
     expect(holding(all, 'revenue fell by 4 percent')).toMatchObject({ speaker: 'Treasury', verb: 'according to' });

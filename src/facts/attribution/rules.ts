@@ -172,6 +172,15 @@ function startsClause(view: SentenceView, from: number): boolean {
   // (Brackets inside a subject do not end it: `the <svg onload=alert(2)> code was harmless`, `the rule (section 3) says`.)
   const apart = (i: number) => /[,;:“”"—–]/.test(joint(tokens, i));
   for (let k = from + 1; k < tokens.length && k < from + 30; k++) {
+    // `families - gay, straight, adoptive and foster - would qualify`: an aside between dashes.
+    if (/[—–]/.test(joint(tokens, k - 1)) && !afterAside) {
+      const close = tokens.findIndex((x, i) => i >= k && i < k + 15 && /[—–]/.test(joint(tokens, i)));
+      if (close >= 0 && !tokens.slice(k, close + 1).some(isFinite)) {
+        k = close;
+        afterAside = true;
+        continue;
+      }
+    }
     if (apart(k - 1) && !afterAside) {
       // `said the economy, which grew last year, is strong`, `his band and X, AKA Y, wrote`: one aside set off by commas.
       const close = tokens.findIndex((x, i) => i >= k && i < k + 15 && /,/.test(joint(tokens, i)));
@@ -343,7 +352,9 @@ function mainClauseSubject(view: SentenceView, before: number): SourcePhrase | u
   for (let k = before - 1; k >= 1; k--) {
     const t = view.tokens[k]!;
     // (`Party secretary X accused …`: a word of a name or title read as a verb is none.)
-    if (!isFinite(t) || has(t, 'Auxiliary') || located(view, t) || isTitleWord(t.text)) continue;
+    if (!isFinite(t) || located(view, t) || isTitleWord(t.text)) continue;
+    // (An auxiliary counts when a verb follows it: `X is defending his tweets, saying …`, `X has spent …, saying …`.)
+    if (has(t, 'Auxiliary') && !has(view.tokens[k + 1], 'Verb') && !(has(view.tokens[k + 1], 'Adverb') && has(view.tokens[k + 2], 'Verb'))) continue;
     const subject = subjectBefore(view, k);
     if (subject) return subject;
   }
