@@ -209,6 +209,27 @@ describe('signed quotes (index.ts: signature)', () => {
 });
 
 describe('real pages', () => {
+  it('words that describe a person before the given name are no part of the name (former, a party, a portfolio whose title the page dropped)', () => {
+    const a = analyze(
+      'Former Conservative Leona Aglukkaq criticized the plan. Indigenous Services Dorothea Vassiliou said the quota would stand. Democrat Walter Mondale agreed.',
+    );
+    const persons = a.entities.filter((e) => e.kind === 'Person').map((e) => e.name);
+    expect(persons).toEqual(expect.arrayContaining(['Leona Aglukkaq', 'Dorothea Vassiliou', 'Walter Mondale']));
+    expect(persons.some((n) => /Former|Indigenous|Services|Democrat/.test(n))).toBe(false);
+  });
+
+  it('one name with and without its accents in one article is one person, shown with its accents', () => {
+    const a = analyze('Marie-Josée Lamoureux, a spokesperson, said the office would reply. Later, Marie-Josee Lamoureux said the reply was sent.');
+    const persons = a.entities.filter((e) => e.kind === 'Person');
+    expect(persons.map((p) => p.name)).toEqual(['Marie-Josée Lamoureux']);
+    expect(a.quotes.every((q) => q.speaker === persons[0]!.id)).toBe(true);
+  });
+
+  it('a participle takes the subject of its clause, not an infinitive before it', () => {
+    const text = 'Prime Minister Claire Delaunay spoke on Monday. Delaunay invoked the rule last week to push the budget through, arguing that the amendments had left it broken.';
+    expect(holding(quotes(text), 'amendments had left')).toMatchObject({ speaker: 'Claire Delaunay', mention: 'Delaunay' });
+  });
+
   it('a title-case headline line makes no names of its words', () => {
     const a = analyze('Hillary Clinton Drops Into Detroit As Democrats Get Nervous About Turnout.\n\nHillary Clinton visited Detroit on Monday. Democrats are nervous about turnout.');
     const names = a.entities.map((e) => e.name);

@@ -420,8 +420,8 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
       if (prefix.length > 0) candidates.push({ tokens: prefix, title: [], qualifier: true });
       const named = trimStartConnectors(name);
       // `American Tom Johnson`, `Democrat Walter Mondale`: a nationality or party before a given name describes the person.
-      const described = describesPerson(named) ? 1 : 0;
-      if (described) title.push(named[0]!);
+      const described = descriptorsBefore(named);
+      title.push(...named.slice(0, described));
       const cleanName = named.slice(described);
       if (cleanName.length > 0 && !namesAnOfficeOnly(cleanName, tokens)) {
         const candidate: Candidate = { tokens: cleanName, title };
@@ -465,10 +465,23 @@ function namesAnOfficeOnly(name: Token[], tokens: Token[]): boolean {
   });
 }
 
-function describesPerson(name: Token[]): boolean {
-  if (name.length < 3 || !has(name[1], 'FirstName', 'MaleName', 'FemaleName')) return false;
-  const word = name[0]!.text.replace(/-born$/, '');
-  return !!countryByDemonym(word) || isPartyWord(word);
+/**
+ * How many words before a given name describe the person rather than name
+ * them: a nationality or party (`American Tom Johnson`, `Democrat Walter
+ * Mondale`), after `Former` or `Ex` (`Former Conservative Leona
+ * Aglukkaq`), or a portfolio whose title the page dropped (`Crown-Indigenous
+ * Relations Carolyn Bennett`, `Foreign Affairs Mélanie Joly`).
+ */
+function descriptorsBefore(name: Token[]): number {
+  const given = name.findIndex((t, k) => k > 0 && has(t, 'FirstName', 'MaleName', 'FemaleName'));
+  if (given < 1 || name.length - given < 2 || given > 4) return 0;
+  const words = name.slice(0, given).map((t) => t.text.replace(/-born$/, ''));
+  const start = /^(former|ex|then)$/i.test(words[0]!) ? 1 : 0;
+  const rest = words.slice(start);
+  if (rest.length === 1 && (!!countryByDemonym(rest[0]!) || isPartyWord(rest[0]!))) return given;
+  // A portfolio: its last word one, and no word of it a name the text gives a person (`Rights` yes, `Carolyn` no).
+  const portfolio = rest.length > 0 && isPortfolio(rest[rest.length - 1]!.toLowerCase()) && name.slice(start, given).every((t) => !has(t, 'FirstName', 'MaleName', 'FemaleName'));
+  return portfolio ? given : 0;
 }
 
 function trimStartConnectors(tokens: Token[]): Token[] {

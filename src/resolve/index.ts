@@ -14,7 +14,9 @@
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
 import { initials } from '../recognize/index.js';
-import { countryByDemonym, countryByName, isAgencyHead, isPartyWord } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, lexKey } from '../lexicons/index.js';
+// A leaf helper of names (no stage of its own): the fullest of several spellings.
+import { fullestName } from '../identify/names.js';
 
 export interface Resolution {
   entities: Entity[];
@@ -181,7 +183,8 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
   const entityOf = new Map<Mention, Entity>();
   const merged = new Map<string, Group>();
   for (const group of groups.values()) {
-    const key = group.kind === 'Party' ? `Party:${partyKey(group.name)}` : keyOf(group.kind, group.name);
+    // (`Marie-Josée` and `Marie-Josee` in one article are one person: the key folds accents and case.)
+    const key = group.kind === 'Party' ? `Party:${partyKey(group.name)}` : keyOf(group.kind, lexKey(group.name));
     const into = merged.get(key);
     if (into) into.mentions.push(...group.mentions);
     else merged.set(key, { ...group, mentions: [...group.mentions] });
@@ -191,7 +194,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
     const name =
       group.kind === 'State'
         ? group.name
-        : [...names, group.name].sort((a, b) => words(b).length - words(a).length || b.length - a.length || a.localeCompare(b))[0]!;
+        : fullestName([...names, group.name]);
     const aliases = [...new Set([name, ...group.mentions.map((m) => m.text)])].sort();
     const entity: Entity = {
       id: keyOf(group.kind, name),

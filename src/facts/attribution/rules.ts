@@ -352,7 +352,8 @@ function mainClauseSubject(view: SentenceView, before: number): SourcePhrase | u
   for (let k = before - 1; k >= 1; k--) {
     const t = view.tokens[k]!;
     // (`Party secretary X accused …`: a word of a name or title read as a verb is none.)
-    if (!isFinite(t) || located(view, t) || isTitleWord(t.text)) continue;
+    // (`… to push the budget through`: an infinitive is no clause's verb.)
+    if (!isFinite(t) || located(view, t) || isTitleWord(t.text) || /^to$/i.test(view.tokens[k - 1]?.text ?? '')) continue;
     // (An auxiliary counts when a verb follows it: `X is defending his tweets, saying …`, `X has spent …, saying …`.)
     if (has(t, 'Auxiliary') && !has(view.tokens[k + 1], 'Verb') && !(has(view.tokens[k + 1], 'Adverb') && has(view.tokens[k + 2], 'Verb'))) continue;
     const subject = subjectBefore(view, k);
