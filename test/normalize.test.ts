@@ -27,12 +27,13 @@ describe('normalize', () => {
       'More videos',
       'Get daily National news',
       'The opposition said it would vote against the budget.',
+      'Follow Dana Ortiz on Twitter @danaortizNEWS.',
     ].join('\n');
     const norm = normalize(original);
     expect(norm.instruction).toMatchObject({ words: 300, paragraphs: 3 });
     expect(norm.title).toBe('Leaders clash over budget');
     expect(norm.text).toBe('The finance minister said the budget would pass on Tuesday.\nThe opposition said it would vote against the budget.');
-    expect(norm.messages.filter((m) => m.reason === 'furniture').map((m) => m.text)).toEqual(['More videos', 'Get daily National news']);
+    expect(norm.messages.filter((m) => m.reason === 'furniture').map((m) => m.text)).toEqual(['More videos', 'Get daily National news', 'Follow Dana Ortiz on Twitter @danaortizNEWS.']);
     for (const m of norm.messages.filter((x) => x.start !== undefined)) expect(original.slice(m.start, m.end)).toBe(m.text);
   });
 
