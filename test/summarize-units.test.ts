@@ -288,6 +288,10 @@ describe('coherence rules', () => {
     expect(rules('However, the council said no.')).toContain('contrast-opener');
     expect(rules('Critics called it another great soundbite from the mayor.')).toContain('comparative');
     expect(rules('The court rejected those claims on Friday.')).toContain('demonstrative');
+    // `those who …`, `those mourning …`: people the sentence itself describes.
+    expect(rules('Those mourning Muhammad Ali at the gathering never mentioned Trump.')).toEqual([]);
+    expect(rules('The fund helps those who lost their homes in the flood.')).not.toContain('demonstrative');
+    expect(rules('Those meetings were private.')).toContain('reference-opener');
     expect(rules('This year’s election is the first since the reforms.')).toEqual([]);
     expect(rules('The vote took place that morning.')).toEqual([]);
   });
@@ -492,6 +496,16 @@ describe('a tight budget: compress the lead rather than give it up', () => {
     expect(trimToClause('The deficit rose by a third in the last quarter of the year, according to figures the treasury published.', 14)).toBeUndefined();
     // Too little would be left.
     expect(trimToClause('Lee won, and the party celebrated late into the night in the town square.', 4)).toBeUndefined();
+  });
+  it('cuts before a clause of circumstance with no comma, unless a word before binds it', () => {
+    expect(trimToClause('Indiana Gov. Mike Pence is joining Donald Trump in calling for a special prosecutor to investigate Hillary Clinton after the Associated Press reports that half of her meetings were with donors.', 25)).toBe(
+      'Indiana Gov. Mike Pence is joining Donald Trump in calling for a special prosecutor to investigate Hillary Clinton.',
+    );
+    expect(trimToClause('The fire began in the kitchen of the old house shortly after midnight on Sunday.', 12)).toBeUndefined();
+  });
+  it('drops a title-case dateline only with a news agency after it', () => {
+    expect(compress('Philadelphia (AFP) – President Barack Obama will campaign for Hillary Clinton on Wednesday.')).toBe('President Barack Obama will campaign for Hillary Clinton on Wednesday.');
+    expect(compress('Hillary Clinton (D) - Senator, said so.')).toMatch(/^Hillary Clinton/);
   });
   it('drops an agency tag or a live blog’s clock time opening a sentence', () => {
     expect(compress('(AP) — Donald Trump says he does not watch football much anymore.')).toBe('Donald Trump says he does not watch football much anymore.');

@@ -90,11 +90,14 @@ const DATELINE = /^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]*(?:\
 /** An agency tag left opening a sentence when the dateline before it was read as a sentence of its own (`RENO, Nev.` · `(AP) — …`). */
 const AGENCY_TAG = /^\([\p{L} ]{1,20}\)\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
 
+/** A dateline in title case is one only with a news agency's name after it (`Philadelphia (AFP) –`, `New York (Reuters) -`). */
+const AGENCY_DATELINE = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*)?\s+\((?:AP|AFP|UPI|Reuters|Bloomberg|dpa|Xinhua)\)\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
+
 /** A live blog's clock time opening an entry (`7 p.m. Donald Trump is …`). */
 const TIMESTAMP = /^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.\s+(?=\p{Lu}|[“"])/u;
 
 export function dropDateline(text: string): string {
-  const m = DATELINE.exec(text) ?? AGENCY_TAG.exec(text) ?? TIMESTAMP.exec(text);
+  const m = DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text) ?? AGENCY_TAG.exec(text) ?? TIMESTAMP.exec(text);
   return m ? text.slice(m[0].length) : text;
 }
 
