@@ -548,3 +548,26 @@ describe('names the article writes', () => {
     for (const e of article.entities.values()) expect(e.name).not.toMatch(/\(/);
   });
 });
+
+describe('a tight budget: the lead, in article order', () => {
+  const text =
+    'The city council of Riverton voted on Tuesday to close the old Main Street bridge for two years of repairs. ' +
+    'Engineers found cracks in three of its steel beams during an inspection in March. ' +
+    'Commuters will use a temporary ferry across the river until the work is done. ' +
+    '“This is the hardest decision we have made in years, but safety comes first,” Mayor Helen Ortiz said at a news conference. ' +
+    '“We cannot let anyone drive across a bridge that might fail,” Ortiz added. ' +
+    'Local shop owners said they feared losing customers while the bridge stays closed. ' +
+    'Tom Reyes, who runs a bakery near the bridge, said: “Half my customers come from across the river every morning.” ' +
+    'The council will hold a public meeting next week to hear from residents about the ferry schedule. ' +
+    'Repairs are expected to cost about 40 million dollars, paid mostly by the state. ' +
+    'The bridge opened in 1931 and carries about twelve thousand cars a day, according to the county. ' +
+    'A second inspection in the autumn will decide whether the bridge needs more work than planned.';
+  it('opens with the lead and keeps its order; the words left go on the next sentence, not a quote from further down', () => {
+    const summary = summarize(extract(text), { paragraphs: 1, words: 40 });
+    expect(summary.words).toBeLessThanOrEqual(40);
+    expect(summary.text).toMatch(/^The city council of Riverton voted on Tuesday to close the old Main Street bridge/);
+    expect(summary.text).toContain('Engineers found cracks');
+    expect(summary.text.indexOf('Engineers')).toBeGreaterThan(summary.text.indexOf('Riverton'));
+    expect(summary.text).not.toContain('hardest decision');
+  });
+});
