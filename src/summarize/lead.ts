@@ -17,7 +17,7 @@
  */
 import { countWords } from './budget.js';
 import { compress, compressHard, dropDateline, trimToClause } from './compress.js';
-import type { SentencePlan } from './plan.js';
+import { firstSpokenQuote, type SentencePlan } from './plan.js';
 import { contentWords } from './select.js';
 import { tidy } from './text.js';
 import type { SummaryParagraph } from './types.js';
@@ -55,16 +55,14 @@ function cutTo(shorten: Shorten, words: number): Shorten {
   };
 }
 
-const QUOTE_MARK = /[“”"]/;
-
-/** A sentence cut at a clause boundary before its first quotation mark and within `words` words (left whole when it cannot be). */
+/** A sentence cut at a clause boundary before the first quotation someone speaks, within `words` words (left whole when it cannot be). */
 function cutBeforeQuotes(shorten: Shorten, words: number): Shorten {
   return (text) => {
     const base = shorten(text);
-    const at = base.search(QUOTE_MARK);
+    const at = firstSpokenQuote(base);
     if (at < 0) return base;
     const head = trimToClause(base, Math.min(words, countWords(base.slice(0, at)) + 1));
-    return head !== undefined && !QUOTE_MARK.test(head) ? head : base;
+    return head !== undefined && firstSpokenQuote(head) < 0 ? head : base;
   };
 }
 
@@ -85,7 +83,7 @@ export function chooseLead(
   const said = new Set<string>();
   // Sentences `members` (a question comes with its answer) in the form `shorten` gives them, if the summary still fits.
   const tryForm = (members: number[], shorten: Shorten, unquoted = false): boolean => {
-    if (unquoted && members.some((i) => QUOTE_MARK.test(shorten(plans[i]!.sentence.text)))) return false;
+    if (unquoted && members.some((i) => firstSpokenQuote(shorten(plans[i]!.sentence.text)) >= 0)) return false;
     const kept = members.map((i) => ({ shorten: plans[i]!.shorten, compressed: plans[i]!.compressed }));
     for (const i of members) {
       Object.assign(plans[i]!, { shorten, compressed: shorten(plans[i]!.sentence.text) });

@@ -9,6 +9,7 @@ import { countWords } from './budget.js';
 import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
 import { compress, compressHard, trimToClause } from './compress.js';
 import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
+import { quotedSpans } from './text.js';
 import { applyLicences } from './refer.js';
 
 export interface SentencePlan {
@@ -73,6 +74,15 @@ const READER_ADDRESS = /^(?:Watch|Click|Read more|Sign up|Sign in|Subscribe|Foll
 
 /** Quoted words this long are someone's words: the graph must know whose, or the sentence is not used. */
 const SPOKEN_WORDS = 4;
+
+/** Where the first quotation someone speaks (not a title, not a scare quote) opens in `text`, or -1. */
+export function firstSpokenQuote(text: string): number {
+  for (const q of quotedSpans(text)) {
+    const words = text.slice(q.start, q.end);
+    if (countWords(words) >= SPOKEN_WORDS && !TITLE_CASE.test(words)) return q.start;
+  }
+  return -1;
+}
 
 /**
  * Can every quotation in the sentence go out with its speaker? Each quoted
