@@ -288,6 +288,10 @@ describe('coherence rules', () => {
     expect(rules('However, the council said no.')).toContain('contrast-opener');
     expect(rules('Critics called it another great soundbite from the mayor.')).toContain('comparative');
     expect(rules('The court rejected those claims on Friday.')).toContain('demonstrative');
+    // `those who …`, `those mourning …`: people the sentence itself describes.
+    expect(rules('Those mourning Muhammad Ali at the gathering never mentioned Trump.')).toEqual([]);
+    expect(rules('The fund helps those who lost their homes in the flood.')).not.toContain('demonstrative');
+    expect(rules('Those meetings were private.')).toContain('reference-opener');
     expect(rules('This year’s election is the first since the reforms.')).toEqual([]);
     expect(rules('The vote took place that morning.')).toEqual([]);
   });
@@ -493,6 +497,16 @@ describe('a tight budget: compress the lead rather than give it up', () => {
     // Too little would be left.
     expect(trimToClause('Lee won, and the party celebrated late into the night in the town square.', 4)).toBeUndefined();
   });
+  it('cuts before a clause of circumstance with no comma, unless a word before binds it', () => {
+    expect(trimToClause('Indiana Gov. Mike Pence is joining Donald Trump in calling for a special prosecutor to investigate Hillary Clinton after the Associated Press reports that half of her meetings were with donors.', 25)).toBe(
+      'Indiana Gov. Mike Pence is joining Donald Trump in calling for a special prosecutor to investigate Hillary Clinton.',
+    );
+    expect(trimToClause('The fire began in the kitchen of the old house shortly after midnight on Sunday.', 12)).toBeUndefined();
+  });
+  it('drops a title-case dateline only with a news agency after it', () => {
+    expect(compress('Philadelphia (AFP) – President Barack Obama will campaign for Hillary Clinton on Wednesday.')).toBe('President Barack Obama will campaign for Hillary Clinton on Wednesday.');
+    expect(compress('Hillary Clinton (D) - Senator, said so.')).toMatch(/^Hillary Clinton/);
+  });
   it('drops an agency tag or a live blog’s clock time opening a sentence', () => {
     expect(compress('(AP) — Donald Trump says he does not watch football much anymore.')).toBe('Donald Trump says he does not watch football much anymore.');
     expect(compress('7 p.m. Donald Trump is once again questioning the voting system.')).toBe('Donald Trump is once again questioning the voting system.');
@@ -532,5 +546,28 @@ describe('names the article writes', () => {
     const graph = extract('Britain’s Labour Party won the vote in London on Thursday. The Labour Party said it would govern for everyone in the country.');
     const article = readArticle(graph, chooseDocument(graph));
     for (const e of article.entities.values()) expect(e.name).not.toMatch(/\(/);
+  });
+});
+
+describe('a tight budget: the lead, in article order', () => {
+  const text =
+    'The city council of Riverton voted on Tuesday to close the old Main Street bridge for two years of repairs. ' +
+    'Engineers found cracks in three of its steel beams during an inspection in March. ' +
+    'Commuters will use a temporary ferry across the river until the work is done. ' +
+    '“This is the hardest decision we have made in years, but safety comes first,” Mayor Helen Ortiz said at a news conference. ' +
+    '“We cannot let anyone drive across a bridge that might fail,” Ortiz added. ' +
+    'Local shop owners said they feared losing customers while the bridge stays closed. ' +
+    'Tom Reyes, who runs a bakery near the bridge, said: “Half my customers come from across the river every morning.” ' +
+    'The council will hold a public meeting next week to hear from residents about the ferry schedule. ' +
+    'Repairs are expected to cost about 40 million dollars, paid mostly by the state. ' +
+    'The bridge opened in 1931 and carries about twelve thousand cars a day, according to the county. ' +
+    'A second inspection in the autumn will decide whether the bridge needs more work than planned.';
+  it('opens with the lead and keeps its order; the words left go on the next sentence, not a quote from further down', () => {
+    const summary = summarize(extract(text), { paragraphs: 1, words: 40 });
+    expect(summary.words).toBeLessThanOrEqual(40);
+    expect(summary.text).toMatch(/^The city council of Riverton voted on Tuesday to close the old Main Street bridge/);
+    expect(summary.text).toContain('Engineers found cracks');
+    expect(summary.text.indexOf('Engineers')).toBeGreaterThan(summary.text.indexOf('Riverton'));
+    expect(summary.text).not.toContain('hardest decision');
   });
 });

@@ -31,16 +31,22 @@ const TIME_NOUNS =
   'year|year’s|year\'s|years|week|weekend|month|morning|afternoon|evening|night|time|season|summer|spring|fall|autumn|winter|term|decade|century|' +
   'january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 
+/**
+ * `those who …`, `those mourning Ali …`: the people who do something, said in the sentence itself, not
+ * a reference back (a participle is known by what follows it: an object, a name or a preposition).
+ */
+const PEOPLE_WHO = String.raw`\s+(?:(?:who|whom)\b|\p{Ll}{3,}ing\s+(?:(?:the|a|an|his|her|their|its|to|in|at|on|for|with|from)\b|\p{Lu}))`;
+
 /** Openers whose contrast or consequence lies in the sentence before. */
 const CONTRAST_OPENER =
   /^(?:But|However|Yet|Still|Nevertheless|Nonetheless|Instead|Even so|Rather|Thus|Therefore|Hence|Consequently|As a result|In that case|In contrast|By contrast|On the other hand|That said|Then again|Otherwise|Likewise|Similarly|Indeed|After all|In turn|For example|For instance)\b/;
 /** Demonstratives and pronouns opening a sentence or the quotation that opens it (`This`, `That decision`, `It`, `He`). */
 const DEMONSTRATIVE_OPENER = new RegExp(
-  `^(?:(?:In|For|By|Under|At|With|Despite|After|Before) (?:that|this|those|these|such) (?!(?:${TIME_NOUNS})\\b)\\p{Ll}+|(?:This|That|These|Those|Such|It|Its|Their|They|Them|His|Her|He|She|Him)\\b(?!\\s+(?:${TIME_NOUNS})\\b))`,
+  `^(?:(?:In|For|By|Under|At|With|Despite|After|Before) (?:that|this|those|these|such) (?!(?:${TIME_NOUNS})\\b)\\p{Ll}+|(?:This|That|These|Those|Such|It|Its|Their|They|Them|His|Her|He|She|Him)\\b(?!\\s+(?:${TIME_NOUNS})\\b)(?<!Those(?=${PEOPLE_WHO})))`,
   'u',
 );
 /** A demonstrative noun phrase anywhere (`this organisation`, `those claims`), dates excepted. */
-const DEMONSTRATIVE_PHRASE = new RegExp(`\\b(?:this|these|those|such)\\s+(?!(?:${TIME_NOUNS})\\b)\\p{Ll}[\\p{Ll}-]+`, 'gu');
+const DEMONSTRATIVE_PHRASE = new RegExp(`\\b(?:this|these|those(?!${PEOPLE_WHO})|such)\\s+(?!(?:${TIME_NOUNS})\\b)\\p{Ll}[\\p{Ll}-]+`, 'gu');
 /** `another`, `the other`, `the same`, `the latter`, `the former`: compared with something said before. */
 const COMPARATIVE = /\b(?:another|the other|the same|the latter|the former|the rest|likewise|either)\b/gi;
 /** Third-person pronouns: someone named elsewhere. */

@@ -90,11 +90,14 @@ const DATELINE = /^\p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]*(?:\
 /** An agency tag left opening a sentence when the dateline before it was read as a sentence of its own (`RENO, Nev.` · `(AP) — …`). */
 const AGENCY_TAG = /^\([\p{L} ]{1,20}\)\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
 
+/** A dateline in title case is one only with a news agency's name after it (`Philadelphia (AFP) –`, `New York (Reuters) -`). */
+const AGENCY_DATELINE = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*)?\s+\((?:AP|AFP|UPI|Reuters|Bloomberg|dpa|Xinhua)\)\s*[—–-]{1,2}\s+(?=\p{Lu}|[“"])/u;
+
 /** A live blog's clock time opening an entry (`7 p.m. Donald Trump is …`). */
 const TIMESTAMP = /^\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.\s+(?=\p{Lu}|[“"])/u;
 
 export function dropDateline(text: string): string {
-  const m = DATELINE.exec(text) ?? AGENCY_TAG.exec(text) ?? TIMESTAMP.exec(text);
+  const m = DATELINE.exec(text) ?? AGENCY_DATELINE.exec(text) ?? AGENCY_TAG.exec(text) ?? TIMESTAMP.exec(text);
   return m ? text.slice(m[0].length) : text;
 }
 
@@ -144,6 +147,15 @@ export function compressHard(text: string): string {
 const TAIL_OPENER =
   /^(?:[,;]\s+(?:\p{Ll}+ing|which|as|while|after|before|when|where|since|because|although|though|amid|despite|with|without|including|and|but|even|only|a|an|the)\b|\s+[—–]\s+)/u;
 
+/**
+ * Words that open a clause of circumstance even without a comma before them (`… to be shut down after the
+ * Associated Press reports …`): what is before them is a whole claim. Only words that cannot be a verb's
+ * own complement (`testified before`, `asked when` can).
+ */
+const BARE_TAIL_OPENER = /^\s+(?:after|amid|despite|because|while|whereas|although|though)\s/u;
+/** … unless a word before them makes them part of a phrase (`shortly after`, `two days after`, `not because`). */
+const BOUND_BEFORE = /\b(?:shortly|soon|just|long|right|only|even|not|and|or|but|ago|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?)$/iu;
+
 /** A clause that opens with an attribution (`, according to …`, `, he said, …`): the claim before it is someone's. */
 const ATTRIBUTION_TAIL =
   /^[,;—–\s]*(?:according to\b|(?:[\p{L}.’'-]+\s+){0,5}(?:said|says|told|tells|added|adds|noted|wrote|writes|asked|argued|insisted|warned|explained|announced|reported)\b)/iu;
@@ -163,7 +175,7 @@ export function trimToClause(text: string, words: number): string | undefined {
   for (let at = text.length - 1; at > 0; at--) {
     if (!/[,; ]/.test(text[at]!) || insideAny(quoted, at, at + 1)) continue;
     const tail = text.slice(at);
-    if (!TAIL_OPENER.test(tail)) continue;
+    if (!TAIL_OPENER.test(tail) && !(BARE_TAIL_OPENER.test(tail) && !BOUND_BEFORE.test(text.slice(0, at)))) continue;
     const head = text.slice(0, at).replace(/[\s,;:—–-]+$/, '');
     const length = head.split(/\s+/).length;
     if (length > words - 1) continue;

@@ -9,6 +9,7 @@ import { countWords } from './budget.js';
 import { backReferences, definiteAntecedents, hasFiniteVerb, isQuestion, type BackReference } from './coherence.js';
 import { compress, compressHard, trimToClause } from './compress.js';
 import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
+import { quotedSpans } from './text.js';
 import { applyLicences } from './refer.js';
 
 export interface SentencePlan {
@@ -29,6 +30,11 @@ export interface SentencePlan {
   usable: boolean;
   /** Can be chosen for what it says (usable, and more than a bridge between sentences). */
   eligible: boolean;
+  /**
+   * Not usable only for quoted words the graph cannot attribute (no speaker of its own in the sentence):
+   * usable cut at a clause boundary before its first quotation (`… rallied supporters, saying: “…”`).
+   */
+  usableBeforeQuotes: boolean;
   /** Refers back (pronoun, `this`, `But`, an answer) to what only its source predecessor says. */
   needsPredecessor: boolean;
   /** A question the next sentence answers. */
@@ -68,6 +74,15 @@ const READER_ADDRESS = /^(?:Watch|Click|Read more|Sign up|Sign in|Subscribe|Foll
 
 /** Quoted words this long are someone's words: the graph must know whose, or the sentence is not used. */
 const SPOKEN_WORDS = 4;
+
+/** Where the first quotation someone speaks (not a title, not a scare quote) opens in `text`, or -1. */
+export function firstSpokenQuote(text: string): number {
+  for (const q of quotedSpans(text)) {
+    const words = text.slice(q.start, q.end);
+    if (countWords(words) >= SPOKEN_WORDS && !TITLE_CASE.test(words)) return q.start;
+  }
+  return -1;
+}
 
 /**
  * Can every quotation in the sentence go out with its speaker? Each quoted
@@ -162,6 +177,11 @@ export function shortener(tight: boolean, target: number): (text: string) => str
   };
 }
 
+/** A budget under a quarter of the article is tight: the lead says most, sentences lose their asides and circumstance. */
+export function isTight(target: number, articleWords: number): boolean {
+  return target / Math.max(1, articleWords) < 1 / (2 * TIGHT);
+}
+
 /**
  * Plan every sentence of the article. `target` is the summary's length in
  * words: the smaller its share of the article, the more the first sentences weigh.
@@ -169,8 +189,7 @@ export function shortener(tight: boolean, target: number): (text: string) => str
 export function planSentences(article: Article, target = article.words): SentencePlan[] {
   const share = target / Math.max(1, article.words);
   const leadPrior = LEAD_PRIOR * Math.max(0, 1 - TIGHT * share);
-  // A budget under a quarter of the article is tight: sentences lose their asides and circumstance too.
-  const tight = share < 1 / (2 * TIGHT);
+  const tight = isTight(target, article.words);
   // At a tight budget the story's facts come before its voices: quotes weigh less as the lead weighs more.
   const voiceWeight = 1 - 0.7 * (leadPrior / LEAD_PRIOR);
   const total = article.sentences.length;
@@ -197,7 +216,8 @@ export function planSentences(article: Article, target = article.words): Sentenc
     // Words that go on someone's quote from an earlier sentence are that speaker's: the graph must know whose,
     // and the article's attribution confirm it, since the summary will name them.
     const unknownVoice = continues !== undefined && !continues.confirmed;
-    const usable = complete && !lastQuestion && !unknownVoice && !READER_ADDRESS.test(s.text) && quotesAttributable(s, article, occurrences);
+    const wellFormed = complete && !lastQuestion && !unknownVoice && !READER_ADDRESS.test(s.text);
+    const usable = wellFormed && quotesAttributable(s, article, occurrences);
     const eligible = usable && !bridge;
 
     // What it cannot stand without: the sentence before (a back-reference, or the question it answers),
@@ -239,6 +259,7 @@ export function planSentences(article: Article, target = article.words): Sentenc
       introduces,
       usable,
       eligible,
+      usableBeforeQuotes: wellFormed && !usable && !bridge && speaker === undefined && continues === undefined,
       needsPredecessor,
       needsSuccessor,
       needs: [...needs].sort((a, b) => a - b),

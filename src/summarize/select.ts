@@ -84,7 +84,7 @@ const INTRODUCTION = 1;
 const REPEATED = 0.7;
 
 /** Lower-cased content words (three letters or more, function words aside). */
-function contentWords(text: string): string[] {
+export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}’'-]{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w));
 }
 

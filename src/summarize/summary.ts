@@ -15,6 +15,8 @@ import { stanceSentence } from './generate.js';
 import { compress } from './compress.js';
 import { realize, summaryWords } from './realize.js';
 import { buildUnits, dependents, estimateWords, selectSentences } from './select.js';
+import { chooseLead } from './lead.js';
+import { isTight } from './plan.js';
 import type { Summary, SummarizeOptions, SummaryParagraph } from './types.js';
 
 /** The generated stance sentence opens the summary only when it takes at most 1/OPENER_SHARE of the budget. */
@@ -109,6 +111,19 @@ export function summarizeGraph(graph: NewsGraph, options: SummarizeOptions = {})
   });
 
   let target = targetWords(requested.words, article.words);
+  // A tight budget: the article's lead, in its own order and words (lead.ts). The selector below, and its
+  // generated opener, when the budget leaves room for more than the lead, or the lead cannot fill M paragraphs.
+  if (isTight(target, article.words)) {
+    const planned = plans.map((p) => ({ shorten: p.shorten, compressed: p.compressed }));
+    const lead = chooseLead(plans, Math.min(requested.words, target), (chosen, roles) =>
+      realize(article, plans, paragraphsOf(chosen, plans, requested.paragraphs), { roles }),
+    );
+    if (lead.paragraphs.length === requested.paragraphs) {
+      const text = lead.paragraphs.map((p) => p.text).join('\n\n');
+      return { doc, paragraphs: lead.paragraphs, text, words: countWords(text), requested, messages };
+    }
+    plans.forEach((p, i) => Object.assign(p, planned[i]));
+  }
   // Who backed and opposed whom, in one generated sentence, when it costs a small share of the budget.
   const stance = stanceSentence(article);
   const opener = stance && countWords(stance.text) * OPENER_SHARE <= target ? stance : undefined;
