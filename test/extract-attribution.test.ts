@@ -166,6 +166,24 @@ describe('what a cue takes', () => {
 });
 
 describe('speakers named by description', () => {
+  it('a he after `The prince said …` is the prince, whom no name stands for, not the last person named', () => {
+    const all = quotes(
+      '“It came through the door like a river,” said Joan Atkins, whose bungalow was flooded. The prince said he was struck by the spirit of the village. “What I have seen is a community that refuses to give up,” he said.',
+    );
+    expect(holding(all, 'refuses to give up')).toMatchObject({ mention: 'he' });
+    expect(holding(all, 'refuses to give up')?.speaker).toBeUndefined();
+  });
+
+  it('a description before the name in an appositive (the mediator X) names who spoke, and the he that follows', () => {
+    const all = quotes(
+      'Gary Milton said the employer had walked away. A third negotiator, the mediator Colin Fraser, said he remained hopeful. “Nobody wants this to go on,” he said. ' +
+        'Ana Ruiz, a friend of Colin Fraser, said the talks were over.',
+    );
+    expect(holding(all, 'he remained hopeful')).toMatchObject({ speaker: 'Colin Fraser' });
+    expect(holding(all, 'Nobody wants this')).toMatchObject({ speaker: 'Colin Fraser', mention: 'he' });
+    expect(holding(all, 'the talks were over')).toMatchObject({ speaker: 'Ana Ruiz' });
+  });
+
   it('the minister is the one person the article titled minister', () => {
     const q = holding(quotes('Health Minister Sara Lindqvist presented the figures. The minister said waiting lists had fallen by a third.'), 'waiting lists had fallen');
     expect(q).toMatchObject({ speaker: 'Sara Lindqvist', mention: 'The minister' });

@@ -49,6 +49,28 @@ export interface Focus {
   candidates: Entity[];
   /** Recent person subjects, latest first. */
   subjects: Entity[];
+  /**
+   * The previous sentence's subject is a person the article describes but
+   * does not name here (`The prince said …`): a he/she that follows means
+   * that person, whom no name may stand for.
+   */
+  described?: boolean;
+}
+
+/**
+ * Whether the sentence opens with a description of a person as its subject,
+ * naming no one: `The prince said`, `A spokesman for the council added`.
+ */
+export function opensWithDescribedPerson(view: SentenceView): boolean {
+  const { tokens } = view;
+  if (!/^(the|a|an)$/i.test(tokens[0]?.text ?? '')) return false;
+  for (let k = 1; k < Math.min(tokens.length, 5); k++) {
+    const t = tokens[k]!;
+    if (located(view, t)) return false;
+    if (isTitleHead(t.text.toLowerCase())) return has(tokens[k + 1], 'Verb') && !has(tokens[k + 1], 'Gerund', 'PastParticiple');
+    if (has(t, 'Verb', 'Preposition', 'Pronoun')) return false;
+  }
+  return false;
 }
 
 /** `he` → male, `she` → female; other words say nothing. */
@@ -169,7 +191,11 @@ function opensAppositive(view: SentenceView, k: number): boolean {
   // Titles before the name belong to the appositive: `Its president, Deputy Arthur Lima, praised`.
   let j = tokenAt(view, name.mention.normStart) - 1;
   // (`Liberal Senator X`, `Dutch MEP X`: a party or nationality qualifies the title.)
-  const qualifies = (t: Token) => isTitleWord(t.text) || isPartyWord(t.text) || !!countryByDemonym(t.text) || has(t, 'Determiner', 'Adjective');
+  // (`A third negotiator, the mediator Colin Fraser, said`: a common noun describing the person too; never a
+  // preposition, whatever its tag: `a friend of X,` is not X.)
+  const qualifies = (t: Token) =>
+    isTitleWord(t.text) || isPartyWord(t.text) || !!countryByDemonym(t.text) || has(t, 'Determiner', 'Adjective') ||
+    (has(t, 'Noun') && /^\p{Ll}+$/u.test(t.text) && !/^(of|for|at|to|with|from|in|on|by|about)$/.test(t.text));
   while (j >= 0 && /^\s*$/.test(view.tokens[j]!.post) && qualifies(view.tokens[j]!)) j--;
   const before = view.tokens[j];
   return !!before && /[,—–]\s*$/.test(before.post);
@@ -269,7 +295,7 @@ export function resolvePronoun(discourse: Discourse, view: SentenceView, positio
     if (verbAfter(view, end) !== undefined) return l.entity;
   }
   const focus = discourse.focusBefore[view.sentence.index];
-  if (!focus) return undefined;
+  if (!focus || focus.described) return undefined;
   const fits = (e: Entity) => e !== focus.subject && fitsPronoun(discourse, e, word);
   if (focus.subject) {
     if (!pronounTaken(discourse, view, position, focus.subject, word)) return focus.subject;

@@ -4,7 +4,7 @@
  */
 import type { Entity, Mention, NormalizedText, Quote, Relation, Role, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
-import { buildViews, mainSubject, type Discourse, type Located } from './discourse.js';
+import { buildViews, mainSubject, opensWithDescribedPerson, type Discourse, type Focus, type Located } from './discourse.js';
 import { extractQuotes, type Titled } from './attribution/index.js';
 import { extractRoles } from './roles.js';
 import { extractRelations } from './relations.js';
@@ -21,15 +21,19 @@ const FOCUS_DEPTH = 3;
 /** Who a he/she at the start of each sentence most likely means: the last person subject or speaker. */
 function trackFocus(discourse: Discourse): void {
   let recent: Entity[] = [];
-  let previous: { subject?: Entity; persons: Entity[] } = { persons: [] };
+  let previous: { subject?: Entity; persons: Entity[]; described?: boolean } = { persons: [] };
   for (const view of discourse.views) {
     const candidates = [...new Set([...previous.persons, ...recent])];
-    discourse.focusBefore[view.sentence.index] = previous.subject ? { subject: previous.subject, candidates, subjects: recent } : { candidates, subjects: recent };
-    const subject = mainSubject(view, discourse);
+    const focus: Focus = previous.subject ? { subject: previous.subject, candidates, subjects: recent } : { candidates, subjects: recent };
+    if (previous.described) focus.described = true;
+    discourse.focusBefore[view.sentence.index] = focus;
+    // (`The prince said he was struck …`: an unnamed person is the subject, whoever a pronoun after it was read as.)
+    const described = opensWithDescribedPerson(view);
+    const subject = described ? undefined : mainSubject(view, discourse);
     const person = subject && subject.entity.kind === 'Person' ? subject.entity : undefined;
     if (person) recent = [person, ...recent.filter((e) => e !== person)].slice(0, FOCUS_DEPTH);
     const persons = [...new Set(view.located.filter((l) => l.entity.kind === 'Person' && l.mention.form !== 'pronoun').map((l) => l.entity))];
-    previous = person ? { subject: person, persons } : { persons };
+    previous = person ? { subject: person, persons } : described ? { persons, described } : { persons };
   }
 }
 

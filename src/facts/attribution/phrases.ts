@@ -298,8 +298,11 @@ export function subjectBefore(view: SentenceView, v: number): SourcePhrase | und
     asideStart = open + 1;
     // `Its chief executive, Warwick Breen, said`: the name set off after a title is who it is.
     // (`Its leader, Councillor Martin Oakes, said`: titles may stand before the name.)
+    // (`A third negotiator, the mediator Colin Fraser, said`: a description may stand before the name too, not a
+    // preposition: `X, a friend of Colin Fraser, said` is X.)
     let first = open + 1;
-    while (first < k && (isTitleWord(tokens[first]!.text) || has(tokens[first], 'Honorific')) && !located(view, tokens[first]!)) first++;
+    const describes = (t: Token) => isTitleWord(t.text) || has(t, 'Honorific') || (!has(t, 'Verb', 'Preposition', 'Pronoun', 'Conjunction') && !LINKING.test(t.text) && !/^\p{Lu}/u.test(t.text));
+    while (first < k && describes(tokens[first]!) && !located(view, tokens[first]!)) first++;
     const name = located(view, tokens[first]!);
     if (name?.entity.kind === 'Person' && name.mention.normStart <= tokens[first]!.start && name.mention.normEnd >= tokens[k]!.end - 1) {
       const titleFirst = phraseEndingAt(view, open);
