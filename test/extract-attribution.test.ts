@@ -243,6 +243,12 @@ describe('real pages', () => {
     expect(a.quotes.every((q) => q.speaker === persons[0]!.id)).toBe(true);
   });
 
+  it('a surname in capitals (a transcript, a byline) is the person the article names in full', () => {
+    const a = analyze('Marie-Josée Lamoureux, a spokesperson, said the office would reply. LAMOUREUX said the reply was sent. The FBI declined to comment.');
+    expect(a.entities.filter((e) => e.kind === 'Person').map((e) => e.name)).toEqual(['Marie-Josée Lamoureux']);
+    expect(a.entities.find((e) => e.name === 'FBI')?.kind).not.toBe('Person');
+  });
+
   it('a participle takes the subject of its clause, not an infinitive before it', () => {
     const text = 'Prime Minister Claire Delaunay spoke on Monday. Delaunay invoked the rule last week to push the budget through, arguing that the amendments had left it broken.';
     expect(holding(quotes(text), 'amendments had left')).toMatchObject({ speaker: 'Claire Delaunay', mention: 'Delaunay' });

@@ -125,15 +125,17 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
         add(m, definedAs.kind, definedAs.name);
         continue;
       }
+      // (`LAMOUREUX said`, `WALLACE:`: a transcript or byline writes a surname in capitals.)
+      const word = /^\p{Lu}{3,}$/u.test(text) ? text[0] + text.slice(1).toLowerCase() : text;
       const owners = persons.filter((g) => {
         const parts = words(g.name);
         // `Fuentes` for `Carolina Fuentes Ibáñez`: a Spanish or Portuguese name is often cut to its first surname.
-        return parts.length > 1 && (parts[parts.length - 1] === text || parts.slice(1).join('-') === text || parts[0] === text || parts.slice(1, -1).includes(text));
+        return parts.length > 1 && (parts[parts.length - 1] === word || parts.slice(1).join('-') === word || parts[0] === word || parts.slice(1, -1).includes(word));
       });
       const trusted = !m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place';
       if (owners.length > 0 && !trusted) {
         // Prefer surnames, then the full name mentioned most recently before this mention.
-        const surname = owners.filter((g) => words(g.name).at(-1) === text);
+        const surname = owners.filter((g) => words(g.name).at(-1) === word);
         const pool = surname.length > 0 ? surname : owners;
         const before = (g: Group) => Math.max(-1, ...g.mentions.filter((x) => x.normStart < m.normStart).map((x) => x.normStart));
         const owner = [...pool].sort((a, b) => before(b) - before(a))[0]!;
