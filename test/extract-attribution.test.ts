@@ -226,6 +226,25 @@ describe('signed quotes (index.ts: signature)', () => {
   });
 });
 
+describe('transcripts (index.ts: speakerLabel)', () => {
+  it('a speaker label opening a quoted paragraph names who speaks it; a stage direction says nothing; UPDATE: is no speaker', () => {
+    const text = [
+      'Senator Ruth Okonkwo spoke to host Dan Mercer on Sunday. Partial transcript as follows:',
+      '"MERCER: Will you vote for the bill on Tuesday?',
+      '"OKONKWO: I will vote against it, because it cuts the hospital budget.',
+      '"(CROSSTALK.)',
+      '"And I will say so on the floor.',
+      '"UPDATE: The vote was moved to Wednesday.',
+    ].join('\n');
+    const all = quotes(text);
+    expect(holding(all, 'Will you vote for the bill')).toMatchObject({ speaker: 'Dan Mercer', mention: 'MERCER', direct: true });
+    expect(holding(all, 'I will vote against it')).toMatchObject({ speaker: 'Ruth Okonkwo', mention: 'OKONKWO', text: 'I will vote against it, because it cuts the hospital budget.' });
+    expect(holding(all, 'say so on the floor')).toMatchObject({ speaker: 'Ruth Okonkwo' });
+    expect(holding(all, 'CROSSTALK')).toBeUndefined();
+    expect(holding(all, 'The vote was moved')).toBeUndefined();
+  });
+});
+
 describe('real pages', () => {
   it('words that describe a person before the given name are no part of the name (former, a party, a portfolio whose title the page dropped)', () => {
     const a = analyze(

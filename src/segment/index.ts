@@ -70,8 +70,9 @@ export function segment(norm: NormalizedText): Sentence[] {
     if (line.trim() !== '') {
       const parsed = splitBeforePronouns(line, joinAfterNumberAbbreviations(line, nlp.tokenize(line).json({ offset: true }) as CompromiseSentence[]));
       for (const [start0, end0] of parsed.flatMap(({ offset }) => splitAfterQuotes(line, offset.start, offset.start + offset.length))) {
-        let start = start0;
-        let end = end0;
+        // (compromise's offsets may run past the line, `“(CROSSTALK.)` one of them: a sentence ends with its line.)
+        let start = Math.max(0, start0);
+        let end = Math.min(end0, line.length);
         // compromise leaves closing punctuation and quotes in `post`; take them into the sentence.
         while (end < line.length && /[.!?”’)\]…]/.test(line[end]!)) end++;
         while (start > 0 && /[“‘(]/.test(line[start - 1]!)) start--;

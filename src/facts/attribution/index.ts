@@ -12,6 +12,7 @@
  */
 import type { Entity, Quote, Span } from '../../types.js';
 import { toOriginal } from '../../normalize/index.js';
+import { lexKey } from '../../lexicons/index.js';
 import { subjectsBefore, type Discourse, type SentenceView } from '../discourse.js';
 import { findCues, verbPhrase } from './cues.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
@@ -157,6 +158,29 @@ function signature(discourse: Discourse, span: QuoteSpan): Speaker | undefined {
   return speaker;
 }
 
+/**
+ * A transcript's speaker label opening a quoted paragraph (`"WALLACE: Let's
+ * start …`, `"PENCE: Well, look …`): the words after it are that speaker's,
+ * whoever spoke the paragraph before. The label is matched to the one person
+ * of the article with that name or surname, else kept as written. Labels that
+ * are page furniture (`UPDATE:`, `EXCLUSIVE:`) are none.
+ */
+const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,2}):\s+/u;
+const NOT_A_SPEAKER = /^(update|updated|breaking|exclusive|editor'?s note|clarification|correction|watch|byline|photos?|video|note|source|related|warning|listen|read)$/i;
+
+function speakerLabel(discourse: Discourse, span: QuoteSpan): { speaker: Speaker; contentStart: number } | 'furniture' | undefined {
+  const text = discourse.norm.text;
+  const label = SPEAKER_LABEL.exec(text.slice(span.start, Math.min(span.end, span.start + 60)));
+  if (!label || label[1]!.replace(/[^\p{L}]/gu, '').length < 2 || (span.open > 0 && text[span.open - 1] !== '\n')) return undefined;
+  if (NOT_A_SPEAKER.test(label[1]!)) return 'furniture';
+  const key = lexKey(label[1]!);
+  const people = [...new Set(discourse.views.flatMap((v) => v.located).filter((l) => l.entity.kind === 'Person').map((l) => l.entity))];
+  const named = people.filter((e) => lexKey(e.name) === key || lexKey(e.name).endsWith(` ${key}`));
+  const speaker: Speaker = { start: span.start, end: span.start + label[1]!.length, text: label[1]! };
+  if (named.length === 1) speaker.entity = named[0];
+  return { speaker, contentStart: span.start + label[0].length };
+}
+
 /** Quotation spans no rule read: pieces of an attributed quote, continuations, epithets, or nothing said. */
 function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draft[] {
   const text = discourse.norm.text;
@@ -177,6 +201,14 @@ function unread(discourse: Discourse, drafts: Draft[], spans: QuoteSpan[]): Draf
     const last = viewAt(discourse, Math.max(span.start, span.end - 1));
     if (!first || !last) return;
     const words = text.slice(span.start, span.end);
+    // `"(CROSSTALK.)`, `(Applause)`: a stage direction in a transcript says nothing.
+    if (/^\([^()]*\)\W*$/.test(words)) return;
+    const labelled = speakerLabel(discourse, span);
+    if (labelled === 'furniture') return;
+    if (labelled) {
+      added.push({ ranges: [{ start: labelled.contentStart, end: span.end }], direct: true, sentence: first.sentence.index, lastSentence: last.sentence.index, paragraph: first.sentence.paragraph, speaker: labelled.speaker, verb: 'said' });
+      return;
+    }
     const signed = signature(discourse, span);
     if (signed) {
       added.push({ ranges: [{ start: span.start, end: span.end }], direct: true, sentence: first.sentence.index, lastSentence: last.sentence.index, paragraph: first.sentence.paragraph, speaker: signed, verb: 'said' });
