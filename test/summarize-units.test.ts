@@ -420,6 +420,41 @@ describe('quotes in pieces, unnamed speakers and attributions the article does n
     for (const s of summary.paragraphs.flatMap((p) => p.sentences)) if (s.text.includes('every four minutes')) expect(s.text).toMatch(/Teixeira/);
   });
 
+  it('sentences inside quotation marks opened before them are someone’s words, never narration; a nested double-marked title leaves the quote open; a mistyped closing mark closes it', () => {
+    const text =
+      'Council leader Mara Quint spoke after the vote on Tuesday.\n' +
+      '“Well, look, they think this is an episode of “Game Night.” But this is a city budget. Every family pays for it.\n' +
+      'Quint said the vote was close. She added: “We will publish every line of it.“The books are open.” Officials confirmed the figures on Wednesday.';
+    const graph = extract(text);
+    const article = readArticle(graph, chooseDocument(graph));
+    const open = (words: string) => article.sentences.find((x) => x.text.includes(words))!.openAtStart;
+    expect(open('But this is a city budget')).toBe(true);
+    expect(open('Every family pays for it')).toBe(true);
+    expect(open('Quint said the vote was close')).toBe(false);
+    expect(open('Officials confirmed the figures')).toBe(false);
+    const plans = planSentences(article);
+    for (const words of ['But this is a city budget', 'Every family pays']) {
+      const plan = plans.find((p) => p.sentence.text.includes(words))!;
+      if (!plan.continues?.confirmed) expect(plan.usable, words).toBe(false);
+    }
+    for (const m of [1, 2]) {
+      for (const sentence of summarize(graph, { paragraphs: m, words: 120 }).paragraphs.flatMap((p) => p.sentences)) {
+        if (sentence.text.includes('Every family pays')) expect(sentence.text).toMatch(/“[^”]*Every family pays/);
+      }
+    }
+  });
+
+  it('a title-case line standing as its own paragraph is a headline, never summary text', () => {
+    const text =
+      'Council Leader Mara Quint Says Budget Will Pass Despite Protests.\n' +
+      'The city council of Ashford voted on Tuesday to approve a budget that raises parking fees by a third. ' +
+      'Council leader Mara Quint said the fees would pay for two new bus routes. Protesters gathered outside the town hall.';
+    const graph = extract(text);
+    const plans = planSentences(readArticle(graph, chooseDocument(graph)));
+    expect(plans.find((p) => p.sentence.text.startsWith('Council Leader Mara Quint Says'))!.eligible).toBe(false);
+    expect(summarize(graph, { paragraphs: 1, words: 60 }).text).not.toContain('Says Budget Will Pass');
+  });
+
   it('quoted words whose speaker the article only describes keep their sentence out', () => {
     const text =
       'Two lions escaped from their enclosure at Riverside Zoo on Sunday and were recaptured within an hour. ' +

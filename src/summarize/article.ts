@@ -132,6 +132,12 @@ export interface ArticleSentence {
   paragraph: number;
   words: number;
   quoted: Span[];
+  /**
+   * The sentence begins inside quoted words opened in an earlier sentence of
+   * its paragraph and not closed yet (`“… an episode of “Shark Tank.” But this
+   * is America, Chris.`): its first words are someone's, marks or not.
+   */
+  openAtStart: boolean;
   occurrences: Occurrence[];
   entities: string[];
   /** Quotes anchored in this sentence. */
@@ -569,6 +575,24 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
   const names = nameIndex(entities.values());
   const edgesOf = groupBy(edges, (e) => e.sentence);
   const quotesOf = groupBy(quotes, (q) => q.sentence);
+  // How many quotation marks stand open at each sentence's start, counted through its paragraph: a quote
+  // nested with double marks, as pages write it (`an episode of “Shark Tank.” But …`), leaves the outer one
+  // open; an opening mark right after a sentence's end inside a quote is its closing one mistyped
+  // (`a personal opinion.“Foreign …`), as src/facts/attribution/marks.ts reads it too.
+  const openAt = new Map<number, number>();
+  let depth = 0;
+  let paragraph = -1;
+  let before = '';
+  for (const s of [...rawSentences].sort((a, b) => a.index - b.index)) {
+    if (s.paragraph !== paragraph) [depth, before] = [0, ''];
+    paragraph = s.paragraph;
+    openAt.set(s.index, depth);
+    [...s.text].forEach((ch, i) => {
+      if (ch === '”') depth = Math.max(0, depth - 1);
+      else if (ch === '“' && !(depth > 0 && /[.!?,]\s*$/.test(i > 0 ? s.text.slice(Math.max(0, i - 3), i) : before))) depth += 1;
+    });
+    before = s.text.trimEnd().slice(-1);
+  }
   const sentences: ArticleSentence[] = rawSentences.map((s) => {
     const quoted = quotedSpans(s.text);
     const occurrences = entityOccurrences(s.text, names);
@@ -579,7 +603,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     for (const q of sq) if (q.speaker && entities.has(q.speaker)) ids.add(q.speaker);
     return {
       index: s.index, start: s.start, end: s.end, textStart: s.textStart, textEnd: s.textEnd, text: s.text, paragraph: s.paragraph, words: countWords(s.text),
-      quoted, occurrences, entities: [...ids].sort(), quotes: sq, facts, licences: [],
+      quoted, openAtStart: (openAt.get(s.index) ?? 0) > 0, occurrences, entities: [...ids].sort(), quotes: sq, facts, licences: [],
     };
   });
   sentences.sort((a, b) => a.index - b.index);

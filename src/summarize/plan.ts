@@ -11,6 +11,7 @@ import { compress, compressHard, trimToClause } from './compress.js';
 import { conceptWeights, sentenceConcepts, WEAK } from './concepts.js';
 import { quotedSpans } from './text.js';
 import { applyLicences } from './refer.js';
+import { isTitleCased } from '../recognize/tokens.js';
 
 export interface SentencePlan {
   sentence: ArticleSentence;
@@ -123,6 +124,9 @@ export const LEAD_PRIOR = 5;
 export const LEAD_DECAY = 0.8;
 export const TIGHT = 2;
 
+/** A sentence that goes on with a quote opened before it says more in the same voice: worth this share. */
+export const GOES_ON = 0.5;
+
 /** Topic words weigh this much relative to an entity of full centrality. */
 export const CONCEPT_SCALE = 0.35;
 /** Entities weigh this much of their centrality. */
@@ -215,8 +219,12 @@ export function planSentences(article: Article, target = article.words): Sentenc
     const occurrences = s.licences.length === 0 ? s.occurrences : entityOccurrences(licensed.text, article.names);
     // Words that go on someone's quote from an earlier sentence are that speaker's: the graph must know whose,
     // and the article's attribution confirm it, since the summary will name them.
-    const unknownVoice = continues !== undefined && !continues.confirmed;
-    const wellFormed = complete && !lastQuestion && !unknownVoice && !READER_ADDRESS.test(s.text);
+    // (So are words inside quotation marks opened before the sentence, whether or not the graph read them as a quote.)
+    const unknownVoice = (continues !== undefined && !continues.confirmed) || (s.openAtStart && !continues?.confirmed);
+    // A paragraph that is one title-case line is a headline or subhead left in the text: the summary's names and
+    // roles would be set into it (`Mike Pence, vice-presidential nominee Governor: Gennifer Flowers Won’t Be …`).
+    const headline = article.sentences.every((o) => o.paragraph !== s.paragraph || o === s) && isTitleCased(s.text);
+    const wellFormed = complete && !lastQuestion && !unknownVoice && !headline && !READER_ADDRESS.test(s.text);
     const usable = wellFormed && quotesAttributable(s, article, occurrences);
     const eligible = usable && !bridge;
 
@@ -251,7 +259,7 @@ export function planSentences(article: Article, target = article.words): Sentenc
       shorten,
       isSentence: once(() => hasFiniteVerb(s.text)),
       sentence: s,
-      score: base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1])),
+      score: (base + sum(entityWeights.values()) + sum(concepts.values()) + sum(voices.map((v) => v[1]))) * (s.openAtStart ? GOES_ON : 1),
       base,
       entityWeights,
       concepts,
