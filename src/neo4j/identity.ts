@@ -170,7 +170,8 @@ export function placeArticle(article: DocumentBatch, plan: IdentityPlan): Docume
       const props = record ? { ...recordProperties(record), key: row.key } : row.props;
       const id = `${group.type} ${sourceKind} ${targetKind}`;
       const placed = groups.get(id) ?? { type: group.type, sourceKind, targetKind, rows: [] };
-      placed.rows.push({ ...row, source, target, props });
+      // Most rows stay as they are: no copy of those (an archive's batch holds tens of thousands).
+      placed.rows.push(source === row.source && target === row.target && props === row.props ? row : { ...row, source, target, props });
       groups.set(id, placed);
     }
   }

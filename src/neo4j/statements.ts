@@ -187,12 +187,17 @@ MATCH (e)-[m:MENTIONED_IN]->(d:Document)
 WHERE m.articleKey IS NOT NULL
 RETURN ${RECORD_COLUMNS}`;
 
-/** The entities of `$keys`, whatever their label (a union of index seeks, one per label). */
+/**
+ * The entities of `$keys`, a map from label to the keys of that label (an
+ * entity node's label is the kind its key starts with: identity.ts's
+ * kindOfKey), so each key is sought in its own label's index only, not in
+ * all six.
+ */
 function entitiesByKey(): string {
-  return ENTITY_KINDS.map((kind) => `  MATCH (e:${label(kind)}) WHERE e.key IN $keys RETURN e`).join('\n  UNION\n');
+  return ENTITY_KINDS.map((kind) => `  MATCH (e:${label(kind)}) WHERE e.key IN $keys.${label(kind)} RETURN e`).join('\n  UNION\n');
 }
 
-/** Every identity record on the entities of `$keys` (loaded before records existed: no articleKey, no record). */
+/** Every identity record on the entities of `$keys` (by label, see entitiesByKey; loaded before records existed: no articleKey, no record). */
 export function readRecords(): string {
   return `CALL () {
 ${entitiesByKey()}

@@ -26,6 +26,7 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { IdentityRecord } from '../identify/index.js';
+import { ENTITY_KINDS, type EntityKind } from '../types.js';
 import { kindOfKey, type IdentityScope, type StoredRecord } from './identity.js';
 import type { Record as Row } from 'neo4j-driver';
 import { LOCK_IDENTITIES, READ_GROUP_RECORDS, readRecords, summarizeRecords } from './statements.js';
@@ -34,6 +35,13 @@ import { titlesFromRecord } from './values.js';
 /** The lock keys of a scope, sorted. */
 function lockKeys(scope: IdentityScope): string[] {
   return [...scope.groups.map((g) => `group:${g}`), ...scope.keys.map((k) => `node:${k}`)].sort();
+}
+
+/** Entity keys by the label their `Kind:` prefix names, every label present (statements.ts's entitiesByKey). */
+function keysByLabel(keys: readonly string[]): Record<EntityKind, string[]> {
+  const byLabel = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, [] as string[]])) as Record<EntityKind, string[]>;
+  for (const key of keys) byLabel[kindOfKey(key)].push(key);
+  return byLabel;
 }
 
 /** A record as READ_GROUP_RECORDS and readRecords return it. */
@@ -79,8 +87,8 @@ export async function readStoredRecords(tx: ManagedTransaction, scope: IdentityS
 
   const [, again, sums] = await Promise.all([
     unlocked.length > 0 ? tx.run(LOCK_IDENTITIES, { keys: unlocked.map((node) => `node:${node}`) }) : undefined,
-    unlocked.length > 0 ? tx.run(readRecords(), { keys: unlocked }) : undefined,
-    summed.length > 0 ? tx.run(summarizeRecords(), { keys: summed, docs: scope.docs }) : undefined,
+    unlocked.length > 0 ? tx.run(readRecords(), { keys: keysByLabel(unlocked) }) : undefined,
+    summed.length > 0 ? tx.run(summarizeRecords(), { keys: keysByLabel(summed), docs: scope.docs }) : undefined,
   ]);
   if (again) {
     const reread = new Set(unlocked);
