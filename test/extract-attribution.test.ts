@@ -268,6 +268,17 @@ describe('real pages', () => {
     expect(a.entities.find((e) => e.name === 'FBI')?.kind).not.toBe('Person');
   });
 
+  it('of two people of one surname, a bare surname is the one the story names in full twice as often; a policy named after someone is no one', () => {
+    const text =
+      'Former governor Dale Whitfield criticized Whitfieldcare on Monday. Former governor Dale Whitfield spoke at a rally in Tulsa for his wife Nora Whitfield. ' +
+      '“It doesn’t make any sense,” Whitfield said.';
+    const a = analyze(text);
+    expect(holding(quotes(text), 'make any sense')).toMatchObject({ speaker: 'Dale Whitfield', mention: 'Whitfield' });
+    expect(a.entities.some((e) => e.name === 'Whitfieldcare')).toBe(false);
+    // Named once each: the one named last, as before.
+    expect(holding(quotes('Dale Whitfield spoke first. Then Nora Whitfield spoke. “We are ready,” Whitfield said.'), 'We are ready')).toMatchObject({ speaker: 'Nora Whitfield' });
+  });
+
   it('a participle takes the subject of its clause, not an infinitive before it', () => {
     const text = 'Prime Minister Claire Delaunay spoke on Monday. Delaunay invoked the rule last week to push the budget through, arguing that the amendments had left it broken.';
     expect(holding(quotes(text), 'amendments had left')).toMatchObject({ speaker: 'Claire Delaunay', mention: 'Delaunay' });

@@ -149,6 +149,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
 
   const known = knownKind(name);
   if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
+  // `Obamacare`, `Reaganomics`, `Trumpism`: a policy or doctrine named after someone is no one.
+  if (tokens.length === 1 && /^\p{Lu}\p{Ll}{2,}(care|nomics|ism)$/u.test(name)) return undefined;
   // `Common Agricultural Policy`, `Finance Bill`, `County Championship`, `Hurricane Milton`: laws, policies and events are no actors.
   if (words.length > 1 && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
   // `(D-N.M.)`, `(R-Texas)`: a US lawmaker's party and state, not a name.

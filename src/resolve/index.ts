@@ -134,11 +134,16 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
       });
       const trusted = !m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place';
       if (owners.length > 0 && !trusted) {
-        // Prefer surnames, then the full name mentioned most recently before this mention.
+        // Prefer surnames; of two people of one surname, the one the article names in full at least twice as
+        // often before this mention (`Bill Clinton` of a story about him, not `his wife Hillary Clinton` named
+        // once in passing), else the one named most recently.
         const surname = owners.filter((g) => words(g.name).at(-1) === word);
         const pool = surname.length > 0 ? surname : owners;
-        const before = (g: Group) => Math.max(-1, ...g.mentions.filter((x) => x.normStart < m.normStart).map((x) => x.normStart));
-        const owner = [...pool].sort((a, b) => before(b) - before(a))[0]!;
+        const earlier = (g: Group) => g.mentions.filter((x) => x.normStart < m.normStart);
+        const before = (g: Group) => Math.max(-1, ...earlier(g).map((x) => x.normStart));
+        const named = [...pool].sort((a, b) => earlier(b).length - earlier(a).length);
+        const dominant = named.length > 1 && earlier(named[0]!).length >= 2 * Math.max(1, earlier(named[1]!).length) ? named[0] : undefined;
+        const owner = dominant ?? [...pool].sort((a, b) => before(b) - before(a))[0]!;
         add(m, 'Person', owner.name);
         continue;
       }
