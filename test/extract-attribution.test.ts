@@ -279,6 +279,11 @@ describe('real pages', () => {
     expect(holding(quotes('Dale Whitfield spoke first. Then Nora Whitfield spoke. “We are ready,” Whitfield said.'), 'We are ready')).toMatchObject({ speaker: 'Nora Whitfield' });
   });
 
+  it('a newspaper named for its city is no person (The Charlotte Observer, the Fresno Examiner)', () => {
+    const a = analyze('The Charlotte Observer found that one in four residents lived in poor areas. The Fresno Examiner reported the same.');
+    expect(a.entities.filter((e) => /Observer|Examiner/.test(e.name)).map((e) => e.kind)).toEqual(['Organization', 'Organization']);
+  });
+
   it('a participle takes the subject of its clause, not an infinitive before it', () => {
     const text = 'Prime Minister Claire Delaunay spoke on Monday. Delaunay invoked the rule last week to push the budget through, arguing that the amendments had left it broken.';
     expect(holding(quotes(text), 'amendments had left')).toMatchObject({ speaker: 'Claire Delaunay', mention: 'Delaunay' });
