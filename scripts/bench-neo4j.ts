@@ -187,13 +187,13 @@ export async function benchNeo4j(options: Neo4jBenchOptions = {}): Promise<Neo4j
   }
 }
 
-interface RawRows {
+export interface RawRows {
   nodes: Map<string, unknown[]>;
   relationships: Map<string, { type: string; from: string; to: string; rows: unknown[] }>;
 }
 
 /** The ceiling's input: every article's rows of a label or type together (prepared before the clock starts). */
-function rawRows(batches: DocumentBatch[]): RawRows {
+export function rawRows(batches: DocumentBatch[]): RawRows {
   const raw: RawRows = { nodes: new Map(), relationships: new Map() };
   const nodes = (label: string) => raw.nodes.get(label) ?? raw.nodes.set(label, []).get(label)!;
   for (const batch of batches) {

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { startServer } from './neo4j-server/server.js';
+import { rawRows } from './bench-neo4j.js';
 import { benchCorpus } from './corpus/corpus.js';
 import { corpusGraphs } from '../src/corpus/index.js';
 import { graphFromJson, graphToLine } from '../src/io/graph.js';
@@ -53,17 +54,7 @@ const transactions: (typeof batches)[] = [];
   if (pending.length) transactions.push(pending);
 }
 
-const raw = { nodes: new Map<string, unknown[]>(), relationships: new Map<string, { type: string; from: string; to: string; rows: unknown[] }>() };
-for (const batch of batches) {
-  const nodes = (label: string) => raw.nodes.get(label) ?? raw.nodes.set(label, []).get(label)!;
-  for (const [kind, rs] of batch.entities) nodes(kind).push(...rs.map((row) => ({ key: row.key, props: { ...row.props, name: row.name, aliases: row.aliases } })));
-  for (const row of [...batch.documents, ...batch.quotes]) nodes(row.kind).push({ key: row.key, props: row.props });
-  for (const group of batch.edges) {
-    const id = `${group.type} ${group.sourceKind} ${group.targetKind}`;
-    const known = raw.relationships.get(id) ?? raw.relationships.set(id, { type: group.type, from: group.sourceKind, to: group.targetKind, rows: [] }).get(id)!;
-    known.rows.push(...group.rows);
-  }
-}
+const raw = rawRows(batches);
 // Wrap the pure steps to time their CPU.
 const cpu = new Map<string, number>();
 const timeIt = <T>(name: string, f: () => T): T => {
@@ -187,8 +178,8 @@ try {
   }
   // Plans of the identity reads, on the loaded database.
   const session = driver.session();
-  const { READ_GROUP_RECORDS, readRecords, summarizeRecords, LOCK_IDENTITIES, mergeEdgesOfKinds } = await import('../src/neo4j/statements.js');
-  for (const [name, q] of [['readGroup', READ_GROUP_RECORDS], ['readRecords', readRecords()], ['summarize', summarizeRecords()], ['lock', LOCK_IDENTITIES], ['edgesOfKinds', mergeEdgesOfKinds('RELATED')]] as const) {
+  const { READ_GROUP_RECORDS, readRecords, summarizeRecords, LOCK_IDENTITIES } = await import('../src/neo4j/statements.js');
+  for (const [name, q] of [['readGroup', READ_GROUP_RECORDS], ['readRecords', readRecords()], ['summarize', summarizeRecords()], ['lock', LOCK_IDENTITIES]] as const) {
     const r = await session.run('EXPLAIN ' + q, { groups: ['x'], documents: ['Document:x'], keys: { Person: ['Person:x'], Agency: [], State: [], Party: [], Organization: [], Place: [] }, docs: ['x'], rows: [] });
     const ops: string[] = [];
     const walk = (p: { operatorType: string; children: unknown[] }) => { ops.push(p.operatorType); p.children.forEach((c) => walk(c as never)); };
