@@ -181,7 +181,7 @@ export interface DocumentInfo {
 
 /**
  * A title the article gives a person without naming the institution it is
- * held at (`chief electoral officer Stephanie Perrault`): where it is named,
+ * held at (`chief electoral officer Danuta Wiśniewska`): where it is named,
  * the role is a HOLDS_ROLE edge instead. The span is the title's own words.
  */
 export interface TitleMention extends Provenance {

@@ -36,7 +36,7 @@ interface NodeDraft {
 /**
  * A title held without a named institution, spanning its own words inside
  * the role's span (`chief electoral officer` in `chief electoral officer
- * Stephanie Perrault`); the role's span where the text words it otherwise.
+ * Danuta Wiśniewska`); the role's span where the text words it otherwise.
  */
 function titleMention(role: Role, original: string): TitleMention {
   const at = original.slice(role.start, role.end).toLowerCase().indexOf(role.title.toLowerCase());

@@ -125,7 +125,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
         add(m, definedAs.kind, definedAs.name);
         continue;
       }
-      // (`LAMOUREUX said`, `WALLACE:`: a transcript or byline writes a surname in capitals.)
+      // (`LAMOUREUX said`, `MERCER:`: a transcript or byline writes a surname in capitals.)
       const word = /^\p{Lu}{3,}$/u.test(text) ? text[0] + text.slice(1).toLowerCase() : text;
       const owners = persons.filter((g) => {
         const parts = words(g.name);

@@ -46,7 +46,7 @@ export interface EntityInfo {
   centrality: number;
   /** How often the article names it (the graph's count). */
   mentions: number;
-  /** The article writes `the X` (`the Privy Council Office`): so does the summary. */
+  /** The article writes `the X` (`the Home Office`): so does the summary. */
   takesThe: boolean;
   /**
    * The article writes this name somewhere as this entity's (not only inside a longer name: `Republican
@@ -134,8 +134,8 @@ export interface ArticleSentence {
   quoted: Span[];
   /**
    * The sentence begins inside quoted words opened in an earlier sentence of
-   * its paragraph and not closed yet (`“… an episode of “Shark Tank.” But this
-   * is America, Chris.`): its first words are someone's, marks or not.
+   * its paragraph and not closed yet (`“… an episode of “Game Night.” But this
+   * is a city budget.`): its first words are someone's, marks or not.
    */
   openAtStart: boolean;
   occurrences: Occurrence[];
@@ -576,7 +576,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
   const edgesOf = groupBy(edges, (e) => e.sentence);
   const quotesOf = groupBy(quotes, (q) => q.sentence);
   // How many quotation marks stand open at each sentence's start, counted through its paragraph: a quote
-  // nested with double marks, as pages write it (`an episode of “Shark Tank.” But …`), leaves the outer one
+  // nested with double marks, as pages write it (`an episode of “Game Night.” But …`), leaves the outer one
   // open; an opening mark right after a sentence's end inside a quote is its closing one mistyped
   // (`a personal opinion.“Foreign …`), as src/facts/attribution/marks.ts reads it too.
   const openAt = new Map<number, number>();

@@ -2,7 +2,7 @@
  * Sentence compression: drop what a summary sentence does not need, never
  * touching quoted words. Each rule removes a self-contained aside, so what
  * is left is still the article's own sentence, only shorter:
- *   paired dashes   `Musk — who owns X — said`      → `Musk said`
+ *   paired dashes   `Okafor — who leads X — said`   → `Okafor said`
  *   parentheses     `the party (in power since 2015)` → `the party`
  *   relative clause `Smith, who founded it, said`   → `Smith said`
  *   trailing -ing   `…, echoing a warning by Y.`    → `….`

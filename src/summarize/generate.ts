@@ -3,9 +3,9 @@
  * article, each citing the nodes and edges it states:
  *
  *   stances  SUPPORTS/OPPOSES edges of one actor, aggregated:
- *            `Musk backed Trump and the AfD, and opposed Trudeau.`
+ *            `Okafor backed the union and Labour, and opposed the mayor.`
  *   speech   a Quote node and its SAID edge, the exact words in quotation marks:
- *            `Perrault said: “We live in an open society …”`
+ *            `Okafor said: “We will not back down …”`
  *
  * They follow the summary's faithfulness rules: a name only from a node the
  * edge names, a quote only with the speaker its SAID edge gives.

@@ -133,13 +133,13 @@ function cutAtLaterSources(candidates: Candidate[]): void {
   }
 }
 
-/** A dash that signs a quote: `“…” ― Pamela Padilla` (horizontal bar, em or en dash). */
+/** A dash that signs a quote: `“…” ― Rosa Ibarra` (horizontal bar, em or en dash). */
 const SIGNATURE_DASH = /^[ \t]*[―—–][ \t]*/;
 /** What may follow the signing name on its line: an age, a town, a role, briefly (`, 34, of Tucson`). */
 const SIGNATURE_TAIL = /^(?:,[^\n“”"]{0,60})?[ \t.]*(?:\n|$)/;
 
 /**
- * `“…” ― Pamela Padilla`: a quote signed with a dash and a name on the rest
+ * `“…” ― Rosa Ibarra`: a quote signed with a dash and a name on the rest
  * of its line, as roundups, epigraphs and reader comments attribute. The
  * name is the speaker, an entity where the article names one there, else
  * kept as written (capitalised words only: a dash before a clause is an aside).
@@ -159,8 +159,8 @@ function signature(discourse: Discourse, span: QuoteSpan): Speaker | undefined {
 }
 
 /**
- * A transcript's speaker label opening a quoted paragraph (`"WALLACE: Let's
- * start …`, `"PENCE: Well, look …`): the words after it are that speaker's,
+ * A transcript's speaker label opening a quoted paragraph (`"MERCER: Will you
+ * vote …`, `"OKONKWO: I will vote …`): the words after it are that speaker's,
  * whoever spoke the paragraph before. The label is matched to the one person
  * of the article with that name or surname, else kept as written. Labels that
  * are page furniture (`UPDATE:`, `EXCLUSIVE:`) are none.

@@ -240,7 +240,7 @@ function acceptsAfter(ctx: RuleContext, view: SentenceView, cue: Cue, range: Ran
 /**
  * Cues whose object is who was told, not part of what was said (`told
  * reporters that …`). An object asked or named is part of it, as news
- * annotation has it (`urged Lula to veto …`, `called Trudeau “…”`,
+ * annotation has it (`urged Lula to veto …`, `called the mayor “…”`,
  * `accused X of …`).
  */
 function takesListener(cue: Cue): boolean | 'always' {
@@ -249,7 +249,7 @@ function takesListener(cue: Cue): boolean | 'always' {
   return /^(inform|assure|remind|warn)$/.test(cue.lemma);
 }
 
-/** `called Trudeau “governor,” an insult …`: a name given in quotation marks is what was said, not the words after it. */
+/** `called the mayor “a coward,” an insult …`: a name given in quotation marks is what was said, not the words after it. */
 function epithetQuote(ctx: RuleContext, cue: Cue, range: Range): Range | undefined {
   if (cue.class !== 'epithet') return undefined;
   const span = ctx.spans.find((s) => s.open >= range.start - 1 && s.open < range.end && /^[\s,]/.test(ctx.discourse.norm.text.slice(s.after, s.after + 1)));
