@@ -7,7 +7,8 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { Analysis, EdgeAttributes, EntityNodeAttributes, GraphAttributes, NewsGraph, NodeAttributes, Role, TitleMention } from '../types.js';
-import { compareStrings, fullestName, identify, type Identity } from '../identify/index.js';
+import { identify, type Identity } from '../identify/index.js';
+import { compareStrings, fullestName } from '../names.js';
 
 export const documentKey = (doc: string) => `Document:${doc}`;
 export const quoteKey = (doc: string, start: number) => `Quote:${doc}:${start}`;

@@ -13,7 +13,7 @@ import {
   type NewsGraph,
   type NodeAttributes,
 } from '../types.js';
-import { compareStrings } from './merge.js';
+import { compareStrings } from '../names.js';
 
 type SentenceIndex = NonNullable<GraphAttributes['sentences']>[string];
 

@@ -10,7 +10,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { decodeText, readInput, standardInput } from '../io/input.js';
 import { isBlank, lines, MAX_LINE_BYTES, toBytes } from '../io/lines.js';
 import { NewsgraphError, type DocumentInfo } from '../types.js';
-import { compareStrings } from './merge.js';
+import { compareStrings } from '../names.js';
 
 /** One article to extract: its text and what becomes its Document node. */
 export interface Article extends DocumentInfo {

@@ -30,9 +30,8 @@ import {
   type QuoteNodeAttributes,
   type SerializedNewsGraph,
 } from '../types.js';
-import { append, compareStrings, mentionAttributes, nodeAttributes, placeRecords, recordOf, type IdentityRecord, type Placement } from '../identify/index.js';
-
-export { compareStrings };
+import { append, mentionAttributes, nodeAttributes, placeRecords, recordOf, type IdentityRecord, type Placement } from '../identify/index.js';
+import { compareStrings } from '../names.js';
 
 type SentenceIndex = NonNullable<GraphAttributes['sentences']>[string];
 

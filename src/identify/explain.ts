@@ -6,7 +6,7 @@
  */
 import type { EntityKind, NewsGraph } from '../types.js';
 import { append, placeRecords } from './fold.js';
-import { compareStrings } from './names.js';
+import { compareStrings } from '../names.js';
 import { graphRecords } from './records.js';
 import type { IdentityRecord, MergeReason } from './types.js';
 

@@ -21,7 +21,8 @@
  * applies the same function there).
  */
 import type { EntityKind, TitleMention } from '../types.js';
-import { compatiblePersons, compareStrings, fullestName } from './names.js';
+import { compareStrings, fullestName } from '../names.js';
+import { compatiblePersons } from './names.js';
 import type { IdentityRecord, MergeReason } from './types.js';
 
 /** Add `item` to the list under `key` (lists of a record per node or group grow one at a time, never copied). */

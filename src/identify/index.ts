@@ -19,14 +19,15 @@
 import type { Analysis, Entity } from '../types.js';
 import { articleSetting, jurisdictionOf } from './jurisdiction.js';
 import { personNodes } from './fold.js';
-import { compareStrings, foldGroup, keyText } from './names.js';
+import { compareStrings } from '../names.js';
+import { foldGroup, keyText } from './names.js';
 import { nameShape } from './shared-names.js';
 import type { Identity } from './types.js';
 
 export type { Identity, IdentityRecord, IdentityRule, JurisdictionCue, MergeReason } from './types.js';
 export { append, placeRecords, nodeAttributes, type NodeIdentity, type Placement } from './fold.js';
 export { graphRecords, mentionAttributes, recordOf } from './records.js';
-export { compareStrings, fullestName, keyText } from './names.js';
+export { keyText } from './names.js';
 
 /** The key of a node that only this document may use. */
 export const articleLocalKey = (kind: string, name: string, doc: string) => `${kind}:${keyText(name)}#${doc}`;

@@ -1,21 +1,13 @@
 /**
  * Deterministic name normalization for identity: the text of a node key,
  * the parts of a person's name and when two person names can be one person,
- * the fold group a name belongs to, and which of several spellings a node
- * shows. Pure functions of the names, so every article decides alike.
+ * and the fold group a name belongs to. Pure functions of the names, so
+ * every article decides alike. (The helpers stages share, the fullest of
+ * several spellings among them, are in src/names.ts.)
  */
 import { initials } from '../recognize/index.js';
 import { isHonorific } from '../lexicons/index.js';
-
-/** Code-unit order: the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Accents folded: `Marie-Josée` → `Marie-Josee`, `Türkiye` → `Turkiye`. */
-export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
-}
+import { foldAccents } from '../names.js';
 
 /**
  * The text of a node key: accents folded, curly quotes straightened, spaces
@@ -78,18 +70,6 @@ export function compatiblePersons(a: string, b: string): boolean {
   const my = y.given.slice(1);
   if (mx.length === 0 || my.length === 0) return true;
   return mx.length === my.length && mx.every((g, i) => sameGiven(g, my[i]!));
-}
-
-/** Letters with diacritics: `Orbán` is the fuller spelling of `Orban`. */
-const marks = (name: string) => name.normalize('NFKD').replace(/[^\p{M}]/gu, '').length;
-
-/**
- * The form a node shows among several: most words, then the fuller spelling
- * (more diacritics), then the longest, then code-unit order.
- */
-export function fullestName(names: Iterable<string>): string {
-  const words = (n: string) => n.split(/\s+/).length;
-  return [...names].sort((a, b) => words(b) - words(a) || marks(b) - marks(a) || b.length - a.length || compareStrings(a, b))[0]!;
 }
 
 /** Single-word names that spell initials: `FBI`, `AfD`, `PiS`, `U.S.`. */

@@ -15,8 +15,7 @@
 import type { Entity, EntityKind, Mention } from '../types.js';
 import { initials } from '../recognize/index.js';
 import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, lexKey } from '../lexicons/index.js';
-// A leaf helper of names (no stage of its own): the fullest of several spellings.
-import { fullestName } from '../identify/names.js';
+import { fullestName } from '../names.js';
 
 export interface Resolution {
   entities: Entity[];
