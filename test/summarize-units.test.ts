@@ -444,6 +444,14 @@ describe('quotes in pieces, unnamed speakers and attributions the article does n
     }
   });
 
+  it('a closing mark mistyped as an opening one (`,“ she said`) closes the quote, as attribution reads it: the next quote opens anew', () => {
+    const text = 'Mayor Lina Voss spoke on Monday.\n“Not yet,“ Voss said. “The plan needs another month.” Voss left early.';
+    const graph = extract(text);
+    const sentences = readArticle(graph, chooseDocument(graph)).sentences;
+    expect(sentences.map((s) => s.text)).toContain('“The plan needs another month.”');
+    expect(sentences.filter((s) => s.openAtStart).map((s) => s.text)).toEqual([]);
+  });
+
   it('a title-case line standing as its own paragraph is a headline, never summary text', () => {
     const text =
       'Council Leader Mara Quint Says Budget Will Pass Despite Protests.\n' +

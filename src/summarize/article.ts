@@ -15,6 +15,7 @@ import {
   type NewsGraph,
   type QuoteNodeAttributes,
 } from '../types.js';
+import { insideQuotesAt } from '../facts/attribution/marks.js';
 import { countWords } from './budget.js';
 import { PERSON_NOUN } from './coherence.js';
 import { escapeRegExp, findWord, insideAny, quotedSpans } from './text.js';
@@ -451,6 +452,24 @@ function confirmAttribution(q: QuoteInfo, sentences: ArticleSentence[]): boolean
   });
 }
 
+/**
+ * Whether each sentence begins inside a quote opened earlier in its paragraph, as marks.ts reads quotation
+ * marks (a nested title leaves the outer quote open; a mistyped closing mark closes it). The graph keeps
+ * sentences, not the article: its paragraphs are rebuilt from them, a space between two sentences.
+ */
+function openAtStarts(sentences: ReadonlyArray<{ index: number; text: string; paragraph: number }>): Map<number, boolean> {
+  const ordered = [...sentences].sort((a, b) => a.index - b.index);
+  let text = '';
+  const starts: number[] = [];
+  ordered.forEach((s, k) => {
+    if (k > 0) text += ordered[k - 1]!.paragraph === s.paragraph ? ' ' : '\n';
+    starts.push(text.length);
+    text += s.text;
+  });
+  const inside = insideQuotesAt(text, starts);
+  return new Map(ordered.map((s, k) => [s.index, inside[k]!]));
+}
+
 export function readArticle(graph: NewsGraph, doc: string): Article {
   const documentNode = `Document:${doc}`;
   const docAttrs = graph.hasNode(documentNode) ? graph.getNodeAttributes(documentNode) : undefined;
@@ -575,24 +594,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
   const names = nameIndex(entities.values());
   const edgesOf = groupBy(edges, (e) => e.sentence);
   const quotesOf = groupBy(quotes, (q) => q.sentence);
-  // How many quotation marks stand open at each sentence's start, counted through its paragraph: a quote
-  // nested with double marks, as pages write it (`an episode of “Game Night.” But …`), leaves the outer one
-  // open; an opening mark right after a sentence's end inside a quote is its closing one mistyped
-  // (`a personal opinion.“Foreign …`), as src/facts/attribution/marks.ts reads it too.
-  const openAt = new Map<number, number>();
-  let depth = 0;
-  let paragraph = -1;
-  let before = '';
-  for (const s of [...rawSentences].sort((a, b) => a.index - b.index)) {
-    if (s.paragraph !== paragraph) [depth, before] = [0, ''];
-    paragraph = s.paragraph;
-    openAt.set(s.index, depth);
-    [...s.text].forEach((ch, i) => {
-      if (ch === '”') depth = Math.max(0, depth - 1);
-      else if (ch === '“' && !(depth > 0 && /[.!?,]\s*$/.test(i > 0 ? s.text.slice(Math.max(0, i - 3), i) : before))) depth += 1;
-    });
-    before = s.text.trimEnd().slice(-1);
-  }
+  const openAt = openAtStarts(rawSentences);
   const sentences: ArticleSentence[] = rawSentences.map((s) => {
     const quoted = quotedSpans(s.text);
     const occurrences = entityOccurrences(s.text, names);
@@ -603,7 +605,7 @@ export function readArticle(graph: NewsGraph, doc: string): Article {
     for (const q of sq) if (q.speaker && entities.has(q.speaker)) ids.add(q.speaker);
     return {
       index: s.index, start: s.start, end: s.end, textStart: s.textStart, textEnd: s.textEnd, text: s.text, paragraph: s.paragraph, words: countWords(s.text),
-      quoted, openAtStart: (openAt.get(s.index) ?? 0) > 0, occurrences, entities: [...ids].sort(), quotes: sq, facts, licences: [],
+      quoted, openAtStart: openAt.get(s.index) ?? false, occurrences, entities: [...ids].sort(), quotes: sq, facts, licences: [],
     };
   });
   sentences.sort((a, b) => a.index - b.index);

@@ -2,6 +2,10 @@
  * Quotation marks: which stretches of the normalized text are someone's
  * exact words. Normalization has already turned straight marks and `''`
  * into curly ones, so only `“…”` (and guillemets) pair here.
+ *
+ * The one reader of marks: attribution pairs them into spans
+ * (findQuoteSpans); the summarizer asks whether a sentence starts inside a
+ * quote opened before it (insideQuotesAt). Both read each mark by markRole.
  */
 
 export interface QuoteSpan {
@@ -16,8 +20,33 @@ export interface QuoteSpan {
   continued?: boolean;
 }
 
+/**
+ * What a mark does, read left to right:
+ * - `opens` a quote (none was open);
+ * - `closes` the open one;
+ * - `reopens`: ends the open quote and starts another, its closing mark
+ *   missing (`“We are done.“Next year …`);
+ * - `nests`: a quote inside the open one (`“They call it “Movie Night.” But …`).
+ */
+export type MarkRole = 'opens' | 'closes' | 'reopens' | 'nests';
+
 const OPENING = /[“«]/;
 const CLOSING = /[”»]/;
+
+/**
+ * The role of the mark at `i`, given whether a quote stands open before it;
+ * undefined for any other character and for a closing mark with nothing open.
+ */
+export function markRole(text: string, i: number, open: boolean): MarkRole | undefined {
+  const c = text[i]!;
+  if (CLOSING.test(c)) return open ? 'closes' : undefined;
+  if (!OPENING.test(c)) return undefined;
+  if (!open) return 'opens';
+  // `“It's unusual,“ said X`: an opening mark after a quote's last words, before a space, closes it (a common typo).
+  if (c === '“' && /[,.?!]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')) return 'closes';
+  // After a sentence's end (or a comma), a quote begins anew; inside the sentence, one is nested.
+  return /[.!?,]\s*$/.test(text.slice(Math.max(0, i - 3), i)) ? 'reopens' : 'nests';
+}
 
 /**
  * Pair marks within each paragraph. An opening mark unclosed at the end of
@@ -45,18 +74,16 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    // `“It's unusual,“ said X`: an opening mark after a quote's last words, before a space, closes it (a common typo).
-    if (c === '“' && open >= 0 && /[,.?!]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')) {
+    const role = markRole(text, i, open >= 0);
+    if (role === 'closes') {
       close(i, i + 1);
-      continue;
-    }
-    if (OPENING.test(c)) {
+    } else if (role !== undefined) {
+      // Spans do not nest: a quote opened inside another ends the outer one's span, as attribution has always
+      // read them (a nested title cuts the outer quote short here; insideQuotesAt keeps it open).
       const carried: boolean = unclosedAtParagraphEnd;
       if (open >= 0) close(i, i);
       unclosedAtParagraphEnd = carried && /^\s*$/.test(text.slice(paragraphStart, i));
       open = i;
-    } else if (CLOSING.test(c) && open >= 0) {
-      close(i, i + 1);
     } else if (c === '\n') {
       const unclosed = open >= 0;
       if (unclosed) close(i, i);
@@ -66,6 +93,29 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   }
   if (open >= 0) close(text.length, text.length);
   return spans;
+}
+
+/**
+ * For each of `offsets`, whether it lies inside a quote opened before it in
+ * its paragraph (a line) and not closed yet. Quotes nest here: `“They call
+ * it “Movie Night.” But this is a budget.` leaves the outer one open, so
+ * `But this is a budget.` is still someone's words.
+ */
+export function insideQuotesAt(text: string, offsets: readonly number[]): boolean[] {
+  // How many quotes stand open before each offset (and at the text's end).
+  const depths: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    depths.push(depth);
+    if (text[i] === '\n') depth = 0;
+    else {
+      const role = markRole(text, i, depth > 0);
+      if (role === 'opens' || role === 'nests') depth++;
+      else if (role === 'closes') depth--;
+    }
+  }
+  depths.push(depth);
+  return offsets.map((at) => (depths[at] ?? 0) > 0);
 }
 
 /** Whether `text` holds quotation marks (a reported clause with quoted words in it is a mixed quote). */
