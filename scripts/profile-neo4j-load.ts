@@ -84,7 +84,7 @@ try {
     const m = /^UNWIND \$(?:rows|keys) AS \w+ (MERGE|MATCH) \((\w+):(\w+)/.exec(text);
     if (text.includes('IdentityLock')) return 'lock';
     if (text.includes('WHERE m.group IN $groups')) return 'readGroupRecords';
-    if (text.includes('NOT d.id IN $docs')) return 'summarizeRecords';
+    if (text.includes('e.name AS name')) return 'readNodeIdentities';
     if (text.startsWith('CALL () {') && text.includes('RETURN e.key AS node, d.id')) return 'readRecords';
     if (text.includes('MENTIONED_IN {key: mention.key}')) return 'mergeMentions';
     if (text.includes('n.titles = row.titles') && text.includes('MERGE')) return 'mergeIdentified';
@@ -128,7 +128,7 @@ try {
               if (prop !== 'run') return Reflect.get(target, prop);
               return (cypher: string, params: Record<string, unknown>) => {
                 const k0 = kindOf(cypher);
-                if (firstWrite && !['lock', 'readGroupRecords', 'summarizeRecords', 'readRecords'].includes(k0)) {
+                if (firstWrite && !['lock', 'readGroupRecords', 'readNodeIdentities', 'readRecords'].includes(k0)) {
                   firstWrite = false;
                   t1 = serverCpu(); l1 = loaderCpu();
                   phase.readServer += t1 - t0; phase.readLoader += l1 - l0;
@@ -178,8 +178,8 @@ try {
   }
   // Plans of the identity reads, on the loaded database.
   const session = driver.session();
-  const { READ_GROUP_RECORDS, readRecords, summarizeRecords, LOCK_IDENTITIES } = await import('../src/neo4j/statements.js');
-  for (const [name, q] of [['readGroup', READ_GROUP_RECORDS], ['readRecords', readRecords()], ['summarize', summarizeRecords()], ['lock', LOCK_IDENTITIES]] as const) {
+  const { READ_GROUP_RECORDS, readRecords, readNodeIdentities, LOCK_IDENTITIES } = await import('../src/neo4j/statements.js');
+  for (const [name, q] of [['readGroup', READ_GROUP_RECORDS], ['readRecords', readRecords()], ['nodeIdentities', readNodeIdentities()], ['lock', LOCK_IDENTITIES]] as const) {
     const r = await session.run('EXPLAIN ' + q, { groups: ['x'], documents: ['Document:x'], keys: { Person: ['Person:x'], Agency: [], State: [], Party: [], Organization: [], Place: [] }, docs: ['x'], rows: [] });
     const ops: string[] = [];
     const walk = (p: { operatorType: string; children: unknown[] }) => { ops.push(p.operatorType); p.children.forEach((c) => walk(c as never)); };

@@ -208,21 +208,21 @@ RETURN ${RECORD_COLUMNS}`;
 }
 
 /**
- * The records of the entities of `$keys` summed up in the database rather
- * than sent one by one (a country may have thousands), leaving out those of
- * `$docs` (the batch's own, replaced): the names of the records keyed as the
- * node, every form and title, a jurisdiction.
+ * The identity the entities of `$keys` hold as nodes (by label, see
+ * entitiesByKey): name, aliases, titles and jurisdiction, which every load
+ * that changes a node's records sets from all of them (mergeIdentified,
+ * setIdentity). Reading these instead of the records keeps a batch's read of
+ * a hub (a country named in every other article) one node, not a scan of
+ * every article that ever mentioned it: a load's cost must not grow with the
+ * archive. Only nodes that hold a record keyed as themselves count (others
+ * were merged without records: hand-made graphs).
  */
-export function summarizeRecords(): string {
+export function readNodeIdentities(): string {
   return `CALL () {
 ${entitiesByKey()}
 }
-WITH e, COLLECT { MATCH (e)-[m:MENTIONED_IN]->(d:Document) WHERE NOT d.id IN $docs AND m.articleKey IS NOT NULL RETURN m } AS ms
-RETURN e.key AS node,
-       COLLECT { UNWIND ms AS m WITH m WHERE m.articleKey = e.key RETURN DISTINCT m.name } AS names,
-       COLLECT { UNWIND ms AS m UNWIND coalesce(m.forms, []) AS form RETURN DISTINCT form } AS forms,
-       COLLECT { UNWIND ms AS m UNWIND coalesce(m.titles, []) AS title RETURN DISTINCT title } AS titles,
-       [m IN ms WHERE m.jurisdiction IS NOT NULL | m.jurisdiction][0] AS jurisdiction`;
+WITH e WHERE EXISTS { (e)-[m:MENTIONED_IN]->(:Document) WHERE m.articleKey = e.key }
+RETURN e.key AS node, e.name AS name, coalesce(e.aliases, []) AS forms, coalesce(e.titles, []) AS titles, e.jurisdiction AS jurisdiction`;
 }
 
 /** The nodes records move to, made where missing (counting no mention yet). `row`: {to}. */

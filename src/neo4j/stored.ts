@@ -12,8 +12,10 @@
  * 2. lock the nodes read that no article key of the batch named, and read
  *    their records again (another load may have added one of a group this
  *    batch does not lock before this one locked the node); and read the
- *    records of the other nodes the batch's article keys name, summed up by
- *    the database (a hub such as a country may have thousands).
+ *    identity of the other nodes the batch's article keys name as the nodes
+ *    hold it (name, aliases, titles, jurisdiction: what their records last
+ *    made of them), one read a node however many articles mention it (a hub
+ *    such as a country may have thousands).
  *
  * Why that suffices: a load that adds a record to a node, or moves one off
  * it, has locked the node (its article key, or a node it read) or, for a
@@ -29,7 +31,7 @@ import type { IdentityRecord } from '../identify/index.js';
 import { ENTITY_KINDS, type EntityKind } from '../types.js';
 import { kindOfKey, type IdentityScope, type StoredRecord } from './identity.js';
 import type { Record as Row } from 'neo4j-driver';
-import { LOCK_IDENTITIES, READ_GROUP_RECORDS, readRecords, summarizeRecords } from './statements.js';
+import { LOCK_IDENTITIES, READ_GROUP_RECORDS, readNodeIdentities, readRecords } from './statements.js';
 import { titlesFromRecord } from './values.js';
 
 /** The lock keys of a scope, sorted. */
@@ -69,9 +71,11 @@ function storedRecord(row: Row): StoredRecord {
 /**
  * The stored records the batch's plan must see: every record on the nodes
  * of its fold groups and documents, and, for the other nodes its article
- * keys name, stand-ins that sum theirs up (a name each, one with every form
- * and title). Stand-ins belong to no document and no fold group, so they
- * stay where they are and only give their nodes' attributes.
+ * keys name, one stand-in each made of the node's identity (its fullest
+ * name, every form and title of its records). A stand-in belongs to no
+ * document and no fold group, so it stays where it is and only gives its
+ * node's attributes (fullestName is a maximum, so the fullest of the node's
+ * name and the batch's names is the fullest of all its records' names).
  */
 export async function readStoredRecords(tx: ManagedTransaction, scope: IdentityScope): Promise<StoredRecord[]> {
   const [, grouped] = await Promise.all([
@@ -85,27 +89,25 @@ export async function readStoredRecords(tx: ManagedTransaction, scope: IdentityS
   const summed = scope.keys.filter((key) => !read.has(key));
   if (unlocked.length === 0 && summed.length === 0) return stored;
 
-  const [, again, sums] = await Promise.all([
+  const [, again, identities] = await Promise.all([
     unlocked.length > 0 ? tx.run(LOCK_IDENTITIES, { keys: unlocked.map((node) => `node:${node}`) }) : undefined,
     unlocked.length > 0 ? tx.run(readRecords(), { keys: keysByLabel(unlocked) }) : undefined,
-    summed.length > 0 ? tx.run(summarizeRecords(), { keys: keysByLabel(summed), docs: scope.docs }) : undefined,
+    summed.length > 0 ? tx.run(readNodeIdentities(), { keys: keysByLabel(summed) }) : undefined,
   ]);
   if (again) {
     const reread = new Set(unlocked);
     stored = [...stored.filter((s) => !reread.has(s.node)), ...again.records.map(storedRecord)];
   }
-  for (const row of sums?.records ?? []) {
+  for (const row of identities?.records ?? []) {
     const node = row.get('node') as string;
-    const names = row.get('names') as string[];
-    if (names.length === 0) continue; // a node of no stored record: nothing to sum
-    const standIn = (name: string): IdentityRecord => ({ doc: '', kind: kindOfKey(node), articleKey: node, name, forms: [], count: 0 });
-    const all: IdentityRecord = { ...standIn(names[0]!), forms: row.get('forms') as string[] };
-    // Only the node's title strings come of a sum (Neo4j keeps no spans on nodes): no provenance.
+    // One record stands in for all of the node's: its name the fullest of theirs, every form and title of theirs.
+    const standIn: IdentityRecord = { doc: '', kind: kindOfKey(node), articleKey: node, name: row.get('name') as string, forms: row.get('forms') as string[], count: 0 };
+    // Only the node's title strings: no provenance (Neo4j keeps no spans on nodes).
     const titles = titlesFromRecord('', row.get('titles') as string[], null, null, null);
-    if (titles.length > 0) all.titles = titles;
+    if (titles.length > 0) standIn.titles = titles;
     const jurisdiction = row.get('jurisdiction') as string | null;
-    if (jurisdiction) all.jurisdiction = jurisdiction;
-    stored.push({ node, record: all }, ...names.slice(1).map((name) => ({ node, record: standIn(name) })));
+    if (jurisdiction) standIn.jurisdiction = jurisdiction;
+    stored.push({ node, record: standIn });
   }
   return stored;
 }
