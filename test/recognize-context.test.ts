@@ -260,3 +260,18 @@ describe('institutions named with title words', () => {
     expect(mentions('The Senate Majority Leader spoke.')).toEqual([]);
   });
 });
+
+describe('U.S. states as AP style abbreviates them', () => {
+  it('after a city and a comma, or in a lawmaker’s brackets, a clipped state is that state', () => {
+    const a = analyze('Rep. Dana Whitford (D- Mich.) and Sen. Hal Brenner (Ky.) toured a plant in Saginaw, Mich., on Friday. Michigan lost jobs.');
+    const states = a.entities.filter((e) => e.kind === 'Place' && e.name !== 'Saginaw');
+    expect(states.map((e) => [e.name, e.mentions.length]).sort()).toEqual([['Kentucky', 1], ['Michigan', 3]]);
+    expect(a.entities.filter((e) => e.kind === 'Person').map((e) => e.name).sort()).toEqual(['Dana Whitford', 'Hal Brenner']);
+    expect(kinds('A dateline read MARIETTA, Ga., Oct. 3 (UPI) on the wire.').get('Ga')).toBe('Place');
+    expect(kinds('Officials in the N.C. legislature objected.').get('N.C.')).toBe('Place');
+  });
+
+  it('a clipped word elsewhere keeps its own reading', () => {
+    expect(kinds('The cardinal said a requiem Mass.').get('Mass')).not.toBe('Place');
+  });
+});

@@ -211,6 +211,11 @@ export function knownKind(name: string): EntityKind | undefined {
 export function isAgencyHead(word: string): boolean {
   return agencyHeads.has(lexKey(word));
 }
+const stateAbbreviations = new Map(Object.entries(places.usStateAbbreviations).map(([short, name]) => [lexKey(short).replace(/\.$/, ''), name]));
+/** `Mich.` → `Michigan`, `N.C.` → `North Carolina`: a U.S. state as AP style abbreviates it (the word with or without its last period). */
+export function stateOfAbbreviation(word: string): string | undefined {
+  return stateAbbreviations.get(lexKey(word).replace(/\.$/, ''));
+}
 const placeOpeners = new Set(places.openers.map(lexKey));
 /** `Plaza` in `Plaza de Mayo`, `Casa` in `Casa Rosada`: a word that opens a place's name. */
 export function isPlaceOpener(word: string): boolean {

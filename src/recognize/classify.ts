@@ -23,6 +23,7 @@ import {
   isTitleHead,
   isTitleModifier,
   kindOfCategoryNoun,
+  stateOfAbbreviation,
   kindOfLowercaseHead,
   knownKind,
   lexKey,
@@ -123,6 +124,25 @@ function regionAfterPlace(before: Token[], tokens: Token[]): boolean {
   return isPlace && /^\s*[,.;:)]/.test(tokens[tokens.length - 1]!.post) && !tokens.some((t) => has(t, ...PERSON_TAGS));
 }
 
+/**
+ * `Lansing, Mich.`, `Sen. Alice Ward (Pa.)`, `N.C.`: a U.S. state as AP style
+ * abbreviates it. A dotted form (`N.C.`) is no word; a clipped word (`Mass.`,
+ * `Ill.`, `Wash.`) counts only with its period after a place and a comma, or
+ * in brackets, where journalists put a city's or a lawmaker's state.
+ */
+function abbreviatedState(token: Token, before: Token[]): string | undefined {
+  const state = stateOfAbbreviation(token.text);
+  if (!state || /\p{L}\.\p{L}/u.test(token.text)) return state;
+  const previous = before[before.length - 1];
+  // (Tokenized text gives the comma a token of its own: `Lansing , Mich .`.)
+  const place = previous?.text === ',' ? before[before.length - 2] : previous;
+  const afterPlace = !!place && /^\p{Lu}/u.test(place.text) && (previous?.text === ',' || /,\s*$/.test(place.post));
+  // `(Pa.)`, `( Pa .)`, `(D- Mich.)`: alone in brackets or after a party's letter.
+  const partyLetter = !!previous && /^[DRI]$/.test(previous.text) && /\(\s*$/.test(previous.pre) && /^\s*-\s*$/.test(previous.post);
+  const bracketed = /\(\s*$/.test(token.pre) || /\(\s*$/.test(previous?.post ?? '') || previous?.text === '(' || partyLetter;
+  return /^\s*\./.test(token.post) && (afterPlace || bracketed) ? state : undefined;
+}
+
 /** Plain capitalised words that no institution's head word ends: `Tom Ward`, `Elena Caballero`. */
 function personShaped(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1]!.text;
@@ -153,6 +173,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (tokens.length === 1 && /^\p{Lu}\p{Ll}{2,}(care|nomics|ism)$/u.test(name)) return undefined;
   // `Common Agricultural Policy`, `Finance Bill`, `County Championship`, `Hurricane Milton`: laws, policies and events are no actors.
   if (words.length > 1 && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
+  const state = tokens.length === 1 ? abbreviatedState(tokens[0]!, before) : undefined;
+  if (state) return { kind: 'Place', form: 'name', refersTo: state };
   // `(D-N.M.)`, `(R-Texas)`: a US lawmaker's party and state, not a name.
   if (tokens.length === 1 && /^[DRI]-\p{Lu}/u.test(name)) return undefined;
   // `Rep. Tom Ward`, `Sen. Alice Springs`: a name a person's title stands before is a person's,
