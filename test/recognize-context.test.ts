@@ -275,3 +275,16 @@ describe('U.S. states as AP style abbreviates them', () => {
     expect(kinds('The cardinal said a requiem Mass.').get('Mass')).not.toBe('Place');
   });
 });
+
+describe('name particles that are articles in French or Spanish', () => {
+  it('a capitalised particle before more of a name opens the name, mid-sentence or at a sentence start', () => {
+    expect(kinds('The Des Moines Register endorsed her on Sunday.').get('Des Moines Register')).toBe('Organization');
+    expect(kinds('Le Monde reported the talks had stalled.').has('Le Monde')).toBe(true);
+    expect(kinds('Coach Pieter De Wilde resigned.').get('Pieter De Wilde')).toBe('Person');
+    expect(kinds('Flights to El Paso were cancelled.').get('El Paso')).toBe('Place');
+  });
+
+  it('a particle before an ordinary word is still no name', () => {
+    expect(mentions('De facto rules apply to the port.')).toEqual([]);
+  });
+});

@@ -36,12 +36,16 @@ const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).on
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
 const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
+/** Capitalised particles that open names of places, papers and people: `Des Moines`, `Le Monde`, `De Wilde`, `El Paso`, `Van Buren`. */
+const OPENING_PARTICLES = /^(De|Des|Du|Del|Della|Di|Da|Dos|Das|Le|La|Les|Los|Las|El|Van|Von|Der|Den|Ter|Ten)$/;
+/** A particle with more of a name right after it is the name's first word, not a French or Spanish article. */
+const particleOpensName = (tokens: Token[], i: number) => OPENING_PARTICLES.test(tokens[i]!.text) && /^\s+$/.test(tokens[i]!.post) && isNameWord(tokens[i + 1]) && !isFunctionWord(tokens[i + 1]!);
 /** `the Senate`, `Chile's Cabinet`: an institution's word, or any noun the dictionary calls uncountable, capitalised mid-sentence (`Police said` opens a sentence: no name). */
 const opensNoName = (tokens: Token[], i: number) => {
   const t = tokens[i]!;
   // `his Justice and Development Party`: a noun the dictionary calls uncountable is no function word inside a name.
   const noun = lexicon[t.text.toLowerCase()] === 'Uncountable' || isAgencyHead(t.text) || !!knownKind(t.text);
-  return isFunctionWord(t) && !(noun && !atClauseStart(tokens, i));
+  return isFunctionWord(t) && !(noun && !atClauseStart(tokens, i)) && !particleOpensName(tokens, i);
 };
 
 /** `J. Russell`: a single capital with a period is an initial. */
@@ -130,6 +134,8 @@ function looksProper(token: Token): boolean {
 /** Whether a capital at a clause start marks a name rather than the start of the clause. */
 function trustCapital(token: Token, tokens: Token[], knownCapitalized: ReadonlySet<string>, next?: Token, runLength = 1): boolean {
   const word = token.text.replace(/['’]s$/, '');
+  // `Des Moines officials said`, `Le Monde reported`: a particle opening a name at a sentence start.
+  if (runLength >= 2 && particleOpensName(tokens, token.index)) return true;
   if (isFunctionWord(token)) return false;
   // `Editing by X`, `Speaking to reporters`: a participle opening its clause.
   if (/\p{Ll}ing$/u.test(word) && runLength === 1 && next && has(next, 'Preposition')) return false;
