@@ -288,3 +288,14 @@ describe('name particles that are articles in French or Spanish', () => {
     expect(mentions('De facto rules apply to the port.')).toEqual([]);
   });
 });
+
+describe('sports clubs named for their city', () => {
+  it('a plural team noun after a place that is also a given name makes a club, and the bare place stays a place', () => {
+    const a = analyze('Fans in Charlotte cheered as the Charlotte Panthers beat the Leeds Rhinos 24-10. Charlotte had waited years for it.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['Charlotte Panthers/Organization/1', 'Charlotte/Place/2', 'Leeds Rhinos/Organization/1']);
+  });
+
+  it('a person titled before the same shape stays a person', () => {
+    expect(kinds('Sen. Ruth Eagles voted no.').get('Ruth Eagles')).toBe('Person');
+  });
+});

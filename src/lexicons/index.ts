@@ -226,6 +226,11 @@ const eventOrDocumentHeads = new Set(organizations.eventOrDocumentHeads.map(lexK
 export function isEventOrDocumentHead(word: string): boolean {
   return eventOrDocumentHeads.has(lexKey(word));
 }
+const teamNouns = new Set(organizations.teamNouns.map(lexKey));
+/** `Panthers`, `Rhinos`: a plural noun a sports club takes as its nickname. */
+export function isTeamNoun(word: string): boolean {
+  return teamNouns.has(lexKey(word));
+}
 export function isPlaceHead(word: string): boolean {
   return placeHeads.has(lexKey(word));
 }

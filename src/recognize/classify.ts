@@ -21,6 +21,7 @@ import {
   isPlaceOpener,
   isRank,
   isTitleHead,
+  isTeamNoun,
   isTitleModifier,
   kindOfCategoryNoun,
   stateOfAbbreviation,
@@ -218,6 +219,9 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };
   if (words.length > 1 && isOrganizationHead(last)) return { kind: 'Organization', form: 'name' };
+  // `Charlotte Panthers`, `Leeds Rhinos`, `the Wasps`: a plural team noun after a place's name names its club,
+  // though the place is also a given name.
+  if (isTeamNoun(last) && words.every((w) => /^\p{Lu}/u.test(w))) return { kind: 'Organization', form: 'name', ...(words.length === 1 ? { guess: true } : {}) };
   // `Western Australia`, `Northern Ireland`: a compass word before a country names a region of it.
   if (words.length === 2 && countryByName(last) && PART_OF_PLACE.test(words[0]!.toLowerCase())) {
     return { kind: 'Place', form: 'name' };
