@@ -55,6 +55,8 @@ const isInitial = (token: Token) => /^\p{Lu}$/u.test(token.text) && /^\.\s*$/.te
 function cleanJoin(token: Token): boolean {
   if (isPossessive(token)) return false;
   if (/^\s*$/.test(token.post) || token.post === '-') return true;
+  // `Lyin’ Tom Ward`: a dropped g's apostrophe stays inside a nickname.
+  if (/^\p{Lu}\p{Ll}+in$/u.test(token.text) && /^['’]\s+$/.test(token.post)) return true;
   // `Mr. Musk`, `Gov. Newsom`: an abbreviated title keeps its period; so does an initial.
   return /^\.\s+$/.test(token.post) && (isHonorific(token.text) || isTitleHead(token.text) || isInitial(token));
 }
@@ -481,6 +483,8 @@ function namesAnOfficeOnly(name: Token[], tokens: Token[]): boolean {
 function descriptorsBefore(name: Token[]): number {
   const given = name.findIndex((t, k) => k > 0 && has(t, 'FirstName', 'MaleName', 'FemaleName'));
   if (given < 1 || name.length - given < 2 || given > 4) return 0;
+  // `Crooked Tom Ward`, `Lyin’ Tom Ward`: a nickname's epithet before the full name.
+  if (name.slice(0, given).every(isEpithet)) return given;
   const words = name.slice(0, given).map((t) => t.text.replace(/-born$/, ''));
   const start = /^(former|ex|then)$/i.test(words[0]!) ? 1 : 0;
   const rest = words.slice(start);
@@ -488,6 +492,16 @@ function descriptorsBefore(name: Token[]): number {
   // A portfolio: its last word one, and no word of it a name the text gives a person (`Rights` yes, `Carolyn` no).
   const portfolio = rest.length > 0 && isPortfolio(rest[rest.length - 1]!.toLowerCase()) && name.slice(start, given).every((t) => !has(t, 'FirstName', 'MaleName', 'FemaleName'));
   return portfolio ? given : 0;
+}
+
+/**
+ * `Crooked`, `Little`, `Sleepy`, `Lyin’`: an adjective or participle, neither a
+ * given nor a family name, as a nickname puts before a name.
+ */
+export function isEpithet(token: Token): boolean {
+  if (has(token, 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific') || isTitleWord(token.text)) return false;
+  const entry = lexicon[token.text.toLowerCase()];
+  return /^(Adjective|Comparative|Superlative|Gerund)$/.test(entry ?? '') || (entry === undefined && /^\p{Lu}\p{Ll}+(ed|in)$/u.test(token.text));
 }
 
 function trimStartConnectors(tokens: Token[]): Token[] {
