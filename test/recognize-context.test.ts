@@ -311,3 +311,17 @@ describe('nicknames glued on names', () => {
     expect(kinds('Rep. Mary Ann Whitford spoke.').get('Mary Ann Whitford')).toBe('Person');
   });
 });
+
+describe('religions and peoples', () => {
+  it('words for a religion, its adherents or a people name no actor', () => {
+    expect(mentions('The governor proposed a ban on Muslims, and Hispanics, Sikh leaders and African Americans objected.')).toEqual([]);
+    expect(mentions('Turnout among Cuban-Americans and evangelical Christians rose.')).toEqual([]);
+  });
+
+  it('an institution or a person named with such a word is still named', () => {
+    const found = kinds('Christian Ondaatje of the Jewish Federation met the African Union envoy.');
+    expect(found.get('Christian Ondaatje')).toBe('Person');
+    expect(found.has('Jewish Federation')).toBe(true);
+    expect(found.get('African Union')).toBe('Agency');
+  });
+});

@@ -137,6 +137,13 @@ export function countryOfPlace(text: string): Country | undefined {
   return countryIndex.capitals.get(key) ?? provinceIndex.get(key);
 }
 
+const groups = new Set(countriesExtra.groups.map(lexKey));
+/** `Muslims`, `Hispanic`, `Sikh`: a religion, its adherents or an ethnic group, words for many people. */
+export function isGroupWord(word: string): boolean {
+  const key = lexKey(word);
+  return groups.has(key) || (key.endsWith('s') && groups.has(key.slice(0, -1)));
+}
+
 const languages = new Set(countriesExtra.languages.map(lexKey));
 export function isLanguage(text: string): boolean {
   return languages.has(lexKey(text));

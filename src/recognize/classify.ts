@@ -11,6 +11,7 @@ import {
   isAgencyHead,
   isCapitalCity,
   isEventOrDocumentHead,
+  isGroupWord,
   isHonorific,
   isLanguage,
   isOrganizationHead,
@@ -167,6 +168,9 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (country) return { kind: 'State', form: 'name', refersTo: country.name };
   const demonymOf = countryByDemonym(name);
   if (demonymOf && !candidate.acronym) return { kind: 'State', form: 'demonym', refersTo: demonymOf.name };
+  // `Muslims`, `Hispanic voters`, `African Americans`, `Cuban-Americans`: a religion or a people names many, no one actor.
+  const parts = words.flatMap((w) => w.split('-'));
+  if (parts.every((w) => isGroupWord(w) || countryByDemonym(w)) && (parts.some((w) => isGroupWord(w)) || /-/.test(name))) return undefined;
 
   const known = knownKind(name);
   if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
