@@ -325,3 +325,17 @@ describe('religions and peoples', () => {
     expect(found.get('African Union')).toBe('Agency');
   });
 });
+
+describe('sentences inside a quote', () => {
+  it('a capital after a full stop, a question mark or a contraction opens a clause, not a name', () => {
+    expect(mentions('“It is all lies. There is no special case,” the minister said.')).toEqual([]);
+    expect(mentions('“Did I enjoy it? No, not at all,” she said.')).toEqual([]);
+    expect(mentions('“That’s treason. Let’s go,” he said.')).toEqual([]);
+  });
+
+  it('names after an abbreviation, a numbered line or with a possessive stay names', () => {
+    expect(kinds('“We spoke to Gov. Hal Brenner. Dana Whitford agreed,” he said.').get('Dana Whitford')).toBe('Person');
+    expect(kinds('1. Frank Nobilo (New Zealand) 68').get('Frank Nobilo')).toBe('Person');
+    expect(kinds('He backed the Senate’s justice committee.').has('Senate')).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@
  * `U.S. President`, `Mr.`) are split off: they are not part of a name.
  */
 import nlp from 'compromise';
-import { agencyPrefixes, countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isRank, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, lexKey, reportingVerbs } from '../lexicons/index.js';
+import { agencyPrefixes, countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isRank, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, lexKey, reportingVerbs, stateOfAbbreviation } from '../lexicons/index.js';
 import { isCount } from './results.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
@@ -35,7 +35,8 @@ const COMMON_WORD_TAGS = ['Value', 'Plural', 'Verb', 'Adverb', 'Adjective', 'Det
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
-const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
+/** (`There’s`, `That's`, `Let’s`: a contraction is read as its word.) */
+const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.replace(/['’]s$/, '').toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
 /** Capitalised particles that open names of places, papers and people: `Des Moines`, `Le Monde`, `De Wilde`, `El Paso`, `Van Buren`. */
 const OPENING_PARTICLES = /^(De|Des|Du|Del|Della|Di|Da|Dos|Das|Le|La|Les|Los|Las|El|Van|Von|Der|Den|Ter|Ten)$/;
 /** A particle with more of a name right after it is the name's first word, not a French or Spanish article. */
@@ -44,7 +45,8 @@ const particleOpensName = (tokens: Token[], i: number) => OPENING_PARTICLES.test
 const opensNoName = (tokens: Token[], i: number) => {
   const t = tokens[i]!;
   // `his Justice and Development Party`: a noun the dictionary calls uncountable is no function word inside a name.
-  const noun = lexicon[t.text.toLowerCase()] === 'Uncountable' || isAgencyHead(t.text) || !!knownKind(t.text);
+  const bare = t.text.replace(/['’]s$/, '');
+  const noun = lexicon[bare.toLowerCase()] === 'Uncountable' || isAgencyHead(bare) || !!knownKind(bare);
   return isFunctionWord(t) && !(noun && !atClauseStart(tokens, i)) && !particleOpensName(tokens, i);
 };
 
@@ -96,7 +98,20 @@ function atClauseStart(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1]!;
   if (/^[^\p{L}\p{N}]+$/u.test(prev.text)) return atClauseStart(tokens, i - 1) || /[“"‘:—–(-]/.test(prev.text);
-  return /[“"‘:;—–(-]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre);
+  return /[“"‘:;—–(-]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre) || sentenceEndsAt(prev);
+}
+
+/**
+ * `“It is all lies. There is no case,” he said`, `Did I enjoy it? No.`: a
+ * sentence ends inside a quote the segmenter keeps whole. A period ends one
+ * only after a word no abbreviation (`Mr.`, `Gov.`, `J.`, `U.S.`, `Calif.`).
+ */
+function sentenceEndsAt(token: Token): boolean {
+  if (/[?!]["”’]?\s+$/.test(token.post)) return true;
+  // (Not after a figure: `1. Frank Nobilo` numbers a list.)
+  if (!/^\.["”’]?\s+$/.test(token.post) || !/^\p{L}[\p{L}'’-]*$/u.test(token.text)) return false;
+  const abbreviation = isHonorific(token.text) || isTitleHead(token.text) || isInitial(token) || /^\p{Lu}[\p{L}.]{0,3}$/u.test(token.text) || !!stateOfAbbreviation(token.text);
+  return !abbreviation;
 }
 
 /** `Lebed said`: an unknown word before a reporting verb is someone's name, even at a sentence start. */
@@ -133,12 +148,16 @@ function looksProper(token: Token): boolean {
   return has(token, 'ProperNoun', 'Person', 'Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName', 'Acronym', 'Demonym') || isAcronym(token.text);
 }
 
+const VERB_ENTRIES = new Set(['Infinitive', 'Verb', 'PastTense', 'Copula', 'Modal', 'Auxiliary']);
+
 /** Whether a capital at a clause start marks a name rather than the start of the clause. */
 function trustCapital(token: Token, tokens: Token[], knownCapitalized: ReadonlySet<string>, next?: Token, runLength = 1): boolean {
   const word = token.text.replace(/['’]s$/, '');
   // `Des Moines officials said`, `Le Monde reported`: a particle opening a name at a sentence start.
   if (runLength >= 2 && particleOpensName(tokens, token.index)) return true;
   if (isFunctionWord(token)) return false;
+  // `Let’s go`: a verb takes no possessive; its `’s` is a contraction.
+  if (/['’]s$/.test(token.text) && VERB_ENTRIES.has(lexicon[word.toLowerCase()] ?? '')) return false;
   // `Editing by X`, `Speaking to reporters`: a participle opening its clause.
   if (/\p{Ll}ing$/u.test(word) && runLength === 1 && next && has(next, 'Preposition')) return false;
   if (namedSpeaker(token, next)) return true;
