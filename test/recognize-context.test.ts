@@ -302,13 +302,14 @@ describe('sports clubs named for their city', () => {
 
 describe('nicknames glued on names', () => {
   it('an epithet before a full name is no part of it, and the person is the one named plainly', () => {
-    const a = analyze('At the rally he mocked Crooked Dana Whitford and Lyin’ Hal Brenner again. Dana Whitford and Hal Brenner did not answer.');
+    const a = analyze('At the rally he mocked Sleepy Dana Whitford and Lyin’ Hal Brenner again. Dana Whitford and Hal Brenner did not answer.');
     expect(a.entities.filter((e) => e.kind === 'Person').map((e) => `${e.name}/${e.mentions.length}`).sort()).toEqual(['Dana Whitford/2', 'Hal Brenner/2']);
     expect(kinds('The crowd booed Little Tom Becker on Monday.').get('Tom Becker')).toBe('Person');
   });
 
   it('given names before a surname are not epithets', () => {
     expect(kinds('Rep. Mary Ann Whitford spoke.').get('Mary Ann Whitford')).toBe('Person');
+    expect(kinds('The writer Frank Marshall Okafor spoke.').get('Frank Marshall Okafor')).toBe('Person');
   });
 });
 

@@ -502,7 +502,7 @@ function namesAnOfficeOnly(name: Token[], tokens: Token[]): boolean {
 function descriptorsBefore(name: Token[]): number {
   const given = name.findIndex((t, k) => k > 0 && has(t, 'FirstName', 'MaleName', 'FemaleName'));
   if (given < 1 || name.length - given < 2 || given > 4) return 0;
-  // `Crooked Tom Ward`, `Lyin’ Tom Ward`: a nickname's epithet before the full name.
+  // `Sleepy Tom Ward`, `Lyin’ Tom Ward`: a nickname's epithet before the full name.
   if (name.slice(0, given).every(isEpithet)) return given;
   const words = name.slice(0, given).map((t) => t.text.replace(/-born$/, ''));
   const start = /^(former|ex|then)$/i.test(words[0]!) ? 1 : 0;
@@ -514,13 +514,15 @@ function descriptorsBefore(name: Token[]): number {
 }
 
 /**
- * `Crooked`, `Little`, `Sleepy`, `Lyin’`: an adjective or participle, neither a
- * given nor a family name, as a nickname puts before a name.
+ * `Little`, `Sleepy`, `Lyin’`: an adjective the dictionary knows, or a verb
+ * with its g dropped, neither a given nor a family name, as a nickname puts
+ * before a name. (Not the dictionary's `Comparative`s, which hold given names:
+ * `Frank`, `Rich`, `Earnest`; nor an unknown word in `-ed`, as likely `Fareed`
+ * as `Crooked`.)
  */
-export function isEpithet(token: Token): boolean {
+function isEpithet(token: Token): boolean {
   if (has(token, 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific') || isTitleWord(token.text)) return false;
-  const entry = lexicon[token.text.toLowerCase()];
-  return /^(Adjective|Comparative|Superlative|Gerund)$/.test(entry ?? '') || (entry === undefined && /^\p{Lu}\p{Ll}+(ed|in)$/u.test(token.text));
+  return /^(Adjective|Superlative|Gerund)$/.test(lexicon[token.text.toLowerCase()] ?? '') || (/^\p{Lu}\p{Ll}+in$/u.test(token.text) && /^['’]/.test(token.post));
 }
 
 function trimStartConnectors(tokens: Token[]): Token[] {
