@@ -260,3 +260,80 @@ describe('institutions named with title words', () => {
     expect(mentions('The Senate Majority Leader spoke.')).toEqual([]);
   });
 });
+
+describe('U.S. states as AP style abbreviates them', () => {
+  it('after a city and a comma, or in a lawmaker’s brackets, a clipped state is that state', () => {
+    const a = analyze('Rep. Dana Whitford (D- Mich.) and Sen. Hal Brenner (Ky.) toured a plant in Saginaw, Mich., on Friday. Michigan lost jobs.');
+    const states = a.entities.filter((e) => e.kind === 'Place' && e.name !== 'Saginaw');
+    expect(states.map((e) => [e.name, e.mentions.length]).sort()).toEqual([['Kentucky', 1], ['Michigan', 3]]);
+    expect(a.entities.filter((e) => e.kind === 'Person').map((e) => e.name).sort()).toEqual(['Dana Whitford', 'Hal Brenner']);
+    expect(kinds('A dateline read MARIETTA, Ga., Oct. 3 (UPI) on the wire.').get('Ga')).toBe('Place');
+    expect(kinds('Officials in the N.C. legislature objected.').get('N.C.')).toBe('Place');
+  });
+
+  it('a clipped word elsewhere keeps its own reading', () => {
+    expect(kinds('The cardinal said a requiem Mass.').get('Mass')).not.toBe('Place');
+  });
+});
+
+describe('name particles that are articles in French or Spanish', () => {
+  it('a capitalised particle before more of a name opens the name, mid-sentence or at a sentence start, and no other', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      ['The Des Moines Register endorsed her on Sunday.', 'Des Moines Register', 'Organization'],
+      ['Coach Pieter De Wilde resigned.', 'Pieter De Wilde', 'Person'],
+      ['Flights to El Paso were cancelled.', 'El Paso', 'Place'],
+      // Before an ordinary word a particle is still no name.
+      ['De facto rules apply to the port.', 'De', undefined],
+    ];
+    for (const [text, name, kind] of cases) expect(kinds(text).get(name), text).toBe(kind);
+    expect(kinds('Le Monde reported the talks had stalled.').has('Le Monde')).toBe(true);
+  });
+});
+
+describe('sports clubs named for their city', () => {
+  it('a plural team noun after a place that is also a given name makes a club, and the bare place stays a place', () => {
+    const a = analyze('Fans in Charlotte cheered as the Charlotte Panthers beat the Leeds Rhinos 24-10. Charlotte had waited years for it.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['Charlotte Panthers/Organization/1', 'Charlotte/Place/2', 'Leeds Rhinos/Organization/1']);
+  });
+
+  it('a person titled before the same shape stays a person', () => {
+    expect(kinds('Sen. Ruth Eagles voted no.').get('Ruth Eagles')).toBe('Person');
+  });
+});
+
+describe('nicknames glued on names', () => {
+  it('an epithet before a full name is no part of it, and the person is the one named plainly; given names are no epithets', () => {
+    const a = analyze('At the rally he mocked Sleepy Dana Whitford and Lyin’ Hal Brenner again. Dana Whitford and Hal Brenner did not answer.');
+    expect(a.entities.filter((e) => e.kind === 'Person').map((e) => `${e.name}/${e.mentions.length}`).sort()).toEqual(['Dana Whitford/2', 'Hal Brenner/2']);
+    expect(kinds('The crowd booed Little Tom Becker on Monday.').get('Tom Becker')).toBe('Person');
+    // Given names before a surname are not epithets.
+    expect(kinds('Rep. Mary Ann Whitford spoke.').get('Mary Ann Whitford')).toBe('Person');
+    expect(kinds('The writer Frank Marshall Okafor spoke.').get('Frank Marshall Okafor')).toBe('Person');
+  });
+});
+
+describe('religions and peoples', () => {
+  it('words for a religion, its adherents or a people name no actor; names holding one still name', () => {
+    expect(mentions('The governor proposed a ban on Muslims, and Hispanics, Sikh leaders and African Americans objected.')).toEqual([]);
+    expect(mentions('Turnout among Cuban-Americans and evangelical Christians rose.')).toEqual([]);
+    // An institution or a person named with such a word is still named.
+    const found = kinds('Christian Ondaatje of the Jewish Federation met the African Union envoy.');
+    expect(found.get('Christian Ondaatje')).toBe('Person');
+    expect(found.has('Jewish Federation')).toBe(true);
+    expect(found.get('African Union')).toBe('Agency');
+  });
+});
+
+describe('sentences inside a quote', () => {
+  it('a capital after a full stop, a question mark or a contraction opens a clause, not a name', () => {
+    expect(mentions('“It is all lies. There is no special case,” the minister said.')).toEqual([]);
+    expect(mentions('“Did I enjoy it? No, not at all,” she said.')).toEqual([]);
+    expect(mentions('“That’s treason. Let’s go,” he said.')).toEqual([]);
+  });
+
+  it('names after an abbreviation, a numbered line or with a possessive stay names', () => {
+    expect(kinds('“We spoke to Gov. Hal Brenner. Dana Whitford agreed,” he said.').get('Dana Whitford')).toBe('Person');
+    expect(kinds('1. Frank Nobilo (New Zealand) 68').get('Frank Nobilo')).toBe('Person');
+    expect(kinds('He backed the Senate’s justice committee.').has('Senate')).toBe(true);
+  });
+});

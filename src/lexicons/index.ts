@@ -137,6 +137,13 @@ export function countryOfPlace(text: string): Country | undefined {
   return countryIndex.capitals.get(key) ?? provinceIndex.get(key);
 }
 
+const groups = new Set(countriesExtra.groups.map(lexKey));
+/** `Muslims`, `Hispanic`, `Sikh`: a religion, its adherents or an ethnic group, words for many people. */
+export function isGroupWord(word: string): boolean {
+  const key = lexKey(word);
+  return groups.has(key) || (key.endsWith('s') && groups.has(key.slice(0, -1)));
+}
+
 const languages = new Set(countriesExtra.languages.map(lexKey));
 export function isLanguage(text: string): boolean {
   return languages.has(lexKey(text));
@@ -211,6 +218,11 @@ export function knownKind(name: string): EntityKind | undefined {
 export function isAgencyHead(word: string): boolean {
   return agencyHeads.has(lexKey(word));
 }
+const stateAbbreviations = new Map(Object.entries(places.usStateAbbreviations).map(([short, name]) => [lexKey(short).replace(/\.$/, ''), name]));
+/** `Mich.` → `Michigan`, `N.C.` → `North Carolina`: a U.S. state as AP style abbreviates it (the word with or without its last period). */
+export function stateOfAbbreviation(word: string): string | undefined {
+  return stateAbbreviations.get(lexKey(word).replace(/\.$/, ''));
+}
 const placeOpeners = new Set(places.openers.map(lexKey));
 /** `Plaza` in `Plaza de Mayo`, `Casa` in `Casa Rosada`: a word that opens a place's name. */
 export function isPlaceOpener(word: string): boolean {
@@ -220,6 +232,11 @@ const eventOrDocumentHeads = new Set(organizations.eventOrDocumentHeads.map(lexK
 /** `… Policy`, `… Bill`, `… Cup`: the last word of a law's, a policy's or an event's name. */
 export function isEventOrDocumentHead(word: string): boolean {
   return eventOrDocumentHeads.has(lexKey(word));
+}
+const teamNouns = new Set(organizations.teamNouns.map(lexKey));
+/** `Panthers`, `Rhinos`: a plural noun a sports club takes as its nickname. */
+export function isTeamNoun(word: string): boolean {
+  return teamNouns.has(lexKey(word));
 }
 export function isPlaceHead(word: string): boolean {
   return placeHeads.has(lexKey(word));

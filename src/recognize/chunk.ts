@@ -6,7 +6,7 @@
  * `U.S. President`, `Mr.`) are split off: they are not part of a name.
  */
 import nlp from 'compromise';
-import { agencyPrefixes, countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isRank, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, lexKey, reportingVerbs } from '../lexicons/index.js';
+import { agencyPrefixes, countryByDemonym, countryByName, isAgencyHead, isHonorific, isOrganizationHead, isPartyWord, isPlaceHead, isPortfolio, isRank, isTitleHead, isTitleWord, kindOfCategoryNoun, kindOfLowercaseHead, knownKind, lexKey, reportingVerbs, stateOfAbbreviation } from '../lexicons/index.js';
 import { isCount } from './results.js';
 import { has, isAcronym, isCapitalized, isPossessive, type Token } from './tokens.js';
 
@@ -35,13 +35,19 @@ const COMMON_WORD_TAGS = ['Value', 'Plural', 'Verb', 'Adverb', 'Adjective', 'Det
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
-const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
+/** (`There’s`, `That's`, `Let’s`: a contraction is read as its word.) */
+const isFunctionWord = (token: Token) => FUNCTION_TAGS.has(lexicon[token.text.replace(/['’]s$/, '').toLowerCase()] ?? '') && !isAcronym(token.text) && !isInitial(token);
+/** Capitalised particles that open names of places, papers and people: `Des Moines`, `Le Monde`, `De Wilde`, `El Paso`, `Van Buren`. */
+const OPENING_PARTICLES = /^(De|Des|Du|Del|Della|Di|Da|Dos|Das|Le|La|Les|Los|Las|El|Van|Von|Der|Den|Ter|Ten)$/;
+/** A particle with more of a name right after it is the name's first word, not a French or Spanish article. */
+const particleOpensName = (tokens: Token[], i: number) => OPENING_PARTICLES.test(tokens[i]!.text) && /^\s+$/.test(tokens[i]!.post) && isNameWord(tokens[i + 1]) && !isFunctionWord(tokens[i + 1]!);
 /** `the Senate`, `Chile's Cabinet`: an institution's word, or any noun the dictionary calls uncountable, capitalised mid-sentence (`Police said` opens a sentence: no name). */
 const opensNoName = (tokens: Token[], i: number) => {
   const t = tokens[i]!;
   // `his Justice and Development Party`: a noun the dictionary calls uncountable is no function word inside a name.
-  const noun = lexicon[t.text.toLowerCase()] === 'Uncountable' || isAgencyHead(t.text) || !!knownKind(t.text);
-  return isFunctionWord(t) && !(noun && !atClauseStart(tokens, i));
+  const bare = t.text.replace(/['’]s$/, '');
+  const noun = lexicon[bare.toLowerCase()] === 'Uncountable' || isAgencyHead(bare) || !!knownKind(bare);
+  return isFunctionWord(t) && !(noun && !atClauseStart(tokens, i)) && !particleOpensName(tokens, i);
 };
 
 /** `J. Russell`: a single capital with a period is an initial. */
@@ -51,6 +57,8 @@ const isInitial = (token: Token) => /^\p{Lu}$/u.test(token.text) && /^\.\s*$/.te
 function cleanJoin(token: Token): boolean {
   if (isPossessive(token)) return false;
   if (/^\s*$/.test(token.post) || token.post === '-') return true;
+  // `Lyin’ Tom Ward`: a dropped g's apostrophe stays inside a nickname.
+  if (/^\p{Lu}\p{Ll}+in$/u.test(token.text) && /^['’]\s+$/.test(token.post)) return true;
   // `Mr. Musk`, `Gov. Newsom`: an abbreviated title keeps its period; so does an initial.
   return /^\.\s+$/.test(token.post) && (isHonorific(token.text) || isTitleHead(token.text) || isInitial(token));
 }
@@ -90,7 +98,20 @@ function atClauseStart(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1]!;
   if (/^[^\p{L}\p{N}]+$/u.test(prev.text)) return atClauseStart(tokens, i - 1) || /[“"‘:—–(-]/.test(prev.text);
-  return /[“"‘:;—–(-]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre);
+  return /[“"‘:;—–(-]\s*$/.test(prev.post) || /[“"‘(]/.test(tokens[i]!.pre) || sentenceEndsAt(prev);
+}
+
+/**
+ * `“It is all lies. There is no case,” he said`, `Did I enjoy it? No.`: a
+ * sentence ends inside a quote the segmenter keeps whole. A period ends one
+ * only after a word no abbreviation (`Mr.`, `Gov.`, `J.`, `U.S.`, `Calif.`).
+ */
+function sentenceEndsAt(token: Token): boolean {
+  if (/[?!]["”’]?\s+$/.test(token.post)) return true;
+  // (Not after a figure: `1. Frank Nobilo` numbers a list.)
+  if (!/^\.["”’]?\s+$/.test(token.post) || !/^\p{L}[\p{L}'’-]*$/u.test(token.text)) return false;
+  const abbreviation = isHonorific(token.text) || isTitleHead(token.text) || isInitial(token) || /^\p{Lu}[\p{L}.]{0,3}$/u.test(token.text) || !!stateOfAbbreviation(token.text);
+  return !abbreviation;
 }
 
 /** `Lebed said`: an unknown word before a reporting verb is someone's name, even at a sentence start. */
@@ -127,10 +148,16 @@ function looksProper(token: Token): boolean {
   return has(token, 'ProperNoun', 'Person', 'Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName', 'Acronym', 'Demonym') || isAcronym(token.text);
 }
 
+const VERB_ENTRIES = new Set(['Infinitive', 'Verb', 'PastTense', 'Copula', 'Modal', 'Auxiliary']);
+
 /** Whether a capital at a clause start marks a name rather than the start of the clause. */
 function trustCapital(token: Token, tokens: Token[], knownCapitalized: ReadonlySet<string>, next?: Token, runLength = 1): boolean {
   const word = token.text.replace(/['’]s$/, '');
+  // `Des Moines officials said`, `Le Monde reported`: a particle opening a name at a sentence start.
+  if (runLength >= 2 && particleOpensName(tokens, token.index)) return true;
   if (isFunctionWord(token)) return false;
+  // `Let’s go`: a verb takes no possessive; its `’s` is a contraction.
+  if (/['’]s$/.test(token.text) && VERB_ENTRIES.has(lexicon[word.toLowerCase()] ?? '')) return false;
   // `Editing by X`, `Speaking to reporters`: a participle opening its clause.
   if (/\p{Ll}ing$/u.test(word) && runLength === 1 && next && has(next, 'Preposition')) return false;
   if (namedSpeaker(token, next)) return true;
@@ -475,6 +502,8 @@ function namesAnOfficeOnly(name: Token[], tokens: Token[]): boolean {
 function descriptorsBefore(name: Token[]): number {
   const given = name.findIndex((t, k) => k > 0 && has(t, 'FirstName', 'MaleName', 'FemaleName'));
   if (given < 1 || name.length - given < 2 || given > 4) return 0;
+  // `Sleepy Tom Ward`, `Lyin’ Tom Ward`: a nickname's epithet before the full name.
+  if (name.slice(0, given).every(isEpithet)) return given;
   const words = name.slice(0, given).map((t) => t.text.replace(/-born$/, ''));
   const start = /^(former|ex|then)$/i.test(words[0]!) ? 1 : 0;
   const rest = words.slice(start);
@@ -482,6 +511,18 @@ function descriptorsBefore(name: Token[]): number {
   // A portfolio: its last word one, and no word of it a name the text gives a person (`Rights` yes, `Carolyn` no).
   const portfolio = rest.length > 0 && isPortfolio(rest[rest.length - 1]!.toLowerCase()) && name.slice(start, given).every((t) => !has(t, 'FirstName', 'MaleName', 'FemaleName'));
   return portfolio ? given : 0;
+}
+
+/**
+ * `Little`, `Sleepy`, `Lyin’`: an adjective the dictionary knows, or a verb
+ * with its g dropped, neither a given nor a family name, as a nickname puts
+ * before a name. (Not the dictionary's `Comparative`s, which hold given names:
+ * `Frank`, `Rich`, `Earnest`; nor an unknown word in `-ed`, as likely `Fareed`
+ * as `Crooked`.)
+ */
+function isEpithet(token: Token): boolean {
+  if (has(token, 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific') || isTitleWord(token.text)) return false;
+  return /^(Adjective|Superlative|Gerund)$/.test(lexicon[token.text.toLowerCase()] ?? '') || (/^\p{Lu}\p{Ll}+in$/u.test(token.text) && /^['’]/.test(token.post));
 }
 
 function trimStartConnectors(tokens: Token[]): Token[] {

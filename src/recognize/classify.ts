@@ -11,6 +11,7 @@ import {
   isAgencyHead,
   isCapitalCity,
   isEventOrDocumentHead,
+  isGroupWord,
   isHonorific,
   isLanguage,
   isOrganizationHead,
@@ -21,8 +22,10 @@ import {
   isPlaceOpener,
   isRank,
   isTitleHead,
+  isTeamNoun,
   isTitleModifier,
   kindOfCategoryNoun,
+  stateOfAbbreviation,
   kindOfLowercaseHead,
   knownKind,
   lexKey,
@@ -123,6 +126,25 @@ function regionAfterPlace(before: Token[], tokens: Token[]): boolean {
   return isPlace && /^\s*[,.;:)]/.test(tokens[tokens.length - 1]!.post) && !tokens.some((t) => has(t, ...PERSON_TAGS));
 }
 
+/**
+ * `Lansing, Mich.`, `Sen. Alice Ward (Pa.)`, `N.C.`: a U.S. state as AP style
+ * abbreviates it. A dotted form (`N.C.`) is no word; a clipped word (`Mass.`,
+ * `Ill.`, `Wash.`) counts only with its period after a place and a comma, or
+ * in brackets, where journalists put a city's or a lawmaker's state.
+ */
+function abbreviatedState(token: Token, before: Token[]): string | undefined {
+  const state = stateOfAbbreviation(token.text);
+  if (!state || /\p{L}\.\p{L}/u.test(token.text)) return state;
+  const previous = before[before.length - 1];
+  // (Tokenized text gives the comma a token of its own: `Lansing , Mich .`.)
+  const place = previous?.text === ',' ? before[before.length - 2] : previous;
+  const afterPlace = !!place && /^\p{Lu}/u.test(place.text) && (previous?.text === ',' || /,\s*$/.test(place.post));
+  // `(Pa.)`, `( Pa .)`, `(D- Mich.)`: alone in brackets or after a party's letter.
+  const partyLetter = !!previous && /^[DRI]$/.test(previous.text) && /\(\s*$/.test(previous.pre) && /^\s*-\s*$/.test(previous.post);
+  const bracketed = /\(\s*$/.test(token.pre) || /\(\s*$/.test(previous?.post ?? '') || previous?.text === '(' || partyLetter;
+  return /^\s*\./.test(token.post) && (afterPlace || bracketed) ? state : undefined;
+}
+
 /** Plain capitalised words that no institution's head word ends: `Tom Ward`, `Elena Caballero`. */
 function personShaped(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1]!.text;
@@ -146,6 +168,9 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (country) return { kind: 'State', form: 'name', refersTo: country.name };
   const demonymOf = countryByDemonym(name);
   if (demonymOf && !candidate.acronym) return { kind: 'State', form: 'demonym', refersTo: demonymOf.name };
+  // `Muslims`, `Hispanic voters`, `African Americans`, `Cuban-Americans`: a religion or a people names many, no one actor.
+  const parts = words.flatMap((w) => w.split('-'));
+  if (parts.every((w) => isGroupWord(w) || countryByDemonym(w)) && (parts.some((w) => isGroupWord(w)) || /-/.test(name))) return undefined;
 
   const known = knownKind(name);
   if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
@@ -153,6 +178,8 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (tokens.length === 1 && /^\p{Lu}\p{Ll}{2,}(care|nomics|ism)$/u.test(name)) return undefined;
   // `Common Agricultural Policy`, `Finance Bill`, `County Championship`, `Hurricane Milton`: laws, policies and events are no actors.
   if (words.length > 1 && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
+  const state = tokens.length === 1 ? abbreviatedState(tokens[0]!, before) : undefined;
+  if (state) return { kind: 'Place', form: 'name', refersTo: state };
   // `(D-N.M.)`, `(R-Texas)`: a US lawmaker's party and state, not a name.
   if (tokens.length === 1 && /^[DRI]-\p{Lu}/u.test(name)) return undefined;
   // `Rep. Tom Ward`, `Sen. Alice Springs`: a name a person's title stands before is a person's,
@@ -196,6 +223,9 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   if (isAgencyHead(last)) return { kind: 'Agency', form: 'name' };
   if (agencyPrefixes.some((p) => lexKey(name).startsWith(p + ' '))) return { kind: 'Agency', form: 'name' };
   if (words.length > 1 && isOrganizationHead(last)) return { kind: 'Organization', form: 'name' };
+  // `Charlotte Panthers`, `Leeds Rhinos`, `the Wasps`: a plural team noun after a place's name names its club,
+  // though the place is also a given name.
+  if (isTeamNoun(last) && words.every((w) => /^\p{Lu}/u.test(w))) return { kind: 'Organization', form: 'name', ...(words.length === 1 ? { guess: true } : {}) };
   // `Western Australia`, `Northern Ireland`: a compass word before a country names a region of it.
   if (words.length === 2 && countryByName(last) && PART_OF_PLACE.test(words[0]!.toLowerCase())) {
     return { kind: 'Place', form: 'name' };

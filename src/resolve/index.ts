@@ -14,7 +14,7 @@
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
 import { initials } from '../recognize/index.js';
-import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, lexKey } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, isTeamNoun, lexKey } from '../lexicons/index.js';
 import { fullestName } from '../names.js';
 
 export interface Resolution {
@@ -116,6 +116,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
   const persons = [...groups.values()].filter((g) => g.kind === 'Person');
   // `AfD` once defined as `Alternative for Germany (AfD)` means it everywhere.
   const shortForms = new Map(ordered.filter((x) => x.form === 'acronym' && x.refersTo).map((x) => [x.text, x.refersTo!]));
+  const teamPlaces = new Set([...groups.values()].filter((g) => g.kind === 'Organization' && words(g.name).length > 1 && isTeamNoun(words(g.name).at(-1)!)).map((g) => words(g.name).slice(0, -1).join(' ')));
   for (const [text, list] of single) {
     for (const m of list) {
       const long = shortForms.get(text);
@@ -132,6 +133,12 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
         return parts.length > 1 && (parts[parts.length - 1] === word || parts.slice(1).join('-') === word || parts[0] === word || parts.slice(1, -1).includes(word));
       });
       const trusted = !m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place';
+      // `Charlotte` beside the `Charlotte Panthers`: a club is named for its place, so the bare word, a given name
+      // to the tagger, is that place.
+      if (owners.length === 0 && m.kind === 'Person' && teamPlaces.has(word)) {
+        add(m, 'Place', text);
+        continue;
+      }
       if (owners.length > 0 && !trusted) {
         // Prefer surnames; of two people of one surname, the one the article names in full at least twice as
         // often before this mention (`Bill Clinton` of a story about him, not `his wife Hillary Clinton` named
