@@ -83,7 +83,7 @@ try {
     const text = cypher.replace(/\s+/g, ' ');
     const m = /^UNWIND \$(?:rows|keys) AS \w+ (MERGE|MATCH) \((\w+):(\w+)/.exec(text);
     if (text.includes('IdentityLock')) return 'lock';
-    if (text.includes('WHERE m.group IN $groups')) return 'readGroupRecords';
+    if (text.includes('m.group IN $groups')) return 'readGroupRecords';
     if (text.includes('e.name AS name')) return 'readNodeIdentities';
     if (text.startsWith('CALL () {') && text.includes('RETURN e.key AS node, d.id')) return 'readRecords';
     if (text.includes('MENTIONED_IN {key: mention.key}')) return 'mergeMentions';

@@ -174,11 +174,12 @@ const RECORD_COLUMNS = `e.key AS node, d.id AS doc, m.articleKey AS articleKey, 
 
 /**
  * Every identity record on the entities that hold a record of the fold
- * groups (an index seek on MENTIONED_IN.group) or of the documents (their
- * earlier load): one row per MENTIONED_IN.
+ * groups (an index seek on MENTIONED_IN.group: the hint keeps the planner
+ * from scanning the whole index, which it chose on some statistics) or of
+ * the documents (their earlier load): one row per MENTIONED_IN.
  */
 export const READ_GROUP_RECORDS = `CALL () {
-  MATCH (e)-[m:MENTIONED_IN]->(:Document) WHERE m.group IN $groups RETURN e
+  MATCH (e)-[m:MENTIONED_IN]->(:Document) USING INDEX m:MENTIONED_IN(group) WHERE m.group IN $groups RETURN e
   UNION
   UNWIND $documents AS document
   MATCH (e)-[:MENTIONED_IN]->(:Document {key: document}) RETURN e
