@@ -14,7 +14,7 @@
  *       identity, alias folding or mention counts: as fast as this server
  *       takes them.
  *
- * (2), (2') and (3) run once untimed first (JIT), then in three
+ * (2), (2') and (3) run once untimed first (JIT), then in five
  * alternating rounds, the best of each kept, each run planning its own
  * statements afresh (query caches cleared first, as a new database's
  * changing statistics make Neo4j replan them anyway); (1), slow, runs once. Each is
@@ -48,7 +48,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Rows per statement of the ceiling. */
 const BATCH_ROWS = 10_000;
 /** Timed rounds of the ceiling and the batched load, alternating; the fastest of each counts. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 export interface Neo4jBenchResult {
   articles: number;

@@ -176,13 +176,15 @@ const RECORD_COLUMNS = `e.key AS node, d.id AS doc, m.articleKey AS articleKey, 
  * Every identity record on the entities that hold a record of the fold
  * groups (an index seek on MENTIONED_IN.group: the hint keeps the planner
  * from scanning the whole index, which it chose on some statistics) or of
- * the documents (their earlier load): one row per MENTIONED_IN.
+ * the documents (their earlier load; found as one lookup of the list, where
+ * an UNWIND of it was planned as a scan of every Document per document):
+ * one row per MENTIONED_IN.
  */
 export const READ_GROUP_RECORDS = `CALL () {
   MATCH (e)-[m:MENTIONED_IN]->(:Document) USING INDEX m:MENTIONED_IN(group) WHERE m.group IN $groups RETURN e
   UNION
-  UNWIND $documents AS document
-  MATCH (e)-[:MENTIONED_IN]->(:Document {key: document}) RETURN e
+  MATCH (d:Document) WHERE d.key IN $documents
+  MATCH (e)-[:MENTIONED_IN]->(d) RETURN e
 }
 MATCH (e)-[m:MENTIONED_IN]->(d:Document)
 WHERE m.articleKey IS NOT NULL
