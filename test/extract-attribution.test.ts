@@ -157,6 +157,25 @@ describe('what a cue takes', () => {
     expect(holding(all, 'an independent audit')).toMatchObject({ speaker: 'Samir Haddad' });
   });
 
+  it('a lead-in whose complement is a speech act (went on to say, took to Twitter to, was quoted as saying) keeps its subject; a refusal or expectation says nothing (cues.ts: leadIn)', () => {
+    const all = quotes(
+      'Councillor Maya Brennan spoke at the depot on Monday. She went on to say that the bus routes would be cut in March. ' +
+        'Senator Idris Pole took to Twitter to say the tariff would hurt farmers. Mayor Lena Park used her budget speech to call for a new water treatment plant. ' +
+        'Treasurer Ian Doyle was quoted as saying the fund was nearly empty. The minister refused to say whether the audit was finished.',
+    );
+    expect(holding(all, 'bus routes would be cut')).toMatchObject({ speaker: 'Maya Brennan', mention: 'She', verb: 'went on to say' });
+    expect(holding(all, 'the tariff would hurt farmers')).toMatchObject({ speaker: 'Idris Pole', verb: 'took to Twitter to say' });
+    expect(holding(all, 'a new water treatment plant')).toMatchObject({ speaker: 'Lena Park' });
+    expect(holding(all, 'the fund was nearly empty')).toMatchObject({ speaker: 'Ian Doyle', verb: 'quoted as saying' });
+    expect(holding(all, 'the audit was finished')).toBeUndefined();
+  });
+
+  it('a manner adverb between a verb and its particle (spoke warmly of, talked openly about, spoke out against) (cues.ts: particleAfterAdverbs)', () => {
+    const all = quotes('Bishop Amos Kariuki spoke warmly of the volunteers who rebuilt the school. Nurse Ruth Achieng talked openly about the shortage of beds at the county hospital.');
+    expect(holding(all, 'the volunteers who rebuilt')).toMatchObject({ speaker: 'Amos Kariuki', verb: 'spoke warmly of' });
+    expect(holding(all, 'the shortage of beds')).toMatchObject({ speaker: 'Ruth Achieng', verb: 'talked openly about' });
+  });
+
   it('an epithet keeps the name given, with what it was given to', () => {
     const all = quotes('Senator Ruth Okafor called the plan “a blank cheque” and dismissed the minister’s defence as spin.');
     expect(holding(all, 'a blank cheque')).toMatchObject({ speaker: 'Ruth Okafor', direct: false });
