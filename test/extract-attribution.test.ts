@@ -111,6 +111,18 @@ describe('reported speech', () => {
     expect(holding(all, 'rose by twice as much')).toMatchObject({ speaker: 'Mei Lin', pieces: 2 });
   });
 
+  it('the agent of a passive cue speaks: was first reported by, as reported by, it was announced by … that; not a cue whose object is who was addressed (rules.ts: passive-agent)', () => {
+    const all = quotes(
+      'The merger was first reported by the Harbor Gazette on Tuesday. The port will close two terminals next year, as reported by the Harbor Gazette. ' +
+        'It was announced by the Transport Ministry that the bridge would reopen in May. Councillor Ana Ruiz was pressed by reporters about the delays. ' +
+        'Its loyalty might be claimed by either party.',
+    );
+    expect(holding(all, 'The merger')).toMatchObject({ speaker: 'Harbor Gazette', direct: false });
+    expect(holding(all, 'close two terminals')).toMatchObject({ text: 'The port will close two terminals next year', speaker: 'Harbor Gazette' });
+    expect(holding(all, 'the bridge would reopen')).toMatchObject({ speaker: 'Transport Ministry' });
+    expect(all.some((q) => /Ana Ruiz|reporters|either party/.test(`${q.mention} ${q.text}`))).toBe(false);
+  });
+
   it('a relative clause says who spoke through its `who`, and its report ends with it', () => {
     const all = quotes('The bill was drafted by Senator Rosa Quintero, who said it would protect renters, and it passed on Friday.');
     const q = holding(all, 'it would protect renters');

@@ -19,9 +19,14 @@ export interface Cue {
   class: CueClass | 'according';
   /** A participle after a comma (`…, saying …`): its subject is the main clause's. */
   participle: boolean;
+  /** A passive with its agent (`was first reported by X`, `, as reported by X`): `by` stands at `end`, the agent speaks. */
+  byAgent?: boolean;
 }
 
 const BE = /^(is|was|were|are|be|been|being|am|'s|’s)$/i;
+
+/** `not`, `widely`, `first` (`was first reported`): words between a form of `be` and its participle. */
+export const adverbial = (t: Token) => has(t, 'Adverb', 'Negative') || /^(first|originally|initially)$/i.test(t.text);
 
 /** `is said to be`, `was told by aides`: the subject is not who spoke (but `is calling for` is). */
 function passive(tokens: Token[], i: number): boolean {
@@ -29,7 +34,7 @@ function passive(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3 && glued(tokens, k); k--) {
     const t = tokens[k]!;
     if (BE.test(t.text)) return true;
-    if (!has(t, 'Adverb', 'Negative')) return false;
+    if (!adverbial(t)) return false;
   }
   return false;
 }
@@ -80,6 +85,27 @@ function particleAfterAdverbs(tokens: Token[], i: number): { cue: SpeechCue; end
     if (!((has(t, 'Adverb') && /ly$/i.test(t.text)) || /^(out|up|often|more|at|length|again)$/i.test(t.text))) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Cues whose object, made the subject of a passive, is the news or claim
+ * itself (`the merger was reported by X`), not who was addressed (`was told
+ * by`, `was pressed by`), named (`was dismissed by X as`) or a cause (`is
+ * explained by`).
+ */
+const PASSIVE_OF_WHAT_WAS_SAID = /^(report|announce|confirm|reveal|disclose|claim|deny|propose)$/;
+
+/**
+ * `was first reported by`, `, first reported by`, `as reported by`: a
+ * passive participle of such a cue with its agent after it (`by` at `end`).
+ */
+function byAgent(tokens: Token[], i: number, end: number): boolean {
+  if (!/^by$/i.test(tokens[end]?.text ?? '') || !glued(tokens, end - 1) || !/ed$/i.test(tokens[i]!.text) || !PASSIVE_OF_WHAT_WAS_SAID.test(speechCue(tokens[i]!.text)?.lemma ?? '')) return false;
+  // (`might be claimed by`: a passive that may happen reports nothing.)
+  if (passive(tokens, i)) return !tokens.slice(Math.max(0, i - 4), i).some((t) => has(t, 'Modal'));
+  let k = i - 1;
+  while (k >= 0 && glued(tokens, k) && adverbial(tokens[k]!) && !/^as$/i.test(tokens[k]!.text)) k--;
+  return k < 0 || !glued(tokens, k) || /^as$/i.test(tokens[k]!.text);
 }
 
 /** `…, with its chief executive Amara Nwosu saying …`: the index of `with` before the participle's own subject, or -1. */
@@ -137,6 +163,10 @@ export function findCues(view: SentenceView): Cue[] {
     const prev = tokens[i - 1];
     const nounUse = has(prev, 'Determiner', 'Possessive', 'Adjective') || (has(prev, 'Value') && has(tokens[i - 2], 'Determiner', 'Possessive'));
     if (!/^(said|says|told|tells|say)$/i.test(t.text) && nounUse && glued(tokens, i - 1)) continue;
+    if (byAgent(tokens, i, end) && end === i + 1 && cue.class !== 'quoteOnly') {
+      cues.push({ verb: i, end, lemma: cue.lemma, class: cue.class, participle: false, byAgent: true });
+      continue;
+    }
     // `went on to say`, `was quoted as saying`: the cue is the lead-in's, from its first word.
     const lead = leadIn(tokens, i);
     // `to say`, `declined to comment`: an infinitive reports nothing said.
