@@ -111,6 +111,18 @@ describe('reported speech', () => {
     expect(holding(all, 'rose by twice as much')).toMatchObject({ speaker: 'Mei Lin', pieces: 2 });
   });
 
+  it('the agent of a passive cue speaks: was first reported by, as reported by, it was announced by … that; not a cue whose object is who was addressed (rules.ts: passive-agent)', () => {
+    const all = quotes(
+      'The merger was first reported by the Harbor Gazette on Tuesday. The port will close two terminals next year, as reported by the Harbor Gazette. ' +
+        'It was announced by the Transport Ministry that the bridge would reopen in May. Councillor Ana Ruiz was pressed by reporters about the delays. ' +
+        'Its loyalty might be claimed by either party.',
+    );
+    expect(holding(all, 'The merger')).toMatchObject({ speaker: 'Harbor Gazette', direct: false });
+    expect(holding(all, 'close two terminals')).toMatchObject({ text: 'The port will close two terminals next year', speaker: 'Harbor Gazette' });
+    expect(holding(all, 'the bridge would reopen')).toMatchObject({ speaker: 'Transport Ministry' });
+    expect(all.some((q) => /Ana Ruiz|reporters|either party/.test(`${q.mention} ${q.text}`))).toBe(false);
+  });
+
   it('a relative clause says who spoke through its `who`, and its report ends with it', () => {
     const all = quotes('The bill was drafted by Senator Rosa Quintero, who said it would protect renters, and it passed on Friday.');
     const q = holding(all, 'it would protect renters');
@@ -155,6 +167,25 @@ describe('what a cue takes', () => {
     const all = quotes('Opposition leader Samir Haddad urged lawmakers to reject the budget and called for an independent audit.');
     expect(holding(all, 'lawmakers to reject the budget')).toMatchObject({ speaker: 'Samir Haddad' });
     expect(holding(all, 'an independent audit')).toMatchObject({ speaker: 'Samir Haddad' });
+  });
+
+  it('a lead-in whose complement is a speech act (went on to say, took to Twitter to, was quoted as saying) keeps its subject; a refusal or expectation says nothing (cues.ts: leadIn)', () => {
+    const all = quotes(
+      'Councillor Maya Brennan spoke at the depot on Monday. She went on to say that the bus routes would be cut in March. ' +
+        'Senator Idris Pole took to Twitter to say the tariff would hurt farmers. Mayor Lena Park used her budget speech to call for a new water treatment plant. ' +
+        'Treasurer Ian Doyle was quoted as saying the fund was nearly empty. The minister refused to say whether the audit was finished.',
+    );
+    expect(holding(all, 'bus routes would be cut')).toMatchObject({ speaker: 'Maya Brennan', mention: 'She', verb: 'went on to say' });
+    expect(holding(all, 'the tariff would hurt farmers')).toMatchObject({ speaker: 'Idris Pole', verb: 'took to Twitter to say' });
+    expect(holding(all, 'a new water treatment plant')).toMatchObject({ speaker: 'Lena Park' });
+    expect(holding(all, 'the fund was nearly empty')).toMatchObject({ speaker: 'Ian Doyle', verb: 'quoted as saying' });
+    expect(holding(all, 'the audit was finished')).toBeUndefined();
+  });
+
+  it('a manner adverb between a verb and its particle (spoke warmly of, talked openly about, spoke out against) (cues.ts: particleAfterAdverbs)', () => {
+    const all = quotes('Bishop Amos Kariuki spoke warmly of the volunteers who rebuilt the school. Nurse Ruth Achieng talked openly about the shortage of beds at the county hospital.');
+    expect(holding(all, 'the volunteers who rebuilt')).toMatchObject({ speaker: 'Amos Kariuki', verb: 'spoke warmly of' });
+    expect(holding(all, 'the shortage of beds')).toMatchObject({ speaker: 'Ruth Achieng', verb: 'talked openly about' });
   });
 
   it('an epithet keeps the name given, with what it was given to', () => {

@@ -3,6 +3,7 @@
  * lie. Each rule is one way news copy attributes words, named, with an
  * example, tried in order; the first that reads the cue wins.
  *
+ *   passive-agent         The plan was first reported by X.   /   …, as reported by X.   /   It was announced by X that …
  *   according-to          According to X, …   /   …, according to X.
  *   participle            …, saying (that) …   (the main clause's subject speaks)
  *   coordinated           X said … and warned …   (the first cue's subject speaks)
@@ -14,9 +15,9 @@
  */
 import { located, type Discourse, type SentenceView } from '../discourse.js';
 import { isTitleWord } from '../../lexicons/index.js';
-import { withSubject, type Cue } from './cues.js';
+import { adverbial, withSubject, type Cue } from './cues.js';
 import type { QuoteSpan } from './marks.js';
-import { frameAfter, glued, isAside, isMeasure, joint, opensPhrase, subjectAfter, subjectBefore, type SourcePhrase } from './phrases.js';
+import { frameAfter, glued, isAside, isMeasure, joint, opensPhrase, phraseEndingAt, subjectAfter, subjectBefore, type SourcePhrase } from './phrases.js';
 import { has } from '../../recognize/tokens.js';
 import type { Token } from '../../recognize/index.js';
 
@@ -26,7 +27,7 @@ export interface Range {
   end: number;
 }
 
-export type RuleName = 'according-to' | 'participle' | 'coordinated' | 'inverted' | 'content-then-cue' | 'quote-then-sentence' | 'gapped' | 'cue-then-content';
+export type RuleName = 'passive-agent' | 'according-to' | 'participle' | 'coordinated' | 'inverted' | 'content-then-cue' | 'quote-then-sentence' | 'gapped' | 'cue-then-content';
 
 export interface Candidate {
   rule: RuleName;
@@ -485,6 +486,40 @@ const gapped: Rule['find'] = (ctx, view, cue) => {
   return range ? { source, content: [range] } : undefined;
 };
 
+/**
+ * `The merger was first reported by the Tribune`, `The plan, first reported
+ * by X on Tuesday, would …`, `…, as reported by X`, `It was announced by X
+ * that …`: the agent of a passive cue speaks; what was said is the clause
+ * after the agent, else the clause an `as` attaches to, else the subject
+ * phrase the cue is passive of (a pronoun alone names nothing said).
+ */
+const passiveAgent: Rule['find'] = (ctx, view, cue) => {
+  const { tokens } = view;
+  const agent = subjectAfter(view, cue.end + 1);
+  if (!agent) return undefined;
+  const text = ctx.discourse.norm.text;
+  let k = cue.verb - 1;
+  while (k >= 0 && glued(tokens, k) && (adverbial(tokens[k]!) || has(tokens[k], 'Auxiliary') || /^(is|was|were|are|be|been|being|has|have|had)$/i.test(tokens[k]!.text)) && !/^as$/i.test(tokens[k]!.text)) k--;
+  // `It was announced by X that …`: the clause after the agent (which `subjectAfter` took for a relative clause).
+  if (/^it$/i.test(tokens[k]?.text ?? '')) {
+    const source = { from: agent.from, to: agent.head.to, head: agent.head };
+    const frame = frameAfter(view, source.to, false);
+    const said = frame.introduced && frame.content < tokens.length ? trimmed(text, tokens[frame.content]!.start, contentEnd(ctx, view, frame.content, cue)) : undefined;
+    return said ? { source, content: [said] } : undefined;
+  }
+  if (/^as$/i.test(tokens[k]?.text ?? '')) {
+    // `As first reported by X, the deal …` / `The deal …, as reported by X.`
+    const next = tokens.findIndex((t, i) => i >= agent.to - 1 && /,/.test(joint(tokens, i))) + 1;
+    const around = k === 0 ? (next > 0 && next < tokens.length ? trimmed(text, tokens[next]!.start, contentEnd(ctx, view, next)) : undefined) : trimmed(text, sentenceStart(ctx, view), tokens[k - 1]!.end);
+    return around && isClause(view, around) ? { source: agent, content: [around] } : undefined;
+  }
+  // `The merger was first reported by X`, `The plan, first reported by X, …`: the phrase it is passive of.
+  if (k < 0) return undefined;
+  const first = phraseEndingAt(view, k);
+  if (first < 0 || !opensPhrase(view, first) || (first === k && has(tokens[k], 'Pronoun'))) return undefined;
+  return { source: agent, content: [{ start: tokens[first]!.start, end: tokens[k]!.end }] };
+};
+
 /** `X said (that) …` / `X told Y …` / `X said: “…”` / `X called Y “…”` */
 const cueThenContent: Rule['find'] = (ctx, view, cue) => {
   const source = subjectBefore(view, cue.verb);
@@ -502,6 +537,7 @@ const cueThenContent: Rule['find'] = (ctx, view, cue) => {
 };
 
 export const RULES: readonly Rule[] = [
+  { name: 'passive-agent', find: passiveAgent },
   { name: 'according-to', find: accordingTo },
   { name: 'participle', find: participle },
   { name: 'coordinated', find: coordinated },
@@ -518,6 +554,8 @@ export function candidatesOf(discourse: Discourse, view: SentenceView, cues: Cue
   for (const cue of cues) {
     const ctx: RuleContext = { discourse, spans, before: found, cues };
     for (const rule of RULES) {
+      // (A passive cue's subject is what was said, never who said it: only its own rule reads it.)
+      if (!!cue.byAgent !== (rule.name === 'passive-agent')) continue;
       const hit = rule.find(ctx, view, cue);
       if (hit) {
         found.push({ rule: rule.name, view, cue, ...hit });
