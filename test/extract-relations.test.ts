@@ -77,5 +77,19 @@ describe('relations', () => {
       'Kenji Nishida > Takeshi Morita',
     ]);
   });
-});
 
+  it('words quoted from someone are not acts of the subject named before the quote, unless the speaker says I or only the verb is quoted', () => {
+    const said = (text: string) => [...relations(text, 'SUPPORTS'), ...relations(text, 'OPPOSES')];
+    expect(said('“The hacking was meant to help a favored candidate,” Rep. Dana Whitcombe told reporters, “a candidate backed by the Kremlin.”')).toEqual([]);
+    expect(said('Rep. Dana Whitcombe told reporters that the leaks were “meant to tip the race toward a candidate backed by the Kremlin.”')).toEqual([]);
+    expect(said('Gov. Lena Marsh said on Friday: “I strongly support Paul Okafor.”')).toEqual(['Lena Marsh > Paul Okafor']);
+    expect(said('Senator Ruth Calder “endorses” Paul Okafor, her office said.')).toEqual(['Ruth Calder > Paul Okafor']);
+    // A quote closed again before the verb leaves the subject acting.
+    expect(said('Mara Quist criticised what she called “gesture politics” and attacked the Green Party.')).toEqual(['Mara Quist > Green Party']);
+  });
+
+  it('a participle after an article is an adjective, and calling on someone to act is no attack', () => {
+    expect(relations('The endorsed Republican, Walt Brennan, lost to Carla Diaz.', 'SUPPORTS')).toEqual([]);
+    expect(relations('Senator Ines Laporte called on President Hal Grady to retaliate against Russia.', 'OPPOSES')).toEqual([]);
+  });
+});

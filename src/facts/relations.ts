@@ -11,7 +11,7 @@ import type { Entity, Relation, RelationType, Role } from '../types.js';
 import { epithetVerbs, isTitleWord, hasNegativeCue, inflections, relationVerbs, type RelationVerbType } from '../lexicons/index.js';
 import { has } from '../recognize/tokens.js';
 import { toOriginal } from '../normalize/index.js';
-import { isSpeechVerb } from './attribution/index.js';
+import { isSpeechVerb, quoteOpensBetween } from './attribution/index.js';
 import { fitsPronoun, isPossessor, subjects, subjectsBefore, tokenAfter, tokenAt, type Discourse, type Located, type Referent, type SentenceView } from './discourse.js';
 
 interface VerbPattern {
@@ -37,11 +37,15 @@ const patterns: Map<string, VerbPattern[]> = (() => {
 const CLAUSE_BREAK = /[;:—–]|,\s*$/;
 const SUBJECT_KINDS = new Set(['Person', 'Agency', 'Organization', 'Party', 'State']);
 
+/** Words after which the next word is a noun's modifier or head, never a finite verb: `a favored candidate`. */
+const NOMINAL_OPENER = /^(a|an|the|these|those|his|her|its|their|our|my|your)$/i;
+
 /** Part of a hyphenated compound (`Chinese-backed`, `lead-up`) or an adjective, not a verb. */
 function inCompound(view: SentenceView, i: number): boolean {
   const token = view.tokens[i]!;
   const previous = view.tokens[i - 1];
   if (token.post === '-' || previous?.post === '-' || (has(token, 'Adjective') && !has(token, 'Verb'))) return true;
+  if (previous && NOMINAL_OPENER.test(previous.text)) return true;
   // `a campaign of disparaging articles`: a gerund is a verb only after a form of `be` or `by`, or
   // opening a participial clause after a comma (`X went further, calling for the defeat of Y`).
   if (previous && /,\s*$/.test(previous.post)) return false;
@@ -78,7 +82,8 @@ function objectAfter(view: SentenceView, from: number): Located | undefined {
   let limit = view.sentence.normEnd;
   for (let k = from; k < view.tokens.length && k < from + 10; k++) {
     const t = view.tokens[k]!;
-    if (k > from && /^(that|which|who|because|after|before|while|when|but)$/i.test(t.text)) {
+    // `criticised what she called …`: a clause, not an entity, is the object.
+    if ((k > from && /^(that|which|who|because|after|before|while|when|but)$/i.test(t.text)) || /^(what|how|why)$/i.test(t.text)) {
       limit = t.start;
       break;
     }
@@ -130,6 +135,21 @@ function subjectBefore(view: SentenceView, discourse: Discourse, position: numbe
   return before[before.length - 1];
 }
 
+/**
+ * Whether the verb at token `verb` is words quoted from someone rather than
+ * an act of the subject named before the quote: a quote opened after the
+ * subject still stands open at the object (`X told reporters, “… a
+ * candidate favored by Y”` is no act of X). A quoted verb alone (`X
+ * “endorses” Y`) is still X's act, and so is a quote in which the speaker
+ * says `I` (`X said: “I strongly support Y”`).
+ */
+function quotedAway(discourse: Discourse, view: SentenceView, subjectEnd: number, verb: number, objectStart: number): boolean {
+  if (!quoteOpensBetween(discourse.norm.text, subjectEnd, objectStart)) return false;
+  let k = verb - 1;
+  while (k >= 0 && has(view.tokens[k]!, 'Adverb')) k--;
+  return view.tokens[k]?.text !== 'I';
+}
+
 function sentenceRelations(discourse: Discourse, view: SentenceView, doc: string): Relation[] {
   const found: Relation[] = [];
   const tokens = view.tokens;
@@ -145,7 +165,7 @@ function sentenceRelations(discourse: Discourse, view: SentenceView, doc: string
     if (matched && passive) {
       const agent = objectAfter(view, matched.end + 1);
       const patient = subjectBefore(view, discourse, token.start);
-      if (agent && patient && agent.entity !== patient.entity) {
+      if (agent && patient && agent.entity !== patient.entity && !quotedAway(discourse, view, patient.end, i, agent.mention.normStart)) {
         found.push(relation(discourse, view, matched.pattern.type, agent.entity, patient.entity, matched.pattern.words.join(' '), Math.min(patient.start, token.start), agent.mention.normEnd, doc));
       }
       continue;
@@ -155,7 +175,7 @@ function sentenceRelations(discourse: Discourse, view: SentenceView, doc: string
     if (!subject || inCompound(view, i)) continue;
     const verbEnd = matched ? matched.end : i + 1;
     const object = objectAfter(view, verbEnd);
-    if (!object || object.entity === subject.entity) continue;
+    if (!object || object.entity === subject.entity || quotedAway(discourse, view, subject.end, i, object.mention.normStart)) continue;
     const allowed = matched ? TARGET_KINDS[matched.pattern.type] : undefined;
     if (allowed && !allowed.has(object.entity.kind)) continue;
     // What is targeted is the verb's own object: `suspended its campaign in Scotland` targets no Scotland.

@@ -19,7 +19,7 @@ import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { candidatesOf, type Candidate, type Range } from './rules.js';
 import { speakerOf, type Speaker, type Titled } from './speakers.js';
 
-export { findQuoteSpans, type QuoteSpan } from './marks.js';
+export { findQuoteSpans, quoteOpensBetween, type QuoteSpan } from './marks.js';
 export { isSpeechVerb } from './cues.js';
 export type { Titled } from './speakers.js';
 

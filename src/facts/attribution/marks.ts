@@ -107,15 +107,29 @@ export function insideQuotesAt(text: string, offsets: readonly number[]): boolea
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     depths.push(depth);
-    if (text[i] === '\n') depth = 0;
-    else {
-      const role = markRole(text, i, depth > 0);
-      if (role === 'opens' || role === 'nests') depth++;
-      else if (role === 'closes') depth--;
-    }
+    depth = depthAfter(text, i, depth);
   }
   depths.push(depth);
   return offsets.map((at) => (depths[at] ?? 0) > 0);
+}
+
+/**
+ * Whether a quote opened between `from` and `to` stands open at `to`, none
+ * being open at `from`: `X told reporters, “… favored by Y` (open at the
+ * verb) against `X criticised what she called “gesture politics” and
+ * accused Y` (closed again).
+ */
+export function quoteOpensBetween(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) depth = depthAfter(text, i, depth);
+  return depth > 0;
+}
+
+/** The number of open quotes after the character at `i` (a line break ends them all). */
+function depthAfter(text: string, i: number, depth: number): number {
+  if (text[i] === '\n') return 0;
+  const role = markRole(text, i, depth > 0);
+  return role === 'opens' || role === 'nests' ? depth + 1 : role === 'closes' ? depth - 1 : depth;
 }
 
 /** Whether `text` holds quotation marks (a reported clause with quoted words in it is a mixed quote). */
