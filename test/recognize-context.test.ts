@@ -92,6 +92,24 @@ describe('places by what they are of', () => {
 });
 
 describe('name boundaries and shapes', () => {
+  it('a run the capitalised Day ends names a day, not anyone; a given name alone before it is someone', () => {
+    expect(mentions('Organizers are planning "Carla Reyes Voter Day," a day of rallies on Nov. 1.')).toEqual([]);
+    expect(mentions('Schools closed for Martin Luther King Day.')).toEqual([]);
+    expect(kinds('Doris Day sang at the gala.').get('Doris')).toBe('Person');
+  });
+
+  it('an honorific’s gender keeps a surname off a person whose given name shows the other, and bare forms follow it', () => {
+    const people = (text: string) => {
+      const a = analyze(text);
+      return a.entities.filter((e) => e.kind === 'Person').map((e) => `${e.name} [${e.aliases.join('|')}]`).sort();
+    };
+    expect(
+      people('Mr. Delacroix spoke on Saturday. His wife, Michelle Delacroix, joined him. Delacroix said the race was close, and Mr. Delacroix left early.'),
+    ).toEqual(['Delacroix [Delacroix]', 'Michelle Delacroix [Michelle Delacroix]']);
+    // Without an honorific of the other gender, the surname is the one person named in full.
+    expect(people('Michelle Delacroix spoke on Saturday. Delacroix said the race was close.')).toEqual(['Michelle Delacroix [Delacroix|Michelle Delacroix]']);
+  });
+
   it('an initial opening a name at a sentence start is no article', () => {
     expect(kinds('A. Okafor c Lloyd b Mason 12').get('A. Okafor')).toBe('Person');
     expect(mentions('A new law passed on Monday.')).toEqual([]);

@@ -33,6 +33,11 @@ const COMMON_WORD_TAGS = ['Value', 'Plural', 'Verb', 'Adverb', 'Adjective', 'Det
 
 /** compromise's own dictionary: words it knows in lower case and their tag. */
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/** The gender compromise's dictionary gives a given name (`Michelle` female, `Donald` male), if any. */
+export function givenNameGender(word: string): 'male' | 'female' | undefined {
+  const tag = lexicon[word.toLowerCase()];
+  return tag === 'MaleName' ? 'male' : tag === 'FemaleName' ? 'female' : undefined;
+}
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
 /** (`There’s`, `That's`, `Let’s`: a contraction is read as its word.) */
@@ -442,6 +447,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     // `The Associated Press`, `A Tokyo court`: an article or other function word opens no name.
     while (run.length > 0 && opensNoName(tokens, run[0]!.index)) run = trimStartConnectors(run.slice(1));
     run = trimEnd(run);
+    if (namesADay(run, tokens)) run = [];
     if (run.length > 0) {
       const { prefix, title, name } = splitTitle(run);
       if (prefix.length > 0) candidates.push({ tokens: prefix, title: [], qualifier: true });
@@ -468,6 +474,18 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     i = Math.max(next, i + 1);
   }
   return candidates;
+}
+
+/**
+ * `Martin Luther King Day`, `Election Day`, `Veterans Day`: a run the
+ * capitalised `Day` ends (a date word to the tagger, so not in the run)
+ * names a day, not anyone; a given name alone before it is someone's
+ * (`Doris Day`).
+ */
+function namesADay(run: Token[], tokens: Token[]): boolean {
+  const last = run[run.length - 1];
+  if (!last || tokens[last.index + 1]?.text !== 'Day' || !/^\s+$/.test(last.post)) return false;
+  return run.length > 1 || !has(last, 'FirstName', 'MaleName', 'FemaleName');
 }
 
 /**

@@ -13,7 +13,7 @@
  * - the canonical name is the fullest form seen; aliases are every form seen
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
-import { initials } from '../recognize/index.js';
+import { givenNameGender, initials } from '../recognize/index.js';
 import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, isTeamNoun, lexKey } from '../lexicons/index.js';
 import { fullestName } from '../names.js';
 
@@ -116,6 +116,28 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
   const persons = [...groups.values()].filter((g) => g.kind === 'Person');
   // `AfD` once defined as `Alternative for Germany (AfD)` means it everywhere.
   const shortForms = new Map(ordered.filter((x) => x.form === 'acronym' && x.refersTo).map((x) => [x.text, x.refersTo!]));
+  // `Mr. Obama` is not `Michelle Obama`: an honorific's gender rules out a person whose given name shows the
+  // other. A bare surname follows the one gender its honorific mentions show, when they show only one (news
+  // copy writes `Mr. X` throughout and `X` in a headline or after a title).
+  const honorific = (m: Mention) => {
+    const word = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(text.slice(Math.max(0, m.normStart - 6), m.normStart))?.[1];
+    return word === undefined ? undefined : word === 'Mr' ? 'male' : 'female';
+  };
+  const shownGender = new Map<string, Set<string>>();
+  for (const [word, list] of single) {
+    for (const m of list) {
+      const gender = honorific(m);
+      if (gender) shownGender.set(word, (shownGender.get(word) ?? new Set()).add(gender));
+    }
+  }
+  const genderOf = (m: Mention, word: string) => {
+    const shown = shownGender.get(word);
+    return honorific(m) ?? (shown?.size === 1 ? [...shown][0] : undefined);
+  };
+  const fitsGender = (g: Group, gender: string | undefined) => {
+    const given = givenNameGender(words(g.name)[0]!);
+    return gender === undefined || given === undefined || given === gender;
+  };
   const teamPlaces = new Set([...groups.values()].filter((g) => g.kind === 'Organization' && words(g.name).length > 1 && isTeamNoun(words(g.name).at(-1)!)).map((g) => words(g.name).slice(0, -1).join(' ')));
   for (const [text, list] of single) {
     for (const m of list) {
@@ -127,8 +149,10 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
       }
       // (`LAMOUREUX said`, `MERCER:`: a transcript or byline writes a surname in capitals.)
       const word = /^\p{Lu}{3,}$/u.test(text) ? text[0] + text.slice(1).toLowerCase() : text;
+      const gender = genderOf(m, text);
       const owners = persons.filter((g) => {
         const parts = words(g.name);
+        if (!fitsGender(g, gender)) return false;
         // `Fuentes` for `Carolina Fuentes Ibáñez`: a Spanish or Portuguese name is often cut to its first surname.
         return parts.length > 1 && (parts[parts.length - 1] === word || parts.slice(1).join('-') === word || parts[0] === word || parts.slice(1, -1).includes(word));
       });
