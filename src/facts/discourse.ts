@@ -343,8 +343,8 @@ export function isQuoted(discourse: Discourse, at: number): boolean {
  * The quoted words an attribution at [from, to) of sentence `view` stands
  * beside: the quote closing right before it in its sentence (`“…,” she
  * said`, not `… “The Truman Show.” She says …`) and one opening right after
- * its verb (`she said, “…”`, `she said. “…”` in the same paragraph), each
- * with the paragraphs it runs on over.
+ * its verb (`she said, “…”`, `she said. “…”` in the same paragraph, with
+ * the paragraphs it runs on over).
  */
 export function attributedQuote(discourse: Discourse, view: SentenceView, from: number, to: number): QuoteSpan[] {
   const text = discourse.norm.text;
@@ -354,10 +354,9 @@ export function attributedQuote(discourse: Discourse, view: SentenceView, from: 
     if (s.after <= from && s.after > view.sentence.normStart && /^[ \t,—–]*$/.test(text.slice(s.after, from))) found.add(k);
     else if (s.open >= to && s.open - to < 40 && /^[ \t]*(\p{L}+[ \t]*){0,3}[,.:]?[ \t]*$/u.test(text.slice(to, s.open))) found.add(k);
   });
-  for (const k of [...found]) {
-    for (let j = k; spans[j]?.continued; j--) found.add(j - 1);
-    for (let j = k + 1; spans[j]?.continued; j++) found.add(j);
-  }
+  // (Not back over paragraphs: an excerpt of another article opens each paragraph with a mark it never closes,
+  // and a chain back would take its narrative for the quote.)
+  for (const k of [...found]) for (let j = k + 1; spans[j]?.continued; j++) found.add(j);
   return [...found].map((k) => spans[k]!);
 }
 
