@@ -160,6 +160,45 @@ describe('speakers', () => {
     expect(speaker).toBe('Helen Mwangi');
   });
 
+  // Rule "no self-naming": a he/she attributing a quote is not someone that quote names.
+  it('a pronoun after a quote means the speaker before it, not a person the quote names', () => {
+    const text =
+      'The campaign held a rally in Dunmore on Monday.\n\n' +
+      'Some worry the campaign took young voters for granted, said Lena Okafor, a county party chair.\n\n' +
+      '“They thought the governor saying, ‘Hey, go vote for Tamsin’ would do it. But it’s not enough,” she said.\n\n' +
+      '“People want to be asked.”\n\n' +
+      'She added that the county office had no money for canvassing.';
+    const { direct, reported } = described(text);
+    expect(direct).toContain('Lena Okafor: They thought the governor saying, ‘Hey, go vote for Tamsin’ would do it. But it’s not enough');
+    // The bare quote after it and the `She added` that follows keep to the same speaker.
+    expect(direct).toContain('Lena Okafor: People want to be asked.');
+    expect(reported).toContain('Lena Okafor: the county office had no money for canvassing');
+  });
+
+  it('a person the quote names, also the subject before it, yields to one it does not name', () => {
+    const text =
+      'Reuben Hale, president of the county’s teachers’ caucus, has watched the race for months.\n\n' +
+      'Senator Ivo Marsh drew a crowd of thousands on Friday.\n\n' +
+      '“Marsh had a whole band. Nobody is writing songs for the rest of us,” he said.';
+    expect(read(text, 'Marsh had a whole band').speaker).toBe('Reuben Hale');
+  });
+
+  it('the only person at hand still speaks when the quote names them too', () => {
+    const text =
+      'Governor Priya Nandakumar spoke to supporters in the capital on Tuesday.\n\n' +
+      '“They say Priya Nandakumar should step aside. The voters will decide that,” she said.';
+    expect(read(text, 'should step aside').speaker).toBe('Priya Nandakumar');
+  });
+
+  it('a description attributing a quote is not the entity of its kind the quote names', () => {
+    const text =
+      'Norrland Freight lost its contract with the port authority on Monday.\n\n' +
+      '“We wish Kestrel Logistics well with the work,” the company said in a statement.';
+    const { speaker, kinds } = read(text, 'We wish Kestrel Logistics well');
+    expect(kinds.get('Kestrel Logistics')).toBe('Organization');
+    expect(speaker).toBe('Norrland Freight');
+  });
+
   it('reported speech beside a partial quote, and `according to` before or after its clause', () => {
     const { reported, direct } = described(
       'Party secretary Nomsa Dube accused the minister of “hiding behind the treasury” and said the party would talk to every faction. ' +

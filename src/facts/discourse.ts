@@ -6,6 +6,7 @@
  */
 import type { Entity, Mention, NormalizedText, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
+import type { QuoteSpan } from './attribution/marks.js';
 import { has } from '../recognize/tokens.js';
 import { countryByDemonym, isPartyWord, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
 
@@ -38,6 +39,14 @@ export interface Discourse {
   focusBefore: Focus[];
   /** A person's grammatical gender when the text shows it (a first name compromise knows, `Mr.`/`Ms.`). */
   gender: Map<Entity, Gender>;
+  /** The text's quotation spans: the words someone is quoted saying. */
+  quotes: QuoteSpan[];
+  /**
+   * The same focus read from the narrative alone (words in quotation marks
+   * left out, wholly quoted sentences skipped): whom a he/she attributing a
+   * quote may mean when the usual focus is someone that quote names.
+   */
+  focusOutside: Focus[];
 }
 
 export type Gender = 'male' | 'female';
@@ -273,36 +282,88 @@ export function subjectsBefore(view: SentenceView, discourse: Discourse, positio
   });
 }
 
-/** The subject of the main clause, if a person or organisation is one. */
-export function mainSubject(view: SentenceView, discourse: Discourse): Referent | undefined {
+/** Of a sentence's subjects, the subject of the main clause (else the first). */
+export function mainSubjectOf(view: SentenceView, found: Referent[]): Referent | undefined {
   const from = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
-  return subjects(view, discourse).find((r) => r.start >= from) ?? subjects(view, discourse)[0];
+  return found.find((r) => r.start >= from) ?? found[0];
 }
 
 /**
  * The entity a he/she pronoun at `position` refers to: a person subject
  * earlier in the same sentence, else the discourse focus.
+ *
+ * Rule "no self-naming": people rarely name themselves in their own quote,
+ * so a pronoun attributing a quote (`“… Tamsin has nobody,” he said`) does
+ * not resolve to a person by virtue of a mention inside that quote. When
+ * the usual choice is named in it, the pronoun is read against the
+ * narrative outside quotation marks, and the first candidate there that the
+ * quote does not name wins (`That worries Reuben Hale. “No one writes songs
+ * for Tamsin,” he said` → Hale, not Tamsin); when none is left, the one the
+ * narrative names too (`they say Ivo Marsh should quit,” he said`: people
+ * do name themselves so, now and then). Quote attribution systems use the
+ * same constraint (Muzny et al. 2017).
  */
 export function resolvePronoun(discourse: Discourse, view: SentenceView, position: number): Entity | undefined {
-  const from = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
   const word = view.tokens.find((t) => t.start === position)?.text ?? '';
+  const usual = antecedents(discourse, view, position, word, discourse.focusBefore[view.sentence.index])[0];
+  const quote = attributedQuote(discourse, view, position, position + word.length);
+  if (!usual || !namedIn(discourse, usual, quote)) return usual;
+  const outside = antecedents(discourse, view, position, word, discourse.focusOutside[view.sentence.index]);
+  // (No one else fits: the quote's person, when the narrative names them too.)
+  return outside.find((e) => !namedIn(discourse, e, quote)) ?? outside[0];
+}
+
+/** Whom a he/she at `position` may mean, most likely first, by grammatical role and recency under `focus`. */
+function antecedents(discourse: Discourse, view: SentenceView, position: number, word: string, focus: Focus | undefined): Entity[] {
+  const from = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
+  const found: Entity[] = [];
   for (const l of view.located) {
     if (l.mention.normEnd > position) break;
     if (l.entity.kind !== 'Person' || l.mention.normStart < from || !fitsPronoun(discourse, l.entity, word)) continue;
     // A name inside a quote is not who speaks it: `“… Mr. X is the person …,” he said`.
     if (discourse.norm.text.slice(l.mention.normEnd, position).includes('”')) continue;
     const end = tokenAfter(view, l.mention.normEnd);
-    if (verbAfter(view, end) !== undefined) return l.entity;
+    if (verbAfter(view, end) !== undefined) found.push(l.entity);
   }
-  const focus = discourse.focusBefore[view.sentence.index];
-  if (!focus || focus.described) return undefined;
+  if (!focus || focus.described) return found;
   const fits = (e: Entity) => e !== focus.subject && fitsPronoun(discourse, e, word);
-  if (focus.subject) {
-    if (!pronounTaken(discourse, view, position, focus.subject, word)) return focus.subject;
-    const other = focus.subjects.find(fits);
-    if (other) return other;
-  }
-  return focus.candidates.find(fits) ?? focus.candidates[0];
+  const others = focus.candidates.filter(fits);
+  if (!focus.subject) return [...found, ...others, ...focus.candidates.slice(0, 1)];
+  // The subject, unless a pronoun of its gender already took it: then another recent subject.
+  if (!pronounTaken(discourse, view, position, focus.subject, word)) return [...found, focus.subject, ...others];
+  return [...found, ...focus.subjects.filter(fits), ...others];
+}
+
+/** Whether offset `at` lies in quoted words. */
+export function isQuoted(discourse: Discourse, at: number): boolean {
+  return discourse.quotes.some((q) => q.start <= at && at < q.end);
+}
+
+/**
+ * The quoted words an attribution at [from, to) of sentence `view` stands
+ * beside: the quote closing right before it in its sentence (`“…,” she
+ * said`, not `… “The Truman Show.” She says …`) and one opening right after
+ * its verb (`she said, “…”`, `she said. “…”` in the same paragraph, with
+ * the paragraphs it runs on over).
+ */
+export function attributedQuote(discourse: Discourse, view: SentenceView, from: number, to: number): QuoteSpan[] {
+  const text = discourse.norm.text;
+  const spans = discourse.quotes;
+  const found = new Set<number>();
+  spans.forEach((s, k) => {
+    if (s.after <= from && s.after > view.sentence.normStart && /^[ \t,—–]*$/.test(text.slice(s.after, from))) found.add(k);
+    else if (s.open >= to && s.open - to < 40 && /^[ \t]*(\p{L}+[ \t]*){0,3}[,.:]?[ \t]*$/u.test(text.slice(to, s.open))) found.add(k);
+  });
+  // (Not back over paragraphs: an excerpt of another article opens each paragraph with a mark it never closes,
+  // and a chain back would take its narrative for the quote.)
+  for (const k of [...found]) for (let j = k + 1; spans[j]?.continued; j++) found.add(j);
+  return [...found].map((k) => spans[k]!);
+}
+
+/** Whether the entity is mentioned inside the quoted words. */
+export function namedIn(discourse: Discourse, entity: Entity, quote: QuoteSpan[]): boolean {
+  if (quote.length === 0) return false;
+  return discourse.views.some((v) => v.located.some((l) => l.entity === entity && quote.some((q) => q.start <= l.mention.normStart && l.mention.normEnd <= q.end)));
 }
 
 /**

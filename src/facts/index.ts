@@ -4,7 +4,8 @@
  */
 import type { Entity, Mention, NormalizedText, Quote, Relation, Role, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
-import { buildViews, mainSubject, opensWithDescribedPerson, type Discourse, type Focus, type Located } from './discourse.js';
+import { buildViews, isQuoted, mainSubjectOf, opensWithDescribedPerson, subjects as subjectsOf, type Discourse, type Focus, type Located, type Referent, type SentenceView } from './discourse.js';
+import { findQuoteSpans } from './attribution/marks.js';
 import { extractQuotes, type Titled } from './attribution/index.js';
 import { extractRoles } from './roles.js';
 import { extractRelations } from './relations.js';
@@ -18,23 +19,50 @@ export interface Facts {
 /** How many recent subjects a pronoun may reach back to. */
 const FOCUS_DEPTH = 3;
 
-/** Who a he/she at the start of each sentence most likely means: the last person subject or speaker. */
+/**
+ * Who a he/she at the start of each sentence most likely means: the last
+ * person subject or speaker. Tracked twice: over every sentence
+ * (`focusBefore`), and over the narrative alone, quoted words left out
+ * (`focusOutside`, for a pronoun attributing a quote that names its usual
+ * antecedent).
+ */
 function trackFocus(discourse: Discourse): void {
-  let recent: Entity[] = [];
-  let previous: { subject?: Entity; persons: Entity[]; described?: boolean } = { persons: [] };
+  const all = focusTracker();
+  const narrative = focusTracker();
   for (const view of discourse.views) {
-    const candidates = [...new Set([...previous.persons, ...recent])];
-    const focus: Focus = previous.subject ? { subject: previous.subject, candidates, subjects: recent } : { candidates, subjects: recent };
-    if (previous.described) focus.described = true;
-    discourse.focusBefore[view.sentence.index] = focus;
+    discourse.focusBefore[view.sentence.index] = all.focus();
+    discourse.focusOutside[view.sentence.index] = narrative.focus();
     // (`The prince said he was struck …`: an unnamed person is the subject, whoever a pronoun after it was read as.)
     const described = opensWithDescribedPerson(view);
-    const subject = described ? undefined : mainSubject(view, discourse);
-    const person = subject && subject.entity.kind === 'Person' ? subject.entity : undefined;
-    if (person) recent = [person, ...recent.filter((e) => e !== person)].slice(0, FOCUS_DEPTH);
-    const persons = [...new Set(view.located.filter((l) => l.entity.kind === 'Person' && l.mention.form !== 'pronoun').map((l) => l.entity))];
-    previous = person ? { subject: person, persons } : described ? { persons, described } : { persons };
+    const subjects = described ? [] : subjectsOf(view, discourse);
+    all.read(view, described, subjects);
+    // (A sentence wholly in quotation marks is someone's words, not the narrative.)
+    const outside = (at: number) => !isQuoted(discourse, at);
+    if (view.tokens.some((t) => outside(t.start))) {
+      narrative.read({ ...view, located: view.located.filter((l) => outside(l.mention.normStart)) }, described, subjects.filter((r) => outside(r.start)));
+    }
   }
+}
+
+/** The focus state over the sentences read so far. */
+function focusTracker() {
+  let recent: Entity[] = [];
+  let previous: { subject?: Entity; persons: Entity[]; described?: boolean } = { persons: [] };
+  return {
+    focus(): Focus {
+      const candidates = [...new Set([...previous.persons, ...recent])];
+      const focus: Focus = previous.subject ? { subject: previous.subject, candidates, subjects: recent } : { candidates, subjects: recent };
+      if (previous.described) focus.described = true;
+      return focus;
+    },
+    read(view: SentenceView, described: boolean, subjects: Referent[]): void {
+      const subject = mainSubjectOf(view, subjects);
+      const person = subject && subject.entity.kind === 'Person' ? subject.entity : undefined;
+      if (person) recent = [person, ...recent.filter((e) => e !== person)].slice(0, FOCUS_DEPTH);
+      const persons = [...new Set(view.located.filter((l) => l.entity.kind === 'Person' && l.mention.form !== 'pronoun').map((l) => l.entity))];
+      previous = person ? { subject: person, persons } : described ? { persons, described } : { persons };
+    },
+  };
 }
 
 /** A person's gender from the first name compromise knows or an honorific before the name. */
@@ -61,7 +89,7 @@ export function extractFacts(
   doc: string,
 ): Facts {
   const located: Located[] = [...entityOf.entries()].map(([mention, entity]) => ({ mention, entity }));
-  const discourse: Discourse = { norm, views: buildViews(sentences, tokens, located), focusBefore: [], gender: new Map() };
+  const discourse: Discourse = { norm, views: buildViews(sentences, tokens, located), focusBefore: [], focusOutside: [], gender: new Map(), quotes: findQuoteSpans(norm.text) };
   trackGender(discourse);
   trackFocus(discourse);
   const roles = extractRoles(discourse, doc);

@@ -10,7 +10,7 @@
 import type { Entity, EntityKind } from '../../types.js';
 import { isTitleHead, lexKey } from '../../lexicons/index.js';
 import { has } from '../../recognize/tokens.js';
-import { located, resolvePronoun, type Discourse, type SentenceView } from '../discourse.js';
+import { attributedQuote, located, namedIn, resolvePronoun, type Discourse, type SentenceView } from '../discourse.js';
 import type { SourcePhrase, TokenRange } from './phrases.js';
 
 export interface Speaker {
@@ -77,13 +77,18 @@ function described(discourse: Discourse, view: SentenceView, head: TokenRange, t
   if (!/^(the|this|that)$/i.test(first.text)) return undefined;
   const noun = lexKey(words[words.length - 1]!.text);
   const modifiers = words.slice(1, -1).map((t) => lexKey(t.text));
+  // Rule "no self-naming" (see resolvePronoun): of the entities the description may mean, one the quote it
+  // attributes names yields to one it does not (`“Vote for Senator Ruiz,” the senator said` is another senator).
+  const quote = attributedQuote(discourse, view, first.start, words[words.length - 1]!.end);
+  const unnamed = (e: Entity) => !namedIn(discourse, e, quote);
   if (isTitleHead(noun)) {
     // The people titled so before this sentence; the description's own words must all be in the title (`the finance minister`).
     const fits = titled.filter((t) => t.sentence <= view.sentence.index && t.title.split(/[\s-]+/).includes(noun) && modifiers.every((m) => t.title.includes(m) || !/^\p{L}+$/u.test(m)));
     const people = [...new Set(fits.map((t) => t.entity))];
     if (people.length === 1) return people[0];
     // Several: the one titled so most recently.
-    return fits.sort((a, b) => b.sentence - a.sentence)[0]?.entity;
+    const latest = fits.sort((a, b) => b.sentence - a.sentence);
+    return (latest.find((t) => unnamed(t.entity)) ?? latest[0])?.entity;
   }
   const kind = KIND_NOUNS[noun];
   if (!kind) return undefined;
@@ -91,13 +96,13 @@ function described(discourse: Discourse, view: SentenceView, head: TokenRange, t
   const qualifier = view.located.find((l) => l.mention.normStart >= first.start && l.mention.normEnd <= words[words.length - 1]!.start && l.entity.kind === kind);
   if (qualifier) return qualifier.entity;
   if (modifiers.length > 1) return undefined;
-  // The last entity of that kind named before, in this sentence or the three before it.
+  // The last entity of that kind named before, in this sentence or the three before it (one the quote names, last).
+  const named: Entity[] = [];
   for (let s = view.sentence.index; s >= 0 && s >= view.sentence.index - 3; s--) {
     const v = discourse.views[s]!;
-    const found = [...v.located].reverse().find((l) => l.entity.kind === kind && l.mention.form !== 'demonym' && (s < view.sentence.index || l.mention.normEnd <= first.start) && (kind !== 'Agency' || noun === 'government' || lexKey(l.entity.name).includes(noun)));
-    if (found) return found.entity;
+    named.push(...[...v.located].reverse().filter((l) => l.entity.kind === kind && l.mention.form !== 'demonym' && (s < view.sentence.index || l.mention.normEnd <= first.start) && (kind !== 'Agency' || noun === 'government' || lexKey(l.entity.name).includes(noun))).map((l) => l.entity));
   }
-  return undefined;
+  return named.find(unnamed) ?? named[0];
 }
 
 /** Who the phrase names, with the words that name them. */
