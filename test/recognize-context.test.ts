@@ -337,3 +337,34 @@ describe('sentences inside a quote', () => {
     expect(kinds('He backed the Senate’s justice committee.').has('Senate')).toBe(true);
   });
 });
+
+describe('places whose names are also given names', () => {
+  it('a state or province is a place, and a person named in full keeps her name', () => {
+    const found = kinds('Voters in Ohio, Florida and Virginia backed the New York businessman.');
+    expect(found.get('Virginia')).toBe('Place');
+    expect(found.get('New York')).toBe('Place');
+    // (After a place's last word that is also a title: `Head`.)
+    expect(kinds('A voter from Hilton Head, South Carolina, agreed.').get('South Carolina')).toBe('Place');
+    const a = analyze('Rep. Virginia Ames spoke in Richmond. Virginia voters backed her, Ames said.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['Richmond/Place/1', 'Virginia Ames/Person/2', 'Virginia/Place/1']);
+  });
+
+  it('a name set off before a state that ends the phrase is a city; a titled person or a state opening a title is not', () => {
+    const found = kinds('Mourners gathered in Orlando, Florida, and in Burlington, Vt., while an Austin-based pollster watched.');
+    for (const city of ['Orlando', 'Burlington', 'Austin']) expect(found.get(city), city).toBe('Place');
+    expect(kinds('“No,” said Sen. Hal Brenner, Virginia, on Friday.').get('Hal Brenner')).toBe('Person');
+    expect(kinds('She met Brenner, Virginia Gov. Dana Whitford and others.').get('Brenner')).toBe('Person');
+  });
+
+  it('a word as much a place’s as a person’s, or a given name after `in` or a person’s `of`, is a place', () => {
+    const found = kinds('The Orlando attack shocked the nation. She was in Charlotte on Monday. “Enough,” said Dana Gilbert of Cheyenne.');
+    for (const place of ['Orlando', 'Charlotte', 'Cheyenne']) expect(found.get(place), place).toBe('Place');
+    // Whom one has faith in is someone.
+    expect(kinds('Voters had faith in Charlotte Ames and in Charlotte.').get('Charlotte Ames')).toBe('Person');
+  });
+
+  it('a word read as a place where places go is the place where only its shape read a person', () => {
+    const a = analyze('She rallied supporters in Tampa on Friday. She was in Orlando in the morning and Tampa in the afternoon.');
+    expect(a.entities.find((e) => e.name === 'Tampa')).toMatchObject({ kind: 'Place', mentions: [{}, {}] });
+  });
+});

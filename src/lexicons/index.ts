@@ -112,9 +112,11 @@ const PROVINCES_LEFT_OUT = new Set(['GB']);
  * provinces, Australian states, Indian states…) by name, kept only where the
  * name is one country's and is not itself a country (`Georgia`).
  */
+const provinces = createRequire(import.meta.url)('provinces') as Province[];
+
 function buildProvinceIndex(): Map<string, Country> {
   const owners = new Map<string, Set<string>>();
-  for (const p of createRequire(import.meta.url)('provinces') as Province[]) {
+  for (const p of provinces) {
     if (PROVINCES_LEFT_OUT.has(p.country)) continue;
     for (const name of [p.name, ...(p.alt ?? [])]) {
       const key = lexKey(name);
@@ -130,6 +132,22 @@ function buildProvinceIndex(): Map<string, Country> {
   return index;
 }
 const provinceIndex = buildProvinceIndex();
+
+/** The federations' states and provinces by name, each to its country (`Georgia`, a country's name too, is not here). */
+function buildFederalStates(): Map<string, Country> {
+  const federations = new Set(places.federations);
+  const index = new Map<string, Country>();
+  for (const p of provinces.filter((p) => federations.has(p.country))) {
+    // (`Florida` is a department of Uruguay's too: among federations the name is still one country's.)
+    for (const name of [p.name, ...(p.alt ?? [])]) if (!countryIndex.byName.has(lexKey(name))) index.set(lexKey(name), countryIndex.byCode.get(p.country)!);
+  }
+  return index;
+}
+const federalStates = buildFederalStates();
+/** `Virginia`, `New York`, `Alberta`: a state or province of a federation, whose name is a place's even where it is also a given name. */
+export function stateOrProvince(name: string): Country | undefined {
+  return federalStates.get(lexKey(name));
+}
 
 /** The country a capital city or a first-level division belongs to: `Canberra`, `Ohio`, `Ontario`. */
 export function countryOfPlace(text: string): Country | undefined {

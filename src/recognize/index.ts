@@ -88,7 +88,7 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
       const name = nameOf(candidate.tokens, norm.text);
       const cased = casedName(candidate.tokens, name);
       const first = candidate.tokens[0]!;
-      const named = classify(candidate, cased ?? name, sentenceTokens.slice(0, first.index));
+      const named = classify(candidate, cased ?? name, sentenceTokens.slice(0, first.index), sentenceTokens.slice(candidate.tokens.at(-1)!.index + 1));
       const side = playing.get(candidate);
       const classified = named && side ? asSide(named, candidate, side) : named;
       if (!classified || (candidate.qualifier && classified.kind === 'Person' && !classified.guess)) continue;

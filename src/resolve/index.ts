@@ -14,7 +14,7 @@
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
 import { initials } from '../recognize/index.js';
-import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, isTeamNoun, lexKey } from '../lexicons/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, isTeamNoun, lexKey, stateOrProvince } from '../lexicons/index.js';
 import { fullestName } from '../names.js';
 
 export interface Resolution {
@@ -45,6 +45,19 @@ function voteKind(mentions: Mention[]): EntityKind {
   const score = new Map<EntityKind, number>();
   for (const m of mentions) score.set(m.kind, (score.get(m.kind) ?? 0) + (m.guess ? 1 : 3));
   return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+/**
+ * A single word's kind: as voted, except that a word the tagger or a place's
+ * context reads as a place (`rallies in Tampa`) and only the shape of a name
+ * reads as a person (`Tampa in the afternoon`) is the place everywhere. (Not
+ * a guess after `at` or `from`: `digs at X`, `a call from X` are aimed at and
+ * come from people.)
+ */
+function voteWord(mentions: Mention[], placedByIn: (m: Mention) => boolean): EntityKind {
+  const kind = voteKind(mentions);
+  const place = (m: Mention) => m.kind === 'Place' && (!m.guess || placedByIn(m));
+  return kind === 'Person' && mentions.some(place) && mentions.every((m) => m.kind !== 'Person' || m.guess) ? 'Place' : kind;
 }
 
 /** `text`: the normalized text the mentions' `normStart` points into (for `the` before a name). */
@@ -85,6 +98,8 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
   const isPlaceWord = (w: string) => places.has(w.toLowerCase()) || !!countryByName(w) || !!countryByDemonym(w);
   const before = (m: Mention) => text.slice(Math.max(0, m.normStart - 5), m.normStart);
   const institutional = (g: Group) => g.kind === 'Organization' || g.kind === 'Agency';
+  /** `rallies in Tampa` (not `in X's stock price`: there `in` governs what X owns). */
+  const placedByIn = (m: Mention) => /\bin\s+$/.test(before(m)) && !/^['’]/.test(text.slice(m.normEnd));
 
   /**
    * The group whose longer name ends with this one's, when the short form is the same entity:
@@ -132,10 +147,11 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
         // `Fuentes` for `Carolina Fuentes Ibáñez`: a Spanish or Portuguese name is often cut to its first surname.
         return parts.length > 1 && (parts[parts.length - 1] === word || parts.slice(1).join('-') === word || parts[0] === word || parts.slice(1, -1).includes(word));
       });
-      const trusted = !m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place';
+      // (A state read by its name, `Virginia` beside `Virginia Ames`, is the state: news calls a person by a surname.)
+      const trusted = (!m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place') || (m.kind === 'Place' && !!stateOrProvince(text));
       // `Charlotte` beside the `Charlotte Panthers`: a club is named for its place, so the bare word, a given name
       // to the tagger, is that place.
-      if (owners.length === 0 && m.kind === 'Person' && teamPlaces.has(word)) {
+      if (owners.length === 0 && (m.kind === 'Person' || m.kind === 'Place') && teamPlaces.has(word)) {
         add(m, 'Place', text);
         continue;
       }
@@ -171,7 +187,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
         add(m, 'Party', party ? party.name : text);
         continue;
       }
-      add(m, voteKind(list), text);
+      add(m, voteWord(list, placedByIn), text);
     }
   }
 
