@@ -368,3 +368,12 @@ describe('places whose names are also given names', () => {
     expect(a.entities.find((e) => e.name === 'Tampa')).toMatchObject({ kind: 'Place', mentions: [{}, {}] });
   });
 });
+
+describe('a state’s people, numbers and the District of Columbia', () => {
+  it('a state’s people and numbers name no one; D.C. is the district', () => {
+    expect(mentions('Iowans, New Yorkers and Texan voters went to the polls.')).toEqual([]);
+    expect(mentions('He vowed from Day One to stop them. He was polling No. 1, and Two days later he won.')).toEqual([]);
+    const a = analyze('The rally in Washington, D.C., was loud. She backs D.C. statehood.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['District of Columbia/Place/2', 'Washington/Place/1']);
+  });
+});

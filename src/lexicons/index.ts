@@ -162,6 +162,12 @@ export function isGroupWord(word: string): boolean {
   return groups.has(key) || (key.endsWith('s') && groups.has(key.slice(0, -1)));
 }
 
+const stateDemonyms = new Set(places.usStateDemonyms.flatMap((d) => [lexKey(d), lexKey(d + 's')]));
+/** `Iowans`, `New Yorkers`, `Texan`: the people of a U.S. state, many, no one actor. */
+export function isStateDemonym(name: string): boolean {
+  return stateDemonyms.has(lexKey(name));
+}
+
 const languages = new Set(countriesExtra.languages.map(lexKey));
 export function isLanguage(text: string): boolean {
   return languages.has(lexKey(text));

@@ -31,8 +31,8 @@ const CALENDAR = /^(January|February|March|April|May|June|July|August|September|
 /** Parts of speech that make a capital at a sentence start an ordinary word. */
 const COMMON_WORD_TAGS = ['Value', 'Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Auxiliary', 'Copula', 'Modal', 'Negative', 'Expression'];
 
-/** compromise's own dictionary: words it knows in lower case and their tag. */
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/** compromise's own dictionary: words it knows in lower case and their tag (for some words a list of tags: `one`). */
+export const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
 /** Closed-class words that only look like names when capitalised: `The`, `There`, `In`, `This`. */
 const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary', 'Negative', 'Possessive', 'Uncountable']);
 /** (`There’s`, `That's`, `Let’s`: a contraction is read as its word.) */

@@ -12,6 +12,7 @@ import {
   isCapitalCity,
   isEventOrDocumentHead,
   isGroupWord,
+  isStateDemonym,
   isHonorific,
   isLanguage,
   isOrganizationHead,
@@ -33,7 +34,7 @@ import {
 } from '../lexicons/index.js';
 import nlp from 'compromise';
 import type { EntityKind, Mention } from '../types.js';
-import type { Candidate } from './chunk.js';
+import { lexicon, type Candidate } from './chunk.js';
 import { has, isAcronym, isPossessive, stripPossessive, type Token } from './tokens.js';
 
 export interface Classified {
@@ -220,6 +221,10 @@ export function classify(candidate: Candidate, name: string, before: Token[], af
   // `Muslims`, `Hispanic voters`, `African Americans`, `Cuban-Americans`: a religion or a people names many, no one actor.
   const parts = words.flatMap((w) => w.split('-'));
   if (parts.every((w) => isGroupWord(w) || countryByDemonym(w)) && (parts.some((w) => isGroupWord(w)) || /-/.test(name))) return undefined;
+  // `Iowans`, `New Yorkers`: so do a state's people.
+  if (isStateDemonym(name)) return undefined;
+  // `Day One`, `the Gang of Eight`, `No. 1`: a number, or the numero sign before a figure, names no one.
+  if (tokens.length === 1 && ([lexicon[name.toLowerCase()]].flat().includes('Cardinal') || (name === 'No' && /^\.\s*$/.test(tokens[0]!.post) && /^\d/.test(after[0]?.text ?? '')))) return undefined;
 
   const known = knownKind(name);
   if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
