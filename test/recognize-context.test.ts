@@ -377,3 +377,13 @@ describe('a state’s people, numbers and the District of Columbia', () => {
     expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['District of Columbia/Place/2', 'Washington/Place/1']);
   });
 });
+
+describe('no actors: God, a named day, an amendment; a network named short', () => {
+  it('God, Super Tuesday and the Second Amendment name no one; Fox is the network; an ordinal opens a title', () => {
+    expect(mentions('On Super Tuesday he swore by God to defend the Second Amendment and the 14th Amendment.')).toEqual([]);
+    expect(kinds('Fox reported the result first.').get('Fox')).toBe('Organization');
+    const found = kinds('First Lady Dana Ames spoke, and Sen. Hal Brenner on Tuesday agreed.');
+    expect(found.get('Dana Ames')).toBe('Person');
+    expect(found.get('Hal Brenner')).toBe('Person');
+  });
+});

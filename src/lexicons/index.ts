@@ -168,6 +168,12 @@ export function isStateDemonym(name: string): boolean {
   return stateDemonyms.has(lexKey(name));
 }
 
+const deities = new Set(countriesExtra.deities.map(lexKey));
+/** `God`, `Allah`: invoked, never an actor. */
+export function isDeity(name: string): boolean {
+  return deities.has(lexKey(name));
+}
+
 const languages = new Set(countriesExtra.languages.map(lexKey));
 export function isLanguage(text: string): boolean {
   return languages.has(lexKey(text));

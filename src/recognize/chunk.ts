@@ -93,6 +93,19 @@ function letterName(token: Token, next: Token | undefined): boolean {
   return /^\p{Lu}$/u.test(token.text) && /^\s+$/.test(token.post) && !!next && !!kindOfLowercaseHead(next.text);
 }
 
+/** `the Second Amendment`, `First Lady X`: a capitalised ordinal word opens the name after it (not `First, …` or `First Ward went` opening a sentence). */
+function ordinalOpensName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return !atClauseStart(tokens, i) && has(t, 'Ordinal') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && /^\s+$/.test(t.post) && isNameWord(tokens[i + 1]);
+}
+
+/** `Super Tuesday`, `Black Friday`: a dictionary word, no name, before a weekday names the day. */
+function namesADay(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  return !!next && has(next, 'WeekDay') && /^\s+$/.test(t.post) && lexicon[t.text.toLowerCase()] !== undefined && !has(t, 'Person', 'FirstName', 'LastName', 'Place', 'Organization');
+}
+
 /** Position where a capital letter says nothing: start of a sentence, a quote or a clause after a colon or dash. */
 function atClauseStart(tokens: Token[], i: number): boolean {
   if (i === 0) return true;
@@ -425,13 +438,13 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    const letter = letterName(token, tokens[i + 1]);
-    // `The …`, `A …`: an article or other function word opens no name.
-    if ((!isNameWord(token) && !letter) || opensNoName(tokens, i)) {
+    const letter = letterName(token, tokens[i + 1]) || ordinalOpensName(tokens, i);
+    // `The …`, `A …`: an article or other function word opens no name; `Super Tuesday` is a day.
+    if ((!isNameWord(token) && !letter) || opensNoName(tokens, i) || namesADay(tokens, i)) {
       i++;
       continue;
     }
-    let run = letter ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
+    let run = letter && !isNameWord(token) && !ordinalOpensName(tokens, i) ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
     let next = run[run.length - 1]!.index + 1;
     // A capital at the start of a sentence or quote proves nothing: keep the word only if it is a name elsewhere.
     // `Economic Freedom Fighters (EFF) spokesperson …`: a name the lexicons know opens a sentence as itself.

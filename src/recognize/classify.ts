@@ -11,6 +11,7 @@ import {
   isAgencyHead,
   isCapitalCity,
   isEventOrDocumentHead,
+  isDeity,
   isGroupWord,
   isStateDemonym,
   isHonorific,
@@ -221,8 +222,8 @@ export function classify(candidate: Candidate, name: string, before: Token[], af
   // `Muslims`, `Hispanic voters`, `African Americans`, `Cuban-Americans`: a religion or a people names many, no one actor.
   const parts = words.flatMap((w) => w.split('-'));
   if (parts.every((w) => isGroupWord(w) || countryByDemonym(w)) && (parts.some((w) => isGroupWord(w)) || /-/.test(name))) return undefined;
-  // `Iowans`, `New Yorkers`: so do a state's people.
-  if (isStateDemonym(name)) return undefined;
+  // `Iowans`, `New Yorkers`: so do a state's people; `God` is invoked, no actor.
+  if (isStateDemonym(name) || isDeity(name)) return undefined;
   // `Day One`, `the Gang of Eight`, `No. 1`: a number, or the numero sign before a figure, names no one.
   if (tokens.length === 1 && ([lexicon[name.toLowerCase()]].flat().includes('Cardinal') || (name === 'No' && /^\.\s*$/.test(tokens[0]!.post) && /^\d/.test(after[0]?.text ?? '')))) return undefined;
 
@@ -231,7 +232,9 @@ export function classify(candidate: Candidate, name: string, before: Token[], af
   // `Obamacare`, `Reaganomics`, `Trumpism`: a policy or doctrine named after someone is no one.
   if (tokens.length === 1 && /^\p{Lu}\p{Ll}{2,}(care|nomics|ism)$/u.test(name)) return undefined;
   // `Common Agricultural Policy`, `Finance Bill`, `County Championship`, `Hurricane Milton`: laws, policies and events are no actors.
-  if (words.length > 1 && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
+  // (`the 2nd Amendment`: a figure's ordinal numbering one.)
+  const numbered = /^\d+(st|nd|rd|th)$/.test(previous?.text ?? '') && /^\s+$/.test(previous!.post);
+  if ((words.length > 1 || numbered) && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
   const state = tokens.length === 1 ? abbreviatedState(tokens[0]!, before) : undefined;
   if (state) return { kind: 'Place', form: 'name', refersTo: state };
   // `an Austin-based pollster`: what a thing is based in is a place.
