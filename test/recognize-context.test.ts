@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/extract.js';
+import { countryOfPlace } from '../src/lexicons/index.js';
 import { mentions } from '../src/recognize/index.js';
 
 const kinds = (text: string) => new Map(mentions(text).map((m) => [m.text, m.kind]));
@@ -385,5 +386,17 @@ describe('no actors: God, a named day, an amendment; a network named short', () 
     const found = kinds('First Lady Dana Ames spoke, and Sen. Hal Brenner on Tuesday agreed.');
     expect(found.get('Dana Ames')).toBe('Person');
     expect(found.get('Hal Brenner')).toBe('Person');
+  });
+});
+
+describe('a country’s name that is also a state of another country', () => {
+  it('is the state where the article writes its abbreviation or names other states, and the country beside its own places', () => {
+    const a = analyze('The rally in Savannah, Ga., drew crowds. Georgia voters and Georgians turned out. Georgia Gov. Dana Ames spoke.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['Dana Ames/Person/1', 'Georgia/Place/3', 'Savannah/Place/1']);
+    expect(kinds('Voters in Ohio, Texas and Georgia went to the polls.').get('Georgia')).toBe('Place');
+    expect(kinds('Russia invaded Georgia in 2008, and Tbilisi protested; Ohio and Texas sent aid.').get('Georgia')).toBe('State');
+    expect(kinds('Georgia and Armenia signed the pact.').get('Georgia')).toBe('State');
+    // The state's country is its jurisdiction.
+    expect(countryOfPlace('Georgia')?.name).toBe('United States');
   });
 });

@@ -149,10 +149,33 @@ export function stateOrProvince(name: string): Country | undefined {
   return federalStates.get(lexKey(name));
 }
 
-/** The country a capital city or a first-level division belongs to: `Canberra`, `Ohio`, `Ontario`. */
+/** A sovereign country's name that is also a state or province of another country, to that country (`Georgia`). */
+function buildDivisionsNamedAsCountries(): Map<string, Country> {
+  const sovereign = new Set(countries.filter((c) => c.independent).map((c) => c.cca2));
+  const index = new Map<string, Country>();
+  for (const p of provinces) {
+    const named = countryIndex.byName.get(lexKey(p.name));
+    if (named && named.code !== p.country && sovereign.has(named.code)) index.set(lexKey(p.name), countryIndex.byCode.get(p.country)!);
+  }
+  return index;
+}
+const divisionsNamedAsCountries = buildDivisionsNamedAsCountries();
+
+/**
+ * `Georgia` → the United States, `Niger` → Nigeria: the country in which a
+ * sovereign country's name is also a state's or a province's.
+ */
+export function countryWithDivisionNamed(name: string): Country | undefined {
+  return divisionsNamedAsCountries.get(lexKey(name));
+}
+
+/**
+ * The country a capital city or a first-level division belongs to: `Canberra`,
+ * `Ohio`, `Ontario`; and `Georgia`, asked of a place (a state), not a country.
+ */
 export function countryOfPlace(text: string): Country | undefined {
   const key = lexKey(text);
-  return countryIndex.capitals.get(key) ?? provinceIndex.get(key);
+  return countryIndex.capitals.get(key) ?? provinceIndex.get(key) ?? divisionsNamedAsCountries.get(key);
 }
 
 const groups = new Set(countriesExtra.groups.map(lexKey));

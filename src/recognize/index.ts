@@ -10,6 +10,7 @@ import { segment } from '../segment/index.js';
 import { chunk, type Candidate } from './chunk.js';
 import { classify, nameOf } from './classify.js';
 import { asSide, sides } from './results.js';
+import { settleDivisionsNamedAsCountries } from './setting.js';
 import { isAcronym, isCapitalized, isTitleCased, stripPossessive, tokenize, type ArticleCasing, type Token } from './tokens.js';
 
 export type { Token } from './tokens.js';
@@ -111,7 +112,7 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
       }
     }
   });
-  return found;
+  return settleDivisionsNamedAsCountries(found);
 }
 
 /** Plain NER over a text: every named mention (no pronouns or demonyms), in order. */
