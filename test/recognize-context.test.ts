@@ -400,3 +400,12 @@ describe('a country’s name that is also a state of another country', () => {
     expect(countryOfPlace('Georgia')?.name).toBe('United States');
   });
 });
+
+describe('nicknames written apart from the name', () => {
+  it('an epithet before a given name is the one person named in full with it', () => {
+    const a = analyze('Dana Whitford and Hal Brenner debated. He called her Crooked Dana, and she called him Lyin’ Hal and Little Hal.');
+    expect(a.entities.map((e) => `${e.name}/${e.mentions.length}`).sort()).toEqual(['Dana Whitford/2', 'Hal Brenner/3']);
+    // The person keeps the name the article gives in full, whichever it writes first.
+    expect(analyze('He mocked Crooked Dana. Dana Whitford shrugged.').entities.map((e) => e.name)).toEqual(['Dana Whitford']);
+  });
+});

@@ -535,7 +535,12 @@ function descriptorsBefore(name: Token[]): number {
  */
 function isEpithet(token: Token): boolean {
   if (has(token, 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific') || isTitleWord(token.text)) return false;
-  return /^(Adjective|Superlative|Gerund)$/.test(lexicon[token.text.toLowerCase()] ?? '') || (/^\p{Lu}\p{Ll}+in$/u.test(token.text) && /^['’]/.test(token.post));
+  return isEpithetWord(token.text + (/^['’]/.test(token.post) ? token.post[0] : ''));
+}
+
+/** The word alone (`Crooked`, `Lyin’` with its apostrophe), as a nickname written apart from the name shows it. */
+export function isEpithetWord(word: string): boolean {
+  return /^(Adjective|Superlative|Gerund)$/.test(lexicon[word.toLowerCase()] ?? '') || /^\p{Lu}\p{Ll}+in['’]$/u.test(word);
 }
 
 function trimStartConnectors(tokens: Token[]): Token[] {

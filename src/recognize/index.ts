@@ -15,7 +15,7 @@ import { isAcronym, isCapitalized, isTitleCased, stripPossessive, tokenize, type
 
 export type { Token } from './tokens.js';
 export { tokenize, isAcronym, stripPossessive } from './tokens.js';
-export { initials } from './chunk.js';
+export { initials, isEpithetWord } from './chunk.js';
 
 /** compromise's pass over every sentence (title-case headlines read with the article's own capitals only). */
 export function tag(sentences: Sentence[]): Token[][] {

@@ -13,7 +13,7 @@
  * - the canonical name is the fullest form seen; aliases are every form seen
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
-import { initials } from '../recognize/index.js';
+import { initials, isEpithetWord } from '../recognize/index.js';
 import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, isTeamNoun, lexKey, stateOrProvince } from '../lexicons/index.js';
 import { fullestName } from '../names.js';
 
@@ -117,9 +117,23 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
     const owners = [...groups.values()].filter((g) => endsIt(g) && institutional(g) && !words(g.name.slice(0, -group.name.length)).some(isPlaceWord));
     return owners.length === 1 ? owners[0] : undefined;
   };
+  /**
+   * `Crooked Dana`, `Lyin’ Hal`: a nickname, an epithet before a given name, is the one person named in full with
+   * that given name (beside a full name, a word in -ed is a participle: `Crooked`).
+   */
+  const nicknamed = (group: Group): Group | undefined => {
+    const [epithet, given, ...more] = words(group.name);
+    if (group.kind !== 'Person' || !given || more.length > 0 || isPlaceWord(given) || !(isEpithetWord(epithet!) || /^\p{Lu}\p{Ll}+ed$/u.test(epithet!))) return undefined;
+    const named = [...groups.values()].filter((g) => g !== group && g.kind === 'Person' && words(g.name).length > 1 && words(g.name)[0] === given);
+    return named.length === 1 ? named[0] : undefined;
+  };
+  /** Mentions by nickname: they name the person, but not in the form the person's name takes. */
+  const nicknames = new Set<Mention>();
   for (const group of [...groups.values()]) {
-    const owner = suffixOwner(group);
+    const suffix = suffixOwner(group);
+    const owner = suffix ?? nicknamed(group);
     if (!owner) continue;
+    if (!suffix) for (const m of group.mentions) nicknames.add(m);
     for (const m of group.mentions) {
       owner.mentions.push(m);
       groupOf.set(m, owner);
@@ -219,7 +233,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
     else merged.set(key, { ...group, mentions: [...group.mentions] });
   }
   for (const group of merged.values()) {
-    const names = group.mentions.filter((m) => m.form !== 'acronym' && m.form !== 'demonym').map(surfaceOf);
+    const names = group.mentions.filter((m) => m.form !== 'acronym' && m.form !== 'demonym' && !nicknames.has(m)).map(surfaceOf);
     const name =
       group.kind === 'State'
         ? group.name
