@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/extract.js';
+import { countryOfPlace } from '../src/lexicons/index.js';
 import { mentions } from '../src/recognize/index.js';
 
 const kinds = (text: string) => new Map(mentions(text).map((m) => [m.text, m.kind]));
@@ -353,5 +354,76 @@ describe('sentences inside a quote', () => {
     expect(kinds('“We spoke to Gov. Hal Brenner. Dana Whitford agreed,” he said.').get('Dana Whitford')).toBe('Person');
     expect(kinds('1. Frank Nobilo (New Zealand) 68').get('Frank Nobilo')).toBe('Person');
     expect(kinds('He backed the Senate’s justice committee.').has('Senate')).toBe(true);
+  });
+});
+
+describe('places whose names are also given names', () => {
+  it('a state or province is a place, and a person named in full keeps her name', () => {
+    const found = kinds('Voters in Ohio, Florida and Virginia backed the New York businessman.');
+    expect(found.get('Virginia')).toBe('Place');
+    expect(found.get('New York')).toBe('Place');
+    // (After a place's last word that is also a title: `Head`.)
+    expect(kinds('A voter from Hilton Head, South Carolina, agreed.').get('South Carolina')).toBe('Place');
+    const a = analyze('Rep. Virginia Ames spoke in Richmond. Virginia voters backed her, Ames said.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['Richmond/Place/1', 'Virginia Ames/Person/2', 'Virginia/Place/1']);
+  });
+
+  it('a name set off before a state that ends the phrase is a city; a titled person or a state opening a title is not', () => {
+    const found = kinds('Mourners gathered in Orlando, Florida, and in Burlington, Vt., while an Austin-based pollster watched.');
+    for (const city of ['Orlando', 'Burlington', 'Austin']) expect(found.get(city), city).toBe('Place');
+    expect(kinds('“No,” said Sen. Hal Brenner, Virginia, on Friday.').get('Hal Brenner')).toBe('Person');
+    expect(kinds('She met Brenner, Virginia Gov. Dana Whitford and others.').get('Brenner')).toBe('Person');
+  });
+
+  it('a word as much a place’s as a person’s, or a given name after `in` or a person’s `of`, is a place', () => {
+    const found = kinds('The Orlando attack shocked the nation. She was in Charlotte on Monday. “Enough,” said Dana Gilbert of Cheyenne.');
+    for (const place of ['Orlando', 'Charlotte', 'Cheyenne']) expect(found.get(place), place).toBe('Place');
+    // Whom one has faith in is someone.
+    expect(kinds('Voters had faith in Charlotte Ames and in Charlotte.').get('Charlotte Ames')).toBe('Person');
+  });
+
+  it('a word read as a place where places go is the place where only its shape read a person', () => {
+    const a = analyze('She rallied supporters in Tampa on Friday. She was in Orlando in the morning and Tampa in the afternoon.');
+    expect(a.entities.find((e) => e.name === 'Tampa')).toMatchObject({ kind: 'Place', mentions: [{}, {}] });
+  });
+});
+
+describe('a state’s people, numbers and the District of Columbia', () => {
+  it('a state’s people and numbers name no one; D.C. is the district', () => {
+    expect(mentions('Iowans, New Yorkers and Texan voters went to the polls.')).toEqual([]);
+    expect(mentions('He vowed from Day One to stop them. He was polling No. 1, and Two days later he won.')).toEqual([]);
+    const a = analyze('The rally in Washington, D.C., was loud. She backs D.C. statehood.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['District of Columbia/Place/2', 'Washington/Place/1']);
+  });
+});
+
+describe('no actors: God, a named day, an amendment; a network named short', () => {
+  it('God, Super Tuesday and the Second Amendment name no one; Fox is the network; an ordinal opens a title', () => {
+    expect(mentions('On Super Tuesday he swore by God to defend the Second Amendment and the 14th Amendment.')).toEqual([]);
+    expect(kinds('Fox reported the result first.').get('Fox')).toBe('Organization');
+    const found = kinds('First Lady Dana Ames spoke, and Sen. Hal Brenner on Tuesday agreed.');
+    expect(found.get('Dana Ames')).toBe('Person');
+    expect(found.get('Hal Brenner')).toBe('Person');
+  });
+});
+
+describe('a country’s name that is also a state of another country', () => {
+  it('is the state where the article writes its abbreviation or names other states, and the country beside its own places', () => {
+    const a = analyze('The rally in Savannah, Ga., drew crowds. Georgia voters and Georgians turned out. Georgia Gov. Dana Ames spoke.');
+    expect(a.entities.map((e) => `${e.name}/${e.kind}/${e.mentions.length}`).sort()).toEqual(['Dana Ames/Person/1', 'Georgia/Place/3', 'Savannah/Place/1']);
+    expect(kinds('Voters in Ohio, Texas and Georgia went to the polls.').get('Georgia')).toBe('Place');
+    expect(kinds('Russia invaded Georgia in 2008, and Tbilisi protested; Ohio and Texas sent aid.').get('Georgia')).toBe('State');
+    expect(kinds('Georgia and Armenia signed the pact.').get('Georgia')).toBe('State');
+    // The state's country is its jurisdiction.
+    expect(countryOfPlace('Georgia')?.name).toBe('United States');
+  });
+});
+
+describe('nicknames written apart from the name', () => {
+  it('an epithet before a given name is the one person named in full with it', () => {
+    const a = analyze('Dana Whitford and Hal Brenner debated. He called her Crooked Dana, and she called him Lyin’ Hal and Little Hal.');
+    expect(a.entities.map((e) => `${e.name}/${e.mentions.length}`).sort()).toEqual(['Dana Whitford/2', 'Hal Brenner/3']);
+    // The person keeps the name the article gives in full, whichever it writes first.
+    expect(analyze('He mocked Crooked Dana. Dana Whitford shrugged.').entities.map((e) => e.name)).toEqual(['Dana Whitford']);
   });
 });

@@ -112,9 +112,11 @@ const PROVINCES_LEFT_OUT = new Set(['GB']);
  * provinces, Australian states, Indian states…) by name, kept only where the
  * name is one country's and is not itself a country (`Georgia`).
  */
+const provinces = createRequire(import.meta.url)('provinces') as Province[];
+
 function buildProvinceIndex(): Map<string, Country> {
   const owners = new Map<string, Set<string>>();
-  for (const p of createRequire(import.meta.url)('provinces') as Province[]) {
+  for (const p of provinces) {
     if (PROVINCES_LEFT_OUT.has(p.country)) continue;
     for (const name of [p.name, ...(p.alt ?? [])]) {
       const key = lexKey(name);
@@ -131,10 +133,49 @@ function buildProvinceIndex(): Map<string, Country> {
 }
 const provinceIndex = buildProvinceIndex();
 
-/** The country a capital city or a first-level division belongs to: `Canberra`, `Ohio`, `Ontario`. */
+/** The federations' states and provinces by name, each to its country (`Georgia`, a country's name too, is not here). */
+function buildFederalStates(): Map<string, Country> {
+  const federations = new Set(places.federations);
+  const index = new Map<string, Country>();
+  for (const p of provinces.filter((p) => federations.has(p.country))) {
+    // (`Florida` is a department of Uruguay's too: among federations the name is still one country's.)
+    for (const name of [p.name, ...(p.alt ?? [])]) if (!countryIndex.byName.has(lexKey(name))) index.set(lexKey(name), countryIndex.byCode.get(p.country)!);
+  }
+  return index;
+}
+const federalStates = buildFederalStates();
+/** `Virginia`, `New York`, `Alberta`: a state or province of a federation, whose name is a place's even where it is also a given name. */
+export function stateOrProvince(name: string): Country | undefined {
+  return federalStates.get(lexKey(name));
+}
+
+/** A sovereign country's name that is also a state or province of another country, to that country (`Georgia`). */
+function buildDivisionsNamedAsCountries(): Map<string, Country> {
+  const sovereign = new Set(countries.filter((c) => c.independent).map((c) => c.cca2));
+  const index = new Map<string, Country>();
+  for (const p of provinces) {
+    const named = countryIndex.byName.get(lexKey(p.name));
+    if (named && named.code !== p.country && sovereign.has(named.code)) index.set(lexKey(p.name), countryIndex.byCode.get(p.country)!);
+  }
+  return index;
+}
+const divisionsNamedAsCountries = buildDivisionsNamedAsCountries();
+
+/**
+ * `Georgia` → the United States, `Niger` → Nigeria: the country in which a
+ * sovereign country's name is also a state's or a province's.
+ */
+export function countryWithDivisionNamed(name: string): Country | undefined {
+  return divisionsNamedAsCountries.get(lexKey(name));
+}
+
+/**
+ * The country a capital city or a first-level division belongs to: `Canberra`,
+ * `Ohio`, `Ontario`; and `Georgia`, asked of a place (a state), not a country.
+ */
 export function countryOfPlace(text: string): Country | undefined {
   const key = lexKey(text);
-  return countryIndex.capitals.get(key) ?? provinceIndex.get(key);
+  return countryIndex.capitals.get(key) ?? provinceIndex.get(key) ?? divisionsNamedAsCountries.get(key);
 }
 
 const groups = new Set(countriesExtra.groups.map(lexKey));
@@ -142,6 +183,18 @@ const groups = new Set(countriesExtra.groups.map(lexKey));
 export function isGroupWord(word: string): boolean {
   const key = lexKey(word);
   return groups.has(key) || (key.endsWith('s') && groups.has(key.slice(0, -1)));
+}
+
+const stateDemonyms = new Set(places.usStateDemonyms.flatMap((d) => [lexKey(d), lexKey(d + 's')]));
+/** `Iowans`, `New Yorkers`, `Texan`: the people of a U.S. state, many, no one actor. */
+export function isStateDemonym(name: string): boolean {
+  return stateDemonyms.has(lexKey(name));
+}
+
+const deities = new Set(countriesExtra.deities.map(lexKey));
+/** `God`, `Allah`: invoked, never an actor. */
+export function isDeity(name: string): boolean {
+  return deities.has(lexKey(name));
 }
 
 const languages = new Set(countriesExtra.languages.map(lexKey));

@@ -31,8 +31,8 @@ const CALENDAR = /^(January|February|March|April|May|June|July|August|September|
 /** Parts of speech that make a capital at a sentence start an ordinary word. */
 const COMMON_WORD_TAGS = ['Value', 'Plural', 'Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Auxiliary', 'Copula', 'Modal', 'Negative', 'Expression'];
 
-/** compromise's own dictionary: words it knows in lower case and their tag. */
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/** compromise's own dictionary: words it knows in lower case and their tag (for some words a list of tags: `one`). */
+export const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
 /** The gender compromise's dictionary gives a given name (`Michelle` female, `Donald` male), if any. */
 export function givenNameGender(word: string): 'male' | 'female' | undefined {
   const tag = lexicon[word.toLowerCase()];
@@ -96,6 +96,19 @@ function spellsInitials(text: string, words: string[]): boolean {
 /** `the X platform`: a lone capital named by the noun after it. */
 function letterName(token: Token, next: Token | undefined): boolean {
   return /^\p{Lu}$/u.test(token.text) && /^\s+$/.test(token.post) && !!next && !!kindOfLowercaseHead(next.text);
+}
+
+/** `the Second Amendment`, `First Lady X`: a capitalised ordinal word opens the name after it (not `First, …` or `First Ward went` opening a sentence). */
+function ordinalOpensName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return !atClauseStart(tokens, i) && has(t, 'Ordinal') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && /^\s+$/.test(t.post) && isNameWord(tokens[i + 1]);
+}
+
+/** `Super Tuesday`, `Black Friday`: a dictionary word, no name, before a weekday names the day. */
+function namesADay(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  return !!next && has(next, 'WeekDay') && /^\s+$/.test(t.post) && lexicon[t.text.toLowerCase()] !== undefined && !has(t, 'Person', 'FirstName', 'LastName', 'Place', 'Organization');
 }
 
 /** Position where a capital letter says nothing: start of a sentence, a quote or a clause after a colon or dash. */
@@ -430,13 +443,13 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    const letter = letterName(token, tokens[i + 1]);
-    // `The …`, `A …`: an article or other function word opens no name.
-    if ((!isNameWord(token) && !letter) || opensNoName(tokens, i)) {
+    const letter = letterName(token, tokens[i + 1]) || ordinalOpensName(tokens, i);
+    // `The …`, `A …`: an article or other function word opens no name; `Super Tuesday` is a day.
+    if ((!isNameWord(token) && !letter) || opensNoName(tokens, i) || namesADay(tokens, i)) {
       i++;
       continue;
     }
-    let run = letter ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
+    let run = letter && !isNameWord(token) && !ordinalOpensName(tokens, i) ? [token] : (acronymDefinedRun(tokens, i) ?? runFrom(tokens, i));
     let next = run[run.length - 1]!.index + 1;
     // A capital at the start of a sentence or quote proves nothing: keep the word only if it is a name elsewhere.
     // `Economic Freedom Fighters (EFF) spokesperson …`: a name the lexicons know opens a sentence as itself.
@@ -447,7 +460,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
     // `The Associated Press`, `A Tokyo court`: an article or other function word opens no name.
     while (run.length > 0 && opensNoName(tokens, run[0]!.index)) run = trimStartConnectors(run.slice(1));
     run = trimEnd(run);
-    if (namesADay(run, tokens)) run = [];
+    if (runNamesADay(run, tokens)) run = [];
     if (run.length > 0) {
       const { prefix, title, name } = splitTitle(run);
       if (prefix.length > 0) candidates.push({ tokens: prefix, title: [], qualifier: true });
@@ -482,7 +495,7 @@ export function chunk(tokens: Token[], knownCapitalized: ReadonlySet<string>): C
  * names a day, not anyone; a given name alone before it is someone's
  * (`Doris Day`).
  */
-function namesADay(run: Token[], tokens: Token[]): boolean {
+function runNamesADay(run: Token[], tokens: Token[]): boolean {
   const last = run[run.length - 1];
   if (!last || tokens[last.index + 1]?.text !== 'Day' || !/^\s+$/.test(last.post)) return false;
   return run.length > 1 || !has(last, 'FirstName', 'MaleName', 'FemaleName');
@@ -540,7 +553,12 @@ function descriptorsBefore(name: Token[]): number {
  */
 function isEpithet(token: Token): boolean {
   if (has(token, 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific') || isTitleWord(token.text)) return false;
-  return /^(Adjective|Superlative|Gerund)$/.test(lexicon[token.text.toLowerCase()] ?? '') || (/^\p{Lu}\p{Ll}+in$/u.test(token.text) && /^['’]/.test(token.post));
+  return isEpithetWord(token.text + (/^['’]/.test(token.post) ? token.post[0] : ''));
+}
+
+/** The word alone (`Crooked`, `Lyin’` with its apostrophe), as a nickname written apart from the name shows it. */
+export function isEpithetWord(word: string): boolean {
+  return /^(Adjective|Superlative|Gerund)$/.test(lexicon[word.toLowerCase()] ?? '') || /^\p{Lu}\p{Ll}+in['’]$/u.test(word);
 }
 
 function trimStartConnectors(tokens: Token[]): Token[] {

@@ -11,7 +11,9 @@ import {
   isAgencyHead,
   isCapitalCity,
   isEventOrDocumentHead,
+  isDeity,
   isGroupWord,
+  isStateDemonym,
   isHonorific,
   isLanguage,
   isOrganizationHead,
@@ -26,13 +28,15 @@ import {
   isTitleModifier,
   kindOfCategoryNoun,
   stateOfAbbreviation,
+  stateOrProvince,
   kindOfLowercaseHead,
   knownKind,
   lexKey,
 } from '../lexicons/index.js';
+import nlp from 'compromise';
 import type { EntityKind, Mention } from '../types.js';
-import type { Candidate } from './chunk.js';
-import { has, isAcronym, stripPossessive, type Token } from './tokens.js';
+import { lexicon, type Candidate } from './chunk.js';
+import { has, isAcronym, isPossessive, stripPossessive, type Token } from './tokens.js';
 
 export interface Classified {
   kind: EntityKind;
@@ -77,6 +81,31 @@ function governingIndex(before: Token[]): number {
   return -1;
 }
 
+/** Nouns after which `in` names whom one trusts or backs, not where: `confidence in X`, `a role in X`. */
+const TRUSTED_IN = /^(confidence|faith|trust|belief|interest|stake|role|part|say|hand|letter|call|message|visit|support|word)s?$/i;
+
+/** compromise's own list of words that name a person or a place alike (`Austin`, `Orlando`, `Victoria`). */
+const switches = (nlp.model() as { two: { switches: Record<string, string> } }).two.switches;
+
+/**
+ * `the Orlando attack`, `a rally in Charlotte`, `said Monday in Cheyenne`: a
+ * lone word that is as much a place's name as a person's, or one the tagger
+ * knows only as a given name after `in` or after a person and `of`, is a place. News names a person in
+ * full or by surname; a person the article does name in full (`Victoria
+ * Ames`) still owns the word, as resolve joins it to her.
+ */
+function placeNamedLikeSomeone(before: Token[], tokens: Token[]): boolean {
+  const [word, ...more] = tokens;
+  if (!word || more.length > 0) return false;
+  if (switches[stripPossessive(word.text).toLowerCase()] === 'Person|Place') return true;
+  if (isPossessive(word) || !has(word, 'FirstName', 'MaleName', 'FemaleName') || has(word, 'LastName')) return false;
+  // `Dana Ward of Cheyenne`: a person is `of` a home town, never of another person.
+  const previous = before[before.length - 1];
+  if (previous?.text === 'of' && /^\p{Lu}/u.test(before[before.length - 2]?.text ?? '') && has(before[before.length - 2], ...PERSON_TAGS)) return true;
+  const k = governingIndex(before);
+  return /^(in|near|outside|inside|throughout)$/.test(before[k]?.text.toLowerCase() ?? '') && !TRUSTED_IN.test(before[k - 1]?.text ?? '');
+}
+
 /**
  * `farmers from Nueva Ecija`, `in Sefwi Wiawso, Juaboso and Goaso`: a name of
  * unknown words where places go. Not after `confidence in`, `faith in` (people
@@ -86,7 +115,7 @@ function placeByPreposition(before: Token[], tokens: Token[]): boolean {
   const k = governingIndex(before);
   const preposition = before[k]?.text.toLowerCase() ?? '';
   if (!/^(in|near|outside|inside|throughout|across|around|from)$/.test(preposition)) return false;
-  if (/^(confidence|faith|trust|belief|interest|stake|role|part|say|hand|letter|call|message|visit|support|word)s?$/i.test(before[k - 1]?.text ?? '')) return false;
+  if (TRUSTED_IN.test(before[k - 1]?.text ?? '')) return false;
   // `from` a place only after people who come from one (`farmers from Nueva Ecija`; `criticism from X` is from someone).
   if (preposition === 'from' && !/^(farmers|residents|people|villagers|voters|families|workers|migrants|refugees|visitors|delegates|pilgrims|fishermen|miners|students)$/i.test(before[k - 1]?.text ?? '')) return false;
   return !tokens.some((t) => has(t, ...PERSON_TAGS));
@@ -145,13 +174,35 @@ function abbreviatedState(token: Token, before: Token[]): string | undefined {
   return /^\s*\./.test(token.post) && (afterPlace || bracketed) ? state : undefined;
 }
 
+/**
+ * `Roanoke, Va.`, `Orlando, Florida,`, `Fort Myers, Fla.`: a name set off by a
+ * comma before a state (named in full or as AP abbreviates it) that ends the
+ * phrase is a city of that state, though its name is a given name too. (Not
+ * `Clinton, Virginia Gov. X`, nor `Trump, Texas voters`: the state must end
+ * there.)
+ */
+function cityBeforeState(last: Token, after: Token[]): boolean {
+  // (Tokenized text gives the comma a token of its own: `Orlando , Florida .`.)
+  const from = after[0]?.text === ',' ? 1 : /^\s*,\s*$/.test(last.post) ? 0 : -1;
+  if (from < 0) return false;
+  for (let k = from; k < from + 3 && after[k] && /^\p{Lu}/u.test(after[k]!.text); k++) {
+    const words = after.slice(from, k + 1);
+    const name = words.map((t) => t.text).join(' ');
+    const end = after[k]!;
+    const closes = /^\s*[,.;:)—–]/.test(end.post) || /^[,.;:)]$/.test(after[k + 1]?.text ?? '') || (end.post.trim() === '' && !after[k + 1]);
+    if (closes && (stateOrProvince(name) || (words.length === 1 && stateOfAbbreviation(end.text)))) return true;
+    if (!/^\s+$/.test(end.post)) return false;
+  }
+  return false;
+}
+
 /** Plain capitalised words that no institution's head word ends: `Tom Ward`, `Elena Caballero`. */
 function personShaped(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1]!.text;
   return tokens.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) && !isOrganizationHead(last) && !isAgencyHead(last) && !isPartyWord(last) && !countryByName(last);
 }
 
-export function classify(candidate: Candidate, name: string, before: Token[]): Classified | undefined {
+export function classify(candidate: Candidate, name: string, before: Token[], after: Token[] = []): Classified | undefined {
   const previous = before[before.length - 1];
   const tokens = candidate.tokens;
   const words = name.split(/\s+/);
@@ -171,21 +222,29 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   // `Muslims`, `Hispanic voters`, `African Americans`, `Cuban-Americans`: a religion or a people names many, no one actor.
   const parts = words.flatMap((w) => w.split('-'));
   if (parts.every((w) => isGroupWord(w) || countryByDemonym(w)) && (parts.some((w) => isGroupWord(w)) || /-/.test(name))) return undefined;
+  // `Iowans`, `New Yorkers`: so do a state's people; `God` is invoked, no actor.
+  if (isStateDemonym(name) || isDeity(name)) return undefined;
+  // `Day One`, `the Gang of Eight`, `No. 1`: a number, or the numero sign before a figure, names no one.
+  if (tokens.length === 1 && ([lexicon[name.toLowerCase()]].flat().includes('Cardinal') || (name === 'No' && /^\.\s*$/.test(tokens[0]!.post) && /^\d/.test(after[0]?.text ?? '')))) return undefined;
 
   const known = knownKind(name);
   if (known) return { kind: known, form: isAcronym(name) ? 'acronym' : 'name' };
   // `Obamacare`, `Reaganomics`, `Trumpism`: a policy or doctrine named after someone is no one.
   if (tokens.length === 1 && /^\p{Lu}\p{Ll}{2,}(care|nomics|ism)$/u.test(name)) return undefined;
   // `Common Agricultural Policy`, `Finance Bill`, `County Championship`, `Hurricane Milton`: laws, policies and events are no actors.
-  if (words.length > 1 && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
+  // (`the 2nd Amendment`: a figure's ordinal numbering one.)
+  const numbered = /^\d+(st|nd|rd|th)$/.test(previous?.text ?? '') && /^\s+$/.test(previous!.post);
+  if ((words.length > 1 || numbered) && (isEventOrDocumentHead(last) || /^(Hurricane|Typhoon|Cyclone|Storm|Tropical)$/.test(words[0]!))) return undefined;
   const state = tokens.length === 1 ? abbreviatedState(tokens[0]!, before) : undefined;
   if (state) return { kind: 'Place', form: 'name', refersTo: state };
+  // `an Austin-based pollster`: what a thing is based in is a place.
+  if (following[0] === 'based' && tokens.at(-1)!.post === '-') return { kind: 'Place', form: 'name' };
   // `(D-N.M.)`, `(R-Texas)`: a US lawmaker's party and state, not a name.
   if (tokens.length === 1 && /^[DRI]-\p{Lu}/u.test(name)) return undefined;
   // `Rep. Tom Ward`, `Sen. Alice Springs`: a name a person's title stands before is a person's,
-  // whatever its last word would suggest alone (a ward, springs).
+  // whatever its last word would suggest alone (a ward, springs); not a state after a place's last word (`Hilton Head, South Carolina`).
   const titled = (t: Token | undefined) => !!t && (isHonorific(t.text) || isTitleHead(t.text));
-  if ((candidate.title.some(titled) || titled(previous)) && words.length >= 2 && words.length <= 4 && personShaped(tokens)) {
+  if ((candidate.title.some(titled) || titled(previous)) && words.length >= 2 && words.length <= 4 && personShaped(tokens) && !stateOrProvince(name)) {
     return { kind: 'Person', form: 'name' };
   }
   if (isPartyWord(name)) return { kind: 'Party', form: 'name' };
@@ -199,6 +258,10 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   const category = previous && /^\p{Ll}/u.test(previous.text) && /^\s+$/.test(previous.post) ? kindOfCategoryNoun(previous.text) : undefined;
   if (category && !(category === 'Place' && has(tokens[0], 'FirstName'))) return { kind: category, form: isAcronym(name) ? 'acronym' : 'name' };
 
+  // `in Virginia`, `the New York businessman`: a state or province (not a club, as in `Florida pitcher`) is a place
+  // though its name is also a given name (a person the article names in full, `Virginia Ames`, still owns the bare
+  // word: resolve joins them).
+  if (stateOrProvince(name)) return { kind: 'Place', form: 'name' };
   if (/^part(y|ies)$/i.test(last) && words.length > 1) return { kind: 'Party', form: 'name' };
   // `Unión Demócrata Independiente`, `National Democratic Congress`: an ideology word in a movement's name.
   if (words.length > 1 && (words.some(isPartyAdjective) || (words.some((w) => isPartyWord(w)) && MOVEMENT_HEADS.test(last)))) return { kind: 'Party', form: 'name' };
@@ -235,6 +298,13 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
     return { kind: 'Agency', form: 'name' };
   }
 
+  // A city before its state, unless a title or a given name makes the name a person's (`Sen. Tim Kaine, Virginia,`).
+  const fullPersonName = words.length > 1 && has(tokens[0], 'FirstName', 'MaleName', 'FemaleName');
+  if (candidate.title.length === 0 && !fullPersonName && cityBeforeState(tokens.at(-1)!, after)) {
+    // (`SCRANTON, Pa. —`: a dateline's, named as the article writes it elsewhere.)
+    const shouted = /^[\p{Lu}\s.'’-]+$/u.test(name) && /\p{Lu}{2}/u.test(name);
+    return { kind: 'Place', form: 'name', ...(shouted ? { refersTo: name.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) } : {}) };
+  }
   if (isAcronym(name) && tokens.length === 1) return { kind: 'Organization', form: 'acronym', guess: true };
 
   if (tokens.length === 1 && firmShaped(name)) return { kind: 'Organization', form: 'name', guess: true };
@@ -243,6 +313,7 @@ export function classify(candidate: Candidate, name: string, before: Token[]): C
   // `Lakas-CMD`, `PDP-Laban`: an acronym inside a hyphenated name marks an organisation.
   if (/\p{L}-\p{Lu}{2,}(?!\p{Ll})|^\p{Lu}{2,}-\p{L}/u.test(name) && !/\s/.test(name)) return { kind: 'Organization', form: 'name', guess: true };
   if (placeComplement(before, tokens) && !has(tokens[0], 'FirstName', 'Honorific')) return { kind: 'Place', form: 'name', guess: true };
+  if (placeNamedLikeSomeone(before, tokens)) return { kind: 'Place', form: 'name', guess: true };
   const count = (tags: string[]) => tokens.filter((t) => has(t, ...tags)).length;
   const person = count(PERSON_TAGS);
   const place = count(PLACE_TAGS);

@@ -10,11 +10,12 @@ import { segment } from '../segment/index.js';
 import { chunk, type Candidate } from './chunk.js';
 import { classify, nameOf } from './classify.js';
 import { asSide, sides } from './results.js';
+import { settleDivisionsNamedAsCountries } from './setting.js';
 import { isAcronym, isCapitalized, isTitleCased, stripPossessive, tokenize, type ArticleCasing, type Token } from './tokens.js';
 
 export type { Token } from './tokens.js';
 export { tokenize, isAcronym, stripPossessive } from './tokens.js';
-export { givenNameGender, initials } from './chunk.js';
+export { givenNameGender, initials, isEpithetWord } from './chunk.js';
 
 /** compromise's pass over every sentence (title-case headlines read with the article's own capitals only). */
 export function tag(sentences: Sentence[]): Token[][] {
@@ -88,7 +89,7 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
       const name = nameOf(candidate.tokens, norm.text);
       const cased = casedName(candidate.tokens, name);
       const first = candidate.tokens[0]!;
-      const named = classify(candidate, cased ?? name, sentenceTokens.slice(0, first.index));
+      const named = classify(candidate, cased ?? name, sentenceTokens.slice(0, first.index), sentenceTokens.slice(candidate.tokens.at(-1)!.index + 1));
       const side = playing.get(candidate);
       const classified = named && side ? asSide(named, candidate, side) : named;
       if (!classified || (candidate.qualifier && classified.kind === 'Person' && !classified.guess)) continue;
@@ -111,7 +112,7 @@ export function recognize(norm: NormalizedText, sentences: Sentence[], tokens: T
       }
     }
   });
-  return found;
+  return settleDivisionsNamedAsCountries(found);
 }
 
 /** Plain NER over a text: every named mention (no pronouns or demonyms), in order. */

@@ -13,8 +13,8 @@
  * - the canonical name is the fullest form seen; aliases are every form seen
  */
 import type { Entity, EntityKind, Mention } from '../types.js';
-import { givenNameGender, initials } from '../recognize/index.js';
-import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, isTeamNoun, lexKey } from '../lexicons/index.js';
+import { givenNameGender, initials, isEpithetWord } from '../recognize/index.js';
+import { countryByDemonym, countryByName, isAgencyHead, isPartyWord, isTeamNoun, lexKey, stateOrProvince } from '../lexicons/index.js';
 import { fullestName } from '../names.js';
 
 export interface Resolution {
@@ -45,6 +45,19 @@ function voteKind(mentions: Mention[]): EntityKind {
   const score = new Map<EntityKind, number>();
   for (const m of mentions) score.set(m.kind, (score.get(m.kind) ?? 0) + (m.guess ? 1 : 3));
   return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+/**
+ * A single word's kind: as voted, except that a word the tagger or a place's
+ * context reads as a place (`rallies in Tampa`) and only the shape of a name
+ * reads as a person (`Tampa in the afternoon`) is the place everywhere. (Not
+ * a guess after `at` or `from`: `digs at X`, `a call from X` are aimed at and
+ * come from people.)
+ */
+function voteWord(mentions: Mention[], placedByIn: (m: Mention) => boolean): EntityKind {
+  const kind = voteKind(mentions);
+  const place = (m: Mention) => m.kind === 'Place' && (!m.guess || placedByIn(m));
+  return kind === 'Person' && mentions.some(place) && mentions.every((m) => m.kind !== 'Person' || m.guess) ? 'Place' : kind;
 }
 
 /** `text`: the normalized text the mentions' `normStart` points into (for `the` before a name). */
@@ -85,6 +98,8 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
   const isPlaceWord = (w: string) => places.has(w.toLowerCase()) || !!countryByName(w) || !!countryByDemonym(w);
   const before = (m: Mention) => text.slice(Math.max(0, m.normStart - 5), m.normStart);
   const institutional = (g: Group) => g.kind === 'Organization' || g.kind === 'Agency';
+  /** `rallies in Tampa` (not `in X's stock price`: there `in` governs what X owns). */
+  const placedByIn = (m: Mention) => /\bin\s+$/.test(before(m)) && !/^['’]/.test(text.slice(m.normEnd));
 
   /**
    * The group whose longer name ends with this one's, when the short form is the same entity:
@@ -102,9 +117,23 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
     const owners = [...groups.values()].filter((g) => endsIt(g) && institutional(g) && !words(g.name.slice(0, -group.name.length)).some(isPlaceWord));
     return owners.length === 1 ? owners[0] : undefined;
   };
+  /**
+   * `Crooked Dana`, `Lyin’ Hal`: a nickname, an epithet before a given name, is the one person named in full with
+   * that given name (beside a full name, a word in -ed is a participle: `Crooked`).
+   */
+  const nicknamed = (group: Group): Group | undefined => {
+    const [epithet, given, ...more] = words(group.name);
+    if (group.kind !== 'Person' || !given || more.length > 0 || isPlaceWord(given) || !(isEpithetWord(epithet!) || /^\p{Lu}\p{Ll}+ed$/u.test(epithet!))) return undefined;
+    const named = [...groups.values()].filter((g) => g !== group && g.kind === 'Person' && words(g.name).length > 1 && words(g.name)[0] === given);
+    return named.length === 1 ? named[0] : undefined;
+  };
+  /** Mentions by nickname: they name the person, but not in the form the person's name takes. */
+  const nicknames = new Set<Mention>();
   for (const group of [...groups.values()]) {
-    const owner = suffixOwner(group);
+    const suffix = suffixOwner(group);
+    const owner = suffix ?? nicknamed(group);
     if (!owner) continue;
+    if (!suffix) for (const m of group.mentions) nicknames.add(m);
     for (const m of group.mentions) {
       owner.mentions.push(m);
       groupOf.set(m, owner);
@@ -156,10 +185,11 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
         // `Fuentes` for `Carolina Fuentes Ibáñez`: a Spanish or Portuguese name is often cut to its first surname.
         return parts.length > 1 && (parts[parts.length - 1] === word || parts.slice(1).join('-') === word || parts[0] === word || parts.slice(1, -1).includes(word));
       });
-      const trusted = !m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place';
+      // (A state read by its name, `Virginia` beside `Virginia Ames`, is the state: news calls a person by a surname.)
+      const trusted = (!m.guess && m.kind !== 'Person' && m.kind !== 'Organization' && m.kind !== 'Place') || (m.kind === 'Place' && !!stateOrProvince(text));
       // `Charlotte` beside the `Charlotte Panthers`: a club is named for its place, so the bare word, a given name
       // to the tagger, is that place.
-      if (owners.length === 0 && m.kind === 'Person' && teamPlaces.has(word)) {
+      if (owners.length === 0 && (m.kind === 'Person' || m.kind === 'Place') && teamPlaces.has(word)) {
         add(m, 'Place', text);
         continue;
       }
@@ -195,7 +225,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
         add(m, 'Party', party ? party.name : text);
         continue;
       }
-      add(m, voteKind(list), text);
+      add(m, voteWord(list, placedByIn), text);
     }
   }
 
@@ -227,7 +257,7 @@ export function resolve(mentions: Mention[], text = ''): Resolution {
     else merged.set(key, { ...group, mentions: [...group.mentions] });
   }
   for (const group of merged.values()) {
-    const names = group.mentions.filter((m) => m.form !== 'acronym' && m.form !== 'demonym').map(surfaceOf);
+    const names = group.mentions.filter((m) => m.form !== 'acronym' && m.form !== 'demonym' && !nicknames.has(m)).map(surfaceOf);
     const name =
       group.kind === 'State'
         ? group.name
