@@ -160,15 +160,18 @@ describe('loading an archive', () => {
     await server.stop();
     await start();
     const ids = articles.map((a) => a.id);
-    const loaded = await wholeArticles();
-    expect(loaded.sort()).toEqual(ids.slice(0, Number(count)).sort());
+    const loaded = (await wholeArticles()).sort();
+    const reported = ids.slice(0, Number(count));
+    // The server may commit the transaction it was killed in without the load ever hearing so (no
+    // client can tell): then the article it stopped at is whole too, and --resume skips it.
+    expect([[...reported].sort(), [...reported, next].sort()]).toContainEqual(loaded);
     expect(last).toBe(ids[Number(count) - 1]);
     expect(next).toBe(ids[Number(count)]);
 
     const resumed = await newsgraph(['load', '--resume', ALL], { env: env() });
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stdout).toContain(`loaded ${articles.length - Number(count)} article(s)`);
-    expect(resumed.stdout).toContain(`${count} article(s) already loaded, skipped`);
+    expect(resumed.stdout).toContain(`loaded ${articles.length - loaded.length} article(s)`);
+    expect(resumed.stdout).toContain(`${loaded.length} article(s) already loaded, skipped`);
     expect((await wholeArticles()).sort()).toEqual([...ids].sort());
     const expected = expectedTotals(articles);
     expect(await totals()).toEqual({ ...expected, nodeKeys: expected.nodes, relationshipKeys: expected.relationships });
