@@ -548,6 +548,10 @@ describe('a tight budget: compress the lead rather than give it up', () => {
     expect(trimToClause('The bridge will close for two years while engineers rebuild its deck and its piers, officials at the transport agency said on Monday.', 12)).toBeUndefined();
     // `according to` attributes what comes before it: not cut off.
     expect(trimToClause('The deficit rose by a third in the last quarter of the year, according to figures the treasury published.', 14)).toBeUndefined();
+    // A cut after an abbreviation keeps its one period.
+    expect(trimToClause('The mayor’s standing rose after the floods in Salem, Ore., and his call for “a complete overhaul” of the levee board.', 14)).toBe(
+      'The mayor’s standing rose after the floods in Salem, Ore.',
+    );
     // Too little would be left.
     expect(trimToClause('Lee won, and the party celebrated late into the night in the town square.', 4)).toBeUndefined();
   });
