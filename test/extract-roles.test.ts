@@ -18,6 +18,14 @@ function read(text: string): { roles: string[]; relations: string[] } {
 }
 
 describe('roles', () => {
+  it('a title after `X,` that opens another person’s clause is that person’s, not X’s', () => {
+    const { roles } = read(
+      'In discussing the charges against Governor Nadia Perrin, former UN Ambassador Tomas Lind told radio host Ada Beck that the case was weak.',
+    );
+    expect(roles.filter((r) => r.startsWith('Nadia Perrin |') && /Lind/.test(r))).toEqual([]);
+    expect(roles.some((r) => r.startsWith('Tomas Lind | former Ambassador'))).toBe(true);
+  });
+
   it('`Its leader, X,` takes the organisation named before, not a possessive modifier', () => {
     const { roles } = read(
       'The Senate’s largest group, the centre-left Progressive Alliance, was split. Its leader, Mirela Popescu, backed the plan.',

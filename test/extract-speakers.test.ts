@@ -160,6 +160,17 @@ describe('speakers', () => {
     expect(speaker).toBe('Helen Mwangi');
   });
 
+  // Rule "no naming after": a he/she is not the person its own sentence names after it; and a closing
+  // reporting clause (`…, Name said.`) is the sentence's main clause, so its speaker is the one in focus.
+  it('a pronoun reporting speech about a named person is not that person, and follows the last speaker', () => {
+    const text =
+      'Representative Dale Hutton, who chairs the party’s campaign arm, spoke to reporters on Tuesday.\n\n' +
+      'Even Senator Owen Pratt, chairman of the Finance Committee, and Senator Carl Ambers are in danger, Hutton said.\n\n' +
+      'He said Ambers could lose to the county assessor because he skipped the farm bill hearings.';
+    const { reported } = described(text);
+    expect(reported).toContain('Dale Hutton: Ambers could lose to the county assessor because he skipped the farm bill hearings');
+  });
+
   // Rule "no self-naming": a he/she attributing a quote is not someone that quote names.
   it('a pronoun after a quote means the speaker before it, not a person the quote names', () => {
     const text =

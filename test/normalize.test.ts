@@ -37,6 +37,13 @@ describe('normalize', () => {
     for (const m of norm.messages.filter((x) => x.start !== undefined)) expect(original.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('drops a site’s editor’s note, a standing line about the site’s stance or the story, not the story', () => {
+    const norm = normalize(
+      'The council voted on Tuesday to close the bridge.\nEditor’s note: This story has been updated with comment from the mayor’s office.\nThe mayor said repairs would take two years.',
+    );
+    expect(norm.text).toBe('The council voted on Tuesday to close the bridge.\nThe mayor said repairs would take two years.');
+  });
+
   it('turns straight quotes into paired curly quotes', () => {
     expect(normalize('She said "we will win" and left.').text).toBe('She said “we will win” and left.');
   });

@@ -16,6 +16,7 @@ import { chooseDocument, nameIndex, readArticle } from '../src/summarize/article
 import { extract } from '../src/extract.js';
 import { planSentences } from '../src/summarize/plan.js';
 import { summarizeGraph as summarize } from '../src/summarize/summary.js';
+import { balanceQuotes } from '../src/summarize/realize.js';
 
 describe('compression', () => {
   it('drops paired-dash asides, relative clauses and trailing participial clauses', () => {
@@ -57,6 +58,12 @@ describe('quote attribution', () => {
     expect(attributeQuote('“I want to be clear: it is sound.', 'Lopez', 'said')).toBe('“I want to be clear: it is sound,” Lopez said.');
     expect(attributeQuote('It will hold for decades.', 'Lopez', 'said')).toBe('“It will hold for decades,” Lopez said.');
     expect(attributeQuote('The dam, she said, is “sound.”', 'Lopez', 'said')).toBeUndefined();
+    // A quote inside the quote closing it: its period becomes the comma, inside the single mark.
+    expect(attributeQuote('“They would not even say the words ‘flood risk.’', 'Lopez', 'said')).toBe('“They would not even say the words ‘flood risk,’” Lopez said.');
+    // The rest of that quote, a sentence of its own, opens with its mark again.
+    expect(balanceQuotes('For that reason alone, the director should resign,” Lopez said.')).toBe('“For that reason alone, the director should resign,” Lopez said.');
+    expect(balanceQuotes('He called it “a scandal.”')).toBe('He called it “a scandal.”');
+    expect(balanceQuotes('“We will build it.')).toBe('“We will build it.”');
   });
 });
 
@@ -286,6 +293,10 @@ describe('coherence rules', () => {
     expect(rules('“That is not contrary to our rules,” Lee said.', [{ start: 37, end: 40 }])).toContain('reference-opener');
     expect(rules('But the council said no.')).toContain('contrast-opener');
     expect(rules('However, the council said no.')).toContain('contrast-opener');
+    // Openers that explain, grant or list against what came before.
+    for (const opener of ['In other words, the mayor is not running.', 'For one thing, the council never voted.', 'Of course, it was not the only cost.', 'At the same time, she met the unions.']) {
+      expect(rules(opener), opener).toContain('contrast-opener');
+    }
     expect(rules('Critics called it another great soundbite from the mayor.')).toContain('comparative');
     expect(rules('The court rejected those claims on Friday.')).toContain('demonstrative');
     // `those who …`, `those mourning …`: people the sentence itself describes.
@@ -537,6 +548,10 @@ describe('a tight budget: compress the lead rather than give it up', () => {
     expect(trimToClause('The bridge will close for two years while engineers rebuild its deck and its piers, officials at the transport agency said on Monday.', 12)).toBeUndefined();
     // `according to` attributes what comes before it: not cut off.
     expect(trimToClause('The deficit rose by a third in the last quarter of the year, according to figures the treasury published.', 14)).toBeUndefined();
+    // A cut after an abbreviation keeps its one period.
+    expect(trimToClause('The mayor’s standing rose after the floods in Salem, Ore., and his call for “a complete overhaul” of the levee board.', 14)).toBe(
+      'The mayor’s standing rose after the floods in Salem, Ore.',
+    );
     // Too little would be left.
     expect(trimToClause('Lee won, and the party celebrated late into the night in the town square.', 4)).toBeUndefined();
   });
@@ -584,6 +599,26 @@ describe('names the article writes', () => {
     expect(referToEntities('Ms. Lopez said so.', ctx)).toBe('Ms. Lopez said so.');
     article.entities.get('Person:Tom Berg')!.nameWritten = false;
     expect(referToEntities('Berg said so.', ctx)).toBe('Berg said so.');
+  });
+  it('a name after a determiner stays as written and waits for the person; a bare title goes before the name', () => {
+    const article = readArticle(handGraph().graph, 'd1');
+    const discourse = { introduced: new Set<string>(), spelledOut: new Set<string>(), acronymUsed: new Set<string>(), borrowed: [], roles: true };
+    const ctx = { article, discourse, sentence: -1, actors: new Set<string>(['Person:Maria Lopez']) };
+    // `The Lopez Files`, `the Lopez plan`: not `The Maria Lopez Files`.
+    expect(referToEntities('Her memoir, The Lopez Files, is out.', ctx)).toBe('Her memoir, The Lopez Files, is out.');
+    expect(discourse.introduced.has('Person:Maria Lopez')).toBe(false);
+    const lopez = article.entities.get('Person:Maria Lopez')!;
+    lopez.role = { ...lopez.role!, title: 'senator', phrase: 'Senator' };
+    delete lopez.role.prefix;
+    expect(referToEntities('Lopez won the caucuses.', ctx)).toBe('Senator Maria Lopez won the caucuses.');
+  });
+  it('a pronoun after its own person’s name in the sentence is not replaced by the name again', () => {
+    const article = readArticle(handGraph().graph, 'd1');
+    const text = 'Although Berg says he “admires the farmers,” he voted against the bill.';
+    const licence = (surface: string, start: number) => ({ start, end: start + surface.length, surface, entity: 'Person:Tom Berg', edge: 'SAID:x', originalStart: start, originalEnd: start + surface.length });
+    expect(applyLicences(text, [licence('he', 19), licence('he', 45)], article).text).toBe(text);
+    const bare = 'Although he says he “admires the farmers,” he voted against the bill.';
+    expect(applyLicences(bare, [licence('he', 9), licence('he', 17)], article).text).toBe('Although Tom Berg says he “admires the farmers,” he voted against the bill.');
   });
   it('writes a name keyed with its country as the article does', () => {
     const graph = extract('Britain’s Labour Party won the vote in London on Thursday. The Labour Party said it would govern for everyone in the country.');

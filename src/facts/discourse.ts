@@ -8,7 +8,7 @@ import type { Entity, Mention, NormalizedText, Sentence } from '../types.js';
 import type { Token } from '../recognize/index.js';
 import type { QuoteSpan } from './attribution/marks.js';
 import { has } from '../recognize/tokens.js';
-import { countryByDemonym, isPartyWord, isTitleHead, isTitleModifier, isTitleWord } from '../lexicons/index.js';
+import { countryByDemonym, isPartyWord, isTitleHead, isTitleModifier, isTitleWord, speechCue } from '../lexicons/index.js';
 
 export interface Located {
   mention: Mention;
@@ -282,8 +282,20 @@ export function subjectsBefore(view: SentenceView, discourse: Discourse, positio
   });
 }
 
+/** Whether a subject stands in a closing reporting clause: `…, Name said.` (a few words may follow the verb). */
+function reportsAtEnd(view: SentenceView, r: Referent): boolean {
+  const i = tokenAt(view, r.start);
+  if (i === 0 || !/,\s*[”"]?\s*$/.test(view.tokens[i - 1]!.post)) return false;
+  const v = tokenAfter(view, r.end);
+  const verb = view.tokens[v];
+  return verb !== undefined && has(verb, 'Verb') && speechCue(verb.text)?.class === 'say' && view.tokens.length - v <= 4;
+}
+
 /** Of a sentence's subjects, the subject of the main clause (else the first). */
 export function mainSubjectOf(view: SentenceView, found: Referent[]): Referent | undefined {
+  // `Even Lee and Ruiz are in trouble, Tam said.`: the reporting clause at the end is the main clause.
+  const reporter = found.find((r) => reportsAtEnd(view, r));
+  if (reporter) return reporter;
   const from = view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart;
   return found.find((r) => r.start >= from) ?? found[0];
 }
@@ -305,12 +317,27 @@ export function mainSubjectOf(view: SentenceView, found: Referent[]): Referent |
  */
 export function resolvePronoun(discourse: Discourse, view: SentenceView, position: number): Entity | undefined {
   const word = view.tokens.find((t) => t.start === position)?.text ?? '';
-  const usual = antecedents(discourse, view, position, word, discourse.focusBefore[view.sentence.index])[0];
+  const free = (e: Entity) => !namedAfter(discourse, view, position, e);
+  const usual = antecedents(discourse, view, position, word, discourse.focusBefore[view.sentence.index]).filter(free)[0];
   const quote = attributedQuote(discourse, view, position, position + word.length);
   if (!usual || !namedIn(discourse, usual, quote)) return usual;
-  const outside = antecedents(discourse, view, position, word, discourse.focusOutside[view.sentence.index]);
+  const outside = antecedents(discourse, view, position, word, discourse.focusOutside[view.sentence.index]).filter(free);
   // (No one else fits: the quote's person, when the narrative names them too.)
   return outside.find((e) => !namedIn(discourse, e, quote)) ?? outside[0];
+}
+
+/**
+ * Rule "no naming after" (binding Principle C): a he/she is not someone the
+ * rest of its own sentence names outside quotation marks (`He said Ruiz could
+ * lose his seat`: he is not Ruiz; `He and Ruiz met`: nor here), unless it stands in a clause
+ * before the main one.
+ */
+function namedAfter(discourse: Discourse, view: SentenceView, position: number, entity: Entity): boolean {
+  // (A he/she in a clause before the main one may look ahead: `Though she objected, Ruiz signed`.)
+  if (position < (view.tokens[mainClauseStart(view)]?.start ?? view.sentence.normStart)) return false;
+  return view.located.some(
+    (l) => l.entity === entity && l.mention.normStart > position && (l.mention.form ?? 'name') === 'name' && !isQuoted(discourse, l.mention.normStart),
+  );
 }
 
 /** Whom a he/she at `position` may mean, most likely first, by grammatical role and recency under `focus`. */

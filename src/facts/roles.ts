@@ -158,6 +158,9 @@ function appositive(discourse: Discourse, view: SentenceView, person: Located): 
   // Skip a leading article or adverb: `, a senior advisor …`, `, also a member …`
   while (tokens[0] && has(tokens[0], 'Determiner', 'Adverb')) tokens.shift();
   if (tokens.length === 0 || tokens.length > 25) return undefined;
+  // `Discussing the claims against Ana Ruiz, former envoy Ben Ode told the host …`: another person, the
+  // subject of a verb, opens a clause of its own; the title before that name is theirs, not this person's.
+  if (tokens.some((t) => subjectOfVerb(view, t, person.entity))) return undefined;
   // `, of President Ruto’s UDA,` is an affiliation, not an office; `a member of X` is a membership (relations).
   if (has(tokens[0], 'Preposition') || /^members?$/i.test(tokens[0]!.text)) return undefined;
   if (!tokens.slice(0, 6).some((t) => isTitleHead(t.text.toLowerCase()))) return undefined;
@@ -170,6 +173,14 @@ function appositive(discourse: Discourse, view: SentenceView, person: Located): 
   }
   if (/^\p{Lu}/u.test(tokens[0]!.text) && !isTitleWord(tokens[0]!.text)) return undefined; // a list of names, not a title
   return titleWithOrganization(discourse, view, person, tokens);
+}
+
+/** Whether the token ends another person's name and a verb comes right after it. */
+function subjectOfVerb(view: SentenceView, t: Token, person: Entity): boolean {
+  const at = located(view, t);
+  if (!at || at.entity === person || at.entity.kind !== 'Person' || at.mention.normEnd !== t.end || /[,;—–]/.test(t.post)) return false;
+  const next = view.tokens[tokenAfter(view, t.end)];
+  return next !== undefined && has(next, 'Verb') && !has(next, 'Gerund', 'PastParticiple');
 }
 
 /** `X, who serves as a senior advisor to Y` / `X, who is the chair of Z` */

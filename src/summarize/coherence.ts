@@ -39,7 +39,7 @@ const PEOPLE_WHO = String.raw`\s+(?:(?:who|whom)\b|\p{Ll}{3,}ing\s+(?:(?:the|a|a
 
 /** Openers whose contrast or consequence lies in the sentence before. */
 const CONTRAST_OPENER =
-  /^(?:But|However|Yet|Still|Nevertheless|Nonetheless|Instead|Even so|Rather|Thus|Therefore|Hence|Consequently|As a result|In that case|In contrast|By contrast|On the other hand|That said|Then again|Otherwise|Likewise|Similarly|Indeed|After all|In turn|For example|For instance)\b/;
+  /^(?:But|However|Yet|Still|Nevertheless|Nonetheless|Instead|Even so|Rather|Thus|Therefore|Hence|Consequently|As a result|In that case|In contrast|By contrast|On the other hand|That said|Then again|Otherwise|Likewise|Similarly|Indeed|After all|In turn|For example|For instance|In other words|Put another way|In short|For one thing|For another|Of course|To be sure|At the same time)\b/;
 /** Demonstratives and pronouns opening a sentence or the quotation that opens it (`This`, `That decision`, `It`, `He`). */
 const DEMONSTRATIVE_OPENER = new RegExp(
   `^(?:(?:In|For|By|Under|At|With|Despite|After|Before) (?:that|this|those|these|such) (?!(?:${TIME_NOUNS})\\b)\\p{Ll}+|(?:This|That|These|Those|Such|It|Its|Their|They|Them|His|Her|He|She|Him)\\b(?!\\s+(?:${TIME_NOUNS})\\b)(?<!Those(?=${PEOPLE_WHO})))`,

@@ -181,7 +181,8 @@ export function trimToClause(text: string, words: number): string | undefined {
     if (length > words - 1) continue;
     if (length < 6) return undefined;
     if (ATTRIBUTION_TAIL.test(tail) || ATTRIBUTION_END.test(tail) || !balanced(head) || !cutKeepsVerb(head, tail)) continue;
-    return `${head}.`;
+    // (`… in Salem, Ore.`: an abbreviation's period ends the sentence too.)
+    return /\.$/.test(head) ? head : `${head}.`;
   }
   return undefined;
 }

@@ -28,10 +28,15 @@ function invertLongAttribution(text: string): string {
   );
 }
 
-/** A sentence that opens a quote running on into the next (left out) sentence closes it here. */
-function closeOpenQuote(text: string): string {
+/**
+ * A sentence that opens a quote running on into the next (left out) sentence closes it here; one that
+ * ends a quote opened in the sentence before (`For that reason he should go,” she said.`) opens it here.
+ */
+export function balanceQuotes(text: string): string {
   const opened = text.lastIndexOf('“');
-  return opened >= 0 && text.indexOf('”', opened) < 0 ? `${text}”` : text;
+  const closed = text.indexOf('”');
+  if (closed >= 0 && (opened < 0 || closed < text.indexOf('“'))) text = `“${text}`;
+  return opened >= 0 && text.indexOf('”', text.lastIndexOf('“')) < 0 ? `${text}”` : text;
 }
 
 interface Previous {
@@ -87,7 +92,7 @@ function realizeSentence(plan: SentencePlan, article: Article, discourse: Discou
   for (const f of s.facts) actors.add(f.source);
   const borrowedBefore = discourse.borrowed.length;
   text = referToEntities(text, { article, discourse, sentence: s.index, actors });
-  text = closeOpenQuote(capitalizeFirst(tidy(invertLongAttribution(text))));
+  text = balanceQuotes(capitalizeFirst(tidy(invertLongAttribution(text))));
 
   // Provenance: the source sentence, any sentence a role appositive came from, and the graph elements stated.
   const sources = [{ doc: article.doc, sentence: s.index, start: s.start, end: s.end }];

@@ -93,17 +93,27 @@ export function referToEntities(text: string, ctx: ReferContext): string {
         continue;
       }
       const possessive = /^[’']s\b/.test(after);
+      // After a determiner the name qualifies a noun or is part of a title (`the Lee administration`,
+      // `The Lee Years`): it stays as written, and the full name waits for a mention of the person.
+      if (!discourse.introduced.has(e.id) && /\b(?:[Tt]he|[Aa]n?)\s+$/.test(out)) {
+        out += o.surface;
+        continue;
+      }
       if (!discourse.introduced.has(e.id)) {
         discourse.introduced.add(e.id);
         seenHere.add(e.id);
         let name = e.name;
         const role = e.role;
         const free = discourse.roles && role !== undefined && !/^\s*\(/.test(after) && !roleStated(text, ctx.sentence, e) && !premodified(out);
-        if (free && role.prefix) {
+        const appositiveHere = ctx.actors.has(e.id) || out.trim() === '';
+        // A bare capitalised title (`Senator`) stands before the name where an appositive would go, not after it (`Ann Lee, Senator,`).
+        const bare = role !== undefined && /^\p{Lu}\p{Ll}+$/u.test(role.phrase) && appositiveHere ? role.phrase : undefined;
+        const prefix = role?.prefix ?? bare;
+        if (free && prefix) {
           // A title the article puts before the name goes there again, possessive or not.
-          name = `${role.prefix} ${name}`;
+          name = `${prefix} ${name}`;
           discourse.borrowed.push({ edge: role.edge, sentence: role.sentence });
-        } else if (free && !possessive && (ctx.actors.has(e.id) || out.trim() === '')) {
+        } else if (free && !possessive && appositiveHere) {
           name += appositive(e, after);
           discourse.borrowed.push({ edge: role.edge, sentence: role.sentence });
         }
@@ -181,9 +191,12 @@ export function attributeQuote(text: string, name: string, verb: string): string
   if (!/[”"]$/.test(body)) body = `${body}”`;
   const close = body.slice(-1);
   const inner = body.slice(0, -1);
-  const m = /([.!?,])$/.exec(inner);
+  // A quote inside the quote may close last: `… the words ‘Never again.’` → `… ‘Never again,’”`.
+  const m = /([.!?,])([’']?)$/.exec(inner);
   const mark = m?.[1] ?? '';
-  const words = mark === '?' || mark === '!' ? inner : `${inner.slice(0, inner.length - mark.length)},`;
+  const nested = m?.[2] ?? '';
+  const cut = inner.length - mark.length - nested.length;
+  const words = mark === '?' || mark === '!' ? inner : `${inner.slice(0, cut)},${nested}`;
   return `${words}${close} ${name} ${verb}.`;
 }
 
@@ -200,7 +213,10 @@ export interface Replacement extends Span {
 export function applyLicences(text: string, licences: Licence[], article: Article): { text: string; names: Replacement[] } {
   let out = text;
   const names: Replacement[] = [];
-  for (const l of [...licences].sort((a, b) => b.start - a.start)) {
+  // A pronoun after its own person's name in the sentence stays (`Although he says he …` is not `Although Lee says Lee …`).
+  const named = entityOccurrences(text, article.names).filter((o) => !o.quoted);
+  const kept = [...licences].sort((a, b) => a.start - b.start).filter((l, k, all) => !named.some((o) => o.entity === l.entity && o.end <= l.start) && !all.slice(0, k).some((p) => p.entity === l.entity));
+  for (const l of kept.reverse()) {
     const e = article.entities.get(l.entity);
     if (!e || out.slice(l.start, l.end) !== l.surface) continue;
     let name = plainName(article, e);
