@@ -554,6 +554,14 @@ describe('a tight budget: compress the lead rather than give it up', () => {
     );
     // Too little would be left.
     expect(trimToClause('Lee won, and the party celebrated late into the night in the town square.', 4)).toBeUndefined();
+    // A concession with only its attribution after it is no claim: the main clause must stay, cut or compressed.
+    expect(compress('Though that handover was relatively smooth, he said, replacing the nominee would be far more bitter.')).toBe(
+      'Though that handover was relatively smooth, he said, replacing the nominee would be far more bitter.',
+    );
+    expect(trimToClause('Though that handover was relatively smooth, he said, replacing the nominee would be far more bitter and could split the party.', 12)).toBeUndefined();
+    expect(trimToClause('Although turnout fell sharply, the party held the seat, winning back voters in the suburbs it had lost four years ago.', 12)).toBe(
+      'Although turnout fell sharply, the party held the seat.',
+    );
   });
   it('cuts before a clause of circumstance with no comma, unless a word before binds it', () => {
     expect(trimToClause('Indiana Gov. Mike Pence is joining Donald Trump in calling for a special prosecutor to investigate Hillary Clinton after the Associated Press reports that half of her meetings were with donors.', 25)).toBe(

@@ -66,7 +66,7 @@ function dropTail(text: string, match: RegExpExecArray | null): string {
   if (!match || !outsideQuotes(text, match.index, text.length)) return text;
   const head = text.slice(0, match.index);
   // What is left must still be a sentence (`The Office (OLAF), which … confirmed …` is not cut at `which`).
-  return head.split(/\s+/).length < 6 || !cutKeepsVerb(head, text.slice(match.index)) ? text : head + match.groups!.end!;
+  return head.split(/\s+/).length < 6 || !keepsMainClause(head) || !cutKeepsVerb(head, text.slice(match.index)) ? text : head + match.groups!.end!;
 }
 
 /** Remove a trailing `, VERBing …` clause. */
@@ -163,11 +163,26 @@ const ATTRIBUTION_TAIL =
 const ATTRIBUTION_END =
   /(?:,\s+(?:[\p{L}.’'-]+\s+){0,6}(?:said|says|told|added|adds|noted|wrote|writes|argued|insisted|warned|explained|announced|reported)\b[^,“”"]{0,40}|according to[^,“”"]{0,60})[.!?]["”]?$/iu;
 
+/** A clause of concession, cause, condition or time opening a sentence: the sentence's claim comes after it. */
+const SUBORDINATE_OPENER = /^\s*(?:though|although|even though|while|whereas|because|since|if|unless|when|whenever|once|until|after|before)\b/iu;
+/** What follows a comma when it only says who spoke (`he said`, `Lee told reporters`). */
+const ATTRIBUTION_ONLY = /^\s*(?:[\p{L}.’'-]+\s+){0,5}(?:said|says|told|tells|added|adds|noted|wrote|writes|argued|insisted|warned|explained|announced|reported)\b[^,;]*$/iu;
+
+/**
+ * Does the head of a cut keep its main clause? `Though the handover was smooth, he said, replacing her would
+ * be bitter` cut after `he said` leaves a concession with no claim, the opposite of what was said.
+ */
+function keepsMainClause(head: string): boolean {
+  if (!SUBORDINATE_OPENER.test(head)) return true;
+  const comma = head.indexOf(',');
+  return comma >= 0 && !ATTRIBUTION_ONLY.test(head.slice(comma + 1)) && head.slice(comma + 1).trim() !== '';
+}
+
 /**
  * A sentence still too long for the budget after compression, cut at the last clause boundary that leaves
  * it within `words` words (`…, throwing her weight behind …` → `….`). What is left must be a sentence (a
- * finite verb, at least six words, every quotation and bracket it opens closed), and what is cut must not
- * attribute what is left (`…, officials said.`, `…, according to a poll.`: the claim is theirs). Undefined
+ * finite verb, at least six words, its main clause when a subordinate one opens it, every quotation and
+ * bracket it opens closed), and what is cut must not attribute what is left (`…, officials said.`, `…, according to a poll.`: the claim is theirs). Undefined
  * when no such cut exists.
  */
 export function trimToClause(text: string, words: number): string | undefined {
@@ -180,7 +195,7 @@ export function trimToClause(text: string, words: number): string | undefined {
     const length = head.split(/\s+/).length;
     if (length > words - 1) continue;
     if (length < 6) return undefined;
-    if (ATTRIBUTION_TAIL.test(tail) || ATTRIBUTION_END.test(tail) || !balanced(head) || !cutKeepsVerb(head, tail)) continue;
+    if (ATTRIBUTION_TAIL.test(tail) || ATTRIBUTION_END.test(tail) || !balanced(head) || !keepsMainClause(head) || !cutKeepsVerb(head, tail)) continue;
     // (`… in Salem, Ore.`: an abbreviation's period ends the sentence too.)
     return /\.$/.test(head) ? head : `${head}.`;
   }
