@@ -33,6 +33,8 @@ const COMMON_WORD_TAGS = ['Value', 'Plural', 'Verb', 'Adverb', 'Adjective', 'Det
 
 /** compromise's own dictionary: words it knows in lower case and their tag (for some words a list of tags: `one`). */
 export const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
+/** compromise's own list of words that name two kinds alike (`Austin`, `Orlando`: `Person|Place`). */
+export const switches = (nlp.model() as { two: { switches: Record<string, string> } }).two.switches;
 /** The gender compromise's dictionary gives a given name (`Michelle` female, `Donald` male), if any. */
 export function givenNameGender(word: string): 'male' | 'female' | undefined {
   const tag = lexicon[word.toLowerCase()];

@@ -33,9 +33,8 @@ import {
   knownKind,
   lexKey,
 } from '../lexicons/index.js';
-import nlp from 'compromise';
 import type { EntityKind, Mention } from '../types.js';
-import { lexicon, type Candidate } from './chunk.js';
+import { lexicon, switches, type Candidate } from './chunk.js';
 import { has, isAcronym, isPossessive, stripPossessive, type Token } from './tokens.js';
 
 export interface Classified {
@@ -84,8 +83,6 @@ function governingIndex(before: Token[]): number {
 /** Nouns after which `in` names whom one trusts or backs, not where: `confidence in X`, `a role in X`. */
 const TRUSTED_IN = /^(confidence|faith|trust|belief|interest|stake|role|part|say|hand|letter|call|message|visit|support|word)s?$/i;
 
-/** compromise's own list of words that name a person or a place alike (`Austin`, `Orlando`, `Victoria`). */
-const switches = (nlp.model() as { two: { switches: Record<string, string> } }).two.switches;
 
 /**
  * `the Orlando attack`, `a rally in Charlotte`, `said Monday in Cheyenne`: a

@@ -157,16 +157,16 @@ const BARE_TAIL_OPENER = /^\s+(?:after|amid|despite|because|while|whereas|althou
 const BOUND_BEFORE = /\b(?:shortly|soon|just|long|right|only|even|not|and|or|but|ago|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?)$/iu;
 
 /** A clause that opens with an attribution (`, according to …`, `, he said, …`): the claim before it is someone's. */
-const ATTRIBUTION_TAIL =
-  /^[,;—–\s]*(?:according to\b|(?:[\p{L}.’'-]+\s+){0,5}(?:said|says|told|tells|added|adds|noted|wrote|writes|asked|argued|insisted|warned|explained|announced|reported)\b)/iu;
+/** Verbs that say who spoke, in the forms a report writes them. */
+const REPORTED = String.raw`(?:said|says|told|tells|added|adds|noted|wrote|writes|asked|argued|insisted|warned|explained|announced|reported)`;
+const ATTRIBUTION_TAIL = new RegExp(String.raw`^[,;—–\s]*(?:according to\b|(?:[\p{L}.’'-]+\s+){0,5}${REPORTED}\b)`, 'iu');
 /** A sentence that ends with its attribution (`…, officials said Tuesday.`): it attributes all that comes before. */
-const ATTRIBUTION_END =
-  /(?:,\s+(?:[\p{L}.’'-]+\s+){0,6}(?:said|says|told|added|adds|noted|wrote|writes|argued|insisted|warned|explained|announced|reported)\b[^,“”"]{0,40}|according to[^,“”"]{0,60})[.!?]["”]?$/iu;
+const ATTRIBUTION_END = new RegExp(String.raw`(?:,\s+(?:[\p{L}.’'-]+\s+){0,6}${REPORTED}\b[^,“”"]{0,40}|according to[^,“”"]{0,60})[.!?]["”]?$`, 'iu');
 
 /** A clause of concession, cause, condition or time opening a sentence: the sentence's claim comes after it. */
 const SUBORDINATE_OPENER = /^\s*(?:though|although|even though|while|whereas|because|since|if|unless|when|whenever|once|until|after|before)\b/iu;
 /** What follows a comma when it only says who spoke (`he said`, `Lee told reporters`). */
-const ATTRIBUTION_ONLY = /^\s*(?:[\p{L}.’'-]+\s+){0,5}(?:said|says|told|tells|added|adds|noted|wrote|writes|argued|insisted|warned|explained|announced|reported)\b[^,;]*$/iu;
+const ATTRIBUTION_ONLY = new RegExp(String.raw`^\s*(?:[\p{L}.’'-]+\s+){0,5}${REPORTED}\b[^,;]*$`, 'iu');
 
 /**
  * Does the head of a cut keep its main clause? `Though the handover was smooth, he said, replacing her would
